@@ -1,0 +1,84 @@
+"""agreement: 'X signed a deal with Y', 'X and Y formed a joint venture', 'X partnered with Y', 'X scrapped
+its agreement with Y'."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from newsgraph.extract.base import (
+    FactExtractor, agents, expand, governing, money_near, poss_entity, prep_entities, time_near,
+)  # fmt: skip
+
+NOUNS = {"agreement", "deal", "pact", "memorandum", "mou", "contract", "partnership", "alliance", "venture",
+         "tie-up", "collaboration", "accord", "jv", "cooperation"}  # fmt: skip
+MAKE_VERBS = {"sign", "strike", "reach", "ink", "seal", "enter", "form", "announce", "finalize", "finalise",
+              "conclude", "establish", "set", "create", "launch", "agree", "win", "secure", "extend", "renew",
+              "expand", "have", "forge", "clinch", "land", "award", "unveil"}  # fmt: skip
+DIRECT_VERBS = {"partner", "team", "collaborate", "ally", "cooperate", "join"}
+END_VERBS = {"terminate", "scrap", "end", "cancel", "call", "walk", "exit", "abandon", "pull", "dissolve", "quit"}
+DEAL_ACTS = {"buy", "acquire", "purchase", "merge", "take", "sell"}
+
+
+class AgreementExtractor(FactExtractor):
+    fact_type = "agreement"
+
+    def match(self, doc, sent):
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            pairs = []
+            if tok.pos_ in ("NOUN", "PROPN") and (lemma in NOUNS or tok.lower_ in NOUNS):
+                if any(c.dep_ in ("acl", "relcl") and c.lemma_ in DEAL_ACTS for c in tok.children):
+                    continue  # "a deal to buy Y" is an acquisition
+                if any(c.dep_ == "neg" or c.lower_ == "no" for c in tok.children):
+                    continue
+                chain = governing(tok)
+                verb = next((g for g in chain[1:] if g.pos_ in ("VERB", "AUX")), None)
+                if verb is None or verb.lemma_.lower() not in MAKE_VERBS | END_VERBS:
+                    if not prep_entities(tok, ["between"]):
+                        continue
+                between = prep_entities(tok, ["between"])
+                if len(between) >= 2:
+                    pairs = list(combinations(between, 2))
+                else:
+                    parties = (agents(verb) if verb is not None else []) or poss_entity(tok)
+                    counters = prep_entities(tok, ["with", "from", "to"]) or (
+                        prep_entities(verb, ["with", "from"]) if verb is not None else [])
+                    if verb is not None and verb.lemma_ == "award":
+                        counters = counters or [k for c in verb.children if c.dep_ == "dative" for k in expand(c)]
+                    pairs = self.pairs(parties, counters)
+                status = self.status(chain)
+                trig = tok
+            elif tok.pos_ == "VERB" and lemma in DIRECT_VERBS:
+                parties = agents(tok)
+                counters = prep_entities(tok, ["with"])
+                if lemma == "team":
+                    counters = counters or [k for c in tok.children if c.dep_ == "prt"
+                                            for k in prep_entities(c, ["with"])]  # fmt: skip
+                if lemma == "join" and not counters:
+                    continue
+                pairs = self.pairs(parties, counters)
+                status, trig = self.status(governing(tok)), tok
+            else:
+                continue
+            value = money_near(doc, sent)
+            for a, b in pairs:
+                if any(doc._.entities[k].kind == "publication" for k in (a, b)):
+                    continue
+                args = {"party": a, "counterparty": b, "subject": None, "value": value[0] if value else None}
+                yield self.fact(doc, trig, args, status=status, time=time_near(doc, sent, trig))
+
+    @staticmethod
+    def pairs(parties, counters):
+        if not counters and len(parties) >= 2:
+            return list(combinations(parties, 2))
+        return [(p, c) for p in parties for c in counters if p != c]
+
+    @staticmethod
+    def status(chain):
+        for g in chain:
+            lemma = g.lemma_.lower()
+            if lemma in END_VERBS and not (lemma == "call" and not any(c.lower_ == "off" for c in g.children)):
+                return "terminated"
+            if lemma in ("complete", "close"):
+                return "completed"
+        return "signed"

@@ -1,0 +1,93 @@
+"""The last step: merge repeated facts, and turn a processed Doc into ArticleFacts."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsgraph.model import ArticleFacts, Document, Entity, Fact
+
+
+def fact_key(f: Fact) -> tuple:
+    args = {k: v for k, v in f.args.items() if isinstance(v, str) and v.startswith("e") and v[1:].isdigit()}
+    if f.type in ("talks", "agreement"):
+        pair = frozenset((args.get("party"), args.get("counterparty")))
+        ident: tuple = (pair,)
+    else:
+        ident = tuple(sorted(args.items()))
+    if f.type == "financial_result":
+        period = f.args.get("period")
+        ident += (f.args.get("metric"), period.begin if period else None)
+    if f.type in ("market_trend",):
+        ident += (f.evidence[0],)
+    if f.type == "personnel":
+        ident += (f.status,)
+    when = f.time.start if f.time and f.time.start else None
+    return (f.type, ident, when)
+
+
+class FactAssembler:
+    """Component `newsgraph_facts`: one fact per thing said; a restatement adds its evidence only."""
+
+    def __init__(self, nlp=None, name: str = "newsgraph_facts"):
+        pass
+
+    def __call__(self, doc: Doc) -> Doc:
+        merged: dict[tuple, Fact] = {}
+        for f in doc._.facts:
+            key = fact_key(f)
+            # A timed restatement of an untimed fact (or vice versa) is the same fact.
+            loose = (key[0], key[1], None)
+            prev = merged.get(key) or (merged.get(loose) if key[2] else None)
+            if prev is None and key[2] is None:
+                prev = next((v for k, v in merged.items() if k[0] == key[0] and k[1] == key[1]), None)
+            if prev is None:
+                merged[key] = f
+                continue
+            if f.evidence[0] not in prev.evidence:
+                prev.evidence.append(f.evidence[0])
+            better = _richer(f, prev)
+            if better is f:
+                f.evidence = prev.evidence
+                for k, v in list(merged.items()):
+                    if v is prev:
+                        merged[k] = f
+        doc._.facts = list({id(f): f for f in merged.values()}.values())
+        return doc
+
+
+def _richer(a: Fact, b: Fact) -> Fact:
+    def score(f: Fact) -> tuple:
+        headline = f.evidence[0] == min(e for e in f.evidence)
+        return (
+            sum(v is not None for v in f.args.values()),
+            f.source.kind != "document",
+            f.time is not None,
+            not headline,
+        )
+
+    return a if score(a) > score(b) else b
+
+
+def article_facts(doc: Doc, document: Document) -> ArticleFacts:
+    used = {v for f in doc._.facts for v in f.args.values() if isinstance(v, str) and v in doc._.entities}
+    entities = [
+        Entity(key, info.name, info.type, info.aliases)
+        for key, info in doc._.entities.items()
+        if key in used or info.type in ("ORG", "GOV", "PERSON")
+    ]
+    facts = []
+    for f in doc._.facts:
+        args = {}
+        for k, v in f.args.items():
+            if v is None:
+                continue
+            if k == "period" and hasattr(v, "to_json"):
+                args[k] = v.to_json()
+            elif k == "value" and isinstance(v, dict):
+                args[k] = v
+            else:
+                args[k] = v
+        f.args = args
+        facts.append(f)
+    facts.sort(key=lambda f: f.evidence[0][0])
+    return ArticleFacts(document, entities, facts)

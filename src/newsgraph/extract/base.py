@@ -1,0 +1,244 @@
+"""What every fact extractor shares: reading arguments off the parse, and building a Fact.
+
+An extractor finds its trigger words in a sentence, then asks these helpers who did it
+(`agents`), to whom (`patients`, `prep_entities`), for how much (`money_near`) and when
+(`time_near`). The helpers follow the shapes news sentences take: "X has held talks with
+Y" (subject of the governing verb), "X agreed to buy Y" (xcomp), "Y was acquired by X"
+(passive agent), "X, which agreed to buy Y" (relative clause), lists ("Y and Z"),
+"carmakers including Y and Z", and appositions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import Fact, Source
+from newsgraph.nlp.attribution import certainty_at, source_at
+from newsgraph.nlp.lines import in_junk
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "dobj", "pobj", "prep", "attr", "oprd", "acomp")
+
+
+class FactExtractor:
+    """Base of the per-family components: `__call__` finds facts and appends them to doc._.facts."""
+
+    fact_type = ""
+
+    def __init__(self, nlp=None, name: str = ""):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for sent in sentences(doc):
+            for fact in self.match(doc, sent):
+                doc._.facts.append(fact)
+        return doc
+
+    def match(self, doc: Doc, sent: Span) -> Iterable[Fact]:
+        raise NotImplementedError
+
+    # -- building a fact ------------------------------------------------------------
+    def fact(
+        self,
+        doc: Doc,
+        trigger: Token,
+        args: dict,
+        status: str | None = None,
+        time=None,
+        certainty: str | None = None,
+        source: Source | None = None,
+    ) -> Fact:
+        att = source_at(doc, trigger)
+        if source is None:
+            source = att.as_source() if att else Source("document", None)
+        attributed = source.kind != "document"
+        cert = certainty or certainty_at(doc, trigger, attributed)
+        if cert == "denied" and status is None:
+            status = None
+        sent = trigger.sent
+        return Fact(
+            type=self.fact_type,
+            args=args,
+            evidence=[evidence_span(sent)],
+            status=status,
+            certainty=cert,
+            source=source,
+            time=time,
+        )
+
+
+def sentences(doc: Doc) -> Iterator[Span]:
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text or in_junk(doc, sent.start_char + (len(sent.text) - len(sent.text.lstrip()))):
+            continue
+        yield sent
+
+
+def evidence_span(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    return start, end
+
+
+def is_headline(sent: Span) -> bool:
+    text = sent.text.strip()
+    return bool(text) and text[-1] not in ".!?\"”’'"
+
+
+# -- reading arguments off the parse ---------------------------------------------------
+def entity_of(tok: Token) -> str | None:
+    return tok._.entity
+
+
+def expand(tok: Token, depth: int = 0) -> list[str]:
+    """Entity keys a noun phrase headed by `tok` denotes, following lists and 'including'."""
+    out: list[str] = []
+    if tok._.entity:
+        out.append(tok._.entity)
+    else:
+        for c in tok.children:
+            if c.dep_ in ("compound", "poss", "nmod", "appos") and c._.entity and c.dep_ != "poss":
+                out.append(c._.entity)
+                break
+    if depth > 3:
+        return out
+    for c in tok.children:
+        if c.dep_ == "conj" or c.dep_ == "appos":
+            out += expand(c, depth + 1)
+        elif c.dep_ == "prep" and c.lower_ in ("including", "like", "such", "among"):
+            for p in c.children:
+                if p.dep_ in ("pobj", "amod", "prep"):
+                    out += expand(p, depth + 1)
+                    for pp in p.children:
+                        if pp.dep_ == "pobj":
+                            out += expand(pp, depth + 1)
+        elif c.dep_ == "prep" and c.lower_ == "as" and tok.lower_ in ("companies", "carmakers", "firms", "automakers"):
+            for p in c.children:
+                out += expand(p, depth + 1)
+    if tok.lemma_ in ("include", "including") or (tok.dep_ == "prep" and tok.lower_ == "including"):
+        for c in tok.children:
+            if c.dep_ in ("pobj", "dobj"):
+                out += expand(c, depth + 1)
+    return list(dict.fromkeys(out))
+
+
+def subject_tokens(verb: Token) -> list[Token]:
+    """The grammatical subject of `verb`, climbing through 'agreed to buy', 'is set to', 'has held talks'."""
+    tok = verb
+    for _ in range(6):
+        subs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if subs:
+            return subs
+        passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if passive and tok is not verb:
+            return passive
+        if tok.dep_ == "relcl":
+            return [tok.head]
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return [tok.head]
+        if tok.head is tok or tok.dep_ not in CLIMB:
+            break
+        tok = tok.head
+    return []
+
+
+def agents(verb: Token) -> list[str]:
+    """Who does `verb`: the subject, or the 'by' agent of a passive."""
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                return [k for p in c.children if p.dep_ == "pobj" for k in expand(p)]
+        return []
+    out = []
+    for s in subject_tokens(verb):
+        out += expand(s)
+        if not out and s.lower_ in ("which", "that", "who") and s.head.dep_ == "relcl":
+            out += expand(s.head.head)
+    return out
+
+
+def patients(verb: Token) -> list[str]:
+    """What `verb` is done to: its object, or the subject of a passive."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            out += expand(c)
+    return out
+
+
+def prep_entities(tok: Token, preps: Iterable[str]) -> list[str]:
+    preps = set(preps)
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    out += expand(p)
+    return out
+
+
+def poss_entity(tok: Token) -> list[str]:
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return expand(c)
+    return []
+
+
+def governing(tok: Token, hops: int = 3) -> list[Token]:
+    """`tok` and the verbs/nouns above it, nearest first ('talks' <- 'held', 'in talks' <- 'is')."""
+    out = [tok]
+    cur = tok
+    for _ in range(hops):
+        if cur.head is cur:
+            break
+        if cur.dep_ in ("ccomp", "parataxis", "relcl", "advcl") and len(out) > 1:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def entities_in(span: Span | Iterable[Token], types: tuple[str, ...] | None = None) -> list[str]:
+    out = []
+    for tok in span:
+        k = tok._.entity
+        if k and k not in out:
+            if types is None or tok.doc._.entities[k].type in types:
+                out.append(k)
+    return out
+
+
+def money_near(doc: Doc, sent: Span, after: int | None = None):
+    """Money mentions in the sentence (char offsets inside it), optionally after a char offset."""
+    out = []
+    for m in doc._.money:
+        if sent.start_char <= m.start < sent.end_char and (after is None or m.start >= after):
+            out.append(m)
+    return out
+
+
+def time_near(doc: Doc, sent: Span, trigger: Token | None = None):
+    """The time mention of the sentence nearest to the trigger."""
+    cands = [t for t in doc._.times if sent.start_char <= t.start < sent.end_char]
+    if not cands:
+        return None
+    if trigger is None:
+        return cands[0]
+    return min(cands, key=lambda t: abs(t.start - trigger.idx))
+
+
+def entity_type(doc: Doc, key: str) -> str:
+    return doc._.entities[key].type
+
+
+def company_of(doc: Doc, key: str) -> str:
+    """A person stands for their company in company roles ('Xiaomi's co-founder Lei Jun')."""
+    info = doc._.entities[key]
+    if info.type == "PERSON" and info.org:
+        return info.org
+    return key

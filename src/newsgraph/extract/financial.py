@@ -1,0 +1,144 @@
+"""financial_result: 'reported net income of 3.67 billion yuan ($503 million) in the three months ended
+June, above the average estimate of 3.16 billion yuan', 'Revenue slid by 4% to 67.4 billion yuan'."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newsgraph.extract.base import FactExtractor, agents, company_of, poss_entity
+
+# Order matters: the longer, more specific names first.
+METRICS = [
+    ("adjusted_net_income", r"adjusted net (?:income|profit|earnings)|adjusted (?:profit|earnings)(?! per)"),
+    ("eps", r"earnings per share|\bEPS\b|per[- ]share (?:earnings|profit|loss)|a share\b"),
+    ("operating_income", r"operating (?:income|profit|loss)|\bEBIT\b|operating earnings"),
+    ("gross_margin", r"gross (?:profit )?margins?"),
+    ("net_income", r"net (?:income|profit|earnings|loss)|(?<!gross )(?<!operating )\bprofits?\b|\bnet loss\b|"
+                   r"\bearnings\b(?! per)|\b(?:quarterly |annual )?loss\b"),
+    ("revenue", r"\brevenues?\b|\bsales\b(?! volume)|\bturnover\b|\btop line\b"),
+    ("deliveries", r"\bdeliveries\b|\bdelivered\b"),
+    ("sales_volume", r"\bshipments\b|\bshipped\b|\bunits sold\b|\bsales volume\b|\bsold\b"),
+    ("market_share", r"\bmarket share\b"),
+]  # fmt: skip
+METRIC_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in METRICS), re.I)
+UP = re.compile(r"\b(?:rose|rise|rising|risen|jump\w*|climb\w*|gain\w*|grew|grow\w*|increas\w*|surg\w*|soar\w*|"
+                r"up|higher|advanc\w*|improv\w*|leapt|jumped|doubled|boost\w*)\b", re.I)  # fmt: skip
+DOWN = re.compile(r"\b(?:fell|fall\w*|slid|slide|slipp\w*|slip|drop\w*|declin\w*|down|decreas\w*|slump\w*|"
+                  r"plung\w*|sank|sink\w*|shrank|shrink\w*|lower|tumbl\w*|dipp\w*|dip|contract\w*|"
+                  r"eas\w*|weaken\w*)\b", re.I)  # fmt: skip
+BEAT = re.compile(r"better[- ]than[- ]expected|beat(?:ing|s)?\b|topp\w*|top\b|exceed\w*|surpass\w*|above\b|"
+                  r"ahead of|outpac\w*|higher than", re.I)  # fmt: skip
+MISS = re.compile(r"worse[- ]than[- ]expected|miss\w*|fell short|short of|below\b|lower than|weaker[- ]than|"
+                  r"lagg\w*|trail\w*|disappoint\w*", re.I)  # fmt: skip
+INLINE = re.compile(r"in line with|matched|in-line", re.I)
+ESTIMATE = re.compile(r"estimat\w*|expect\w*|consensus|forecast\w*|projected|analysts|anticipated|"
+                      r"predicted|polled|guidance", re.I)  # fmt: skip
+HEDGED = re.compile(r"\b(?:could|may|might|will|would|expects?|forecasts?|projects?|sees|predicts?|likely|"
+                    r"outlook|guidance)\b", re.I)  # fmt: skip
+
+
+class FinancialResultExtractor(FactExtractor):
+    fact_type = "financial_result"
+
+    def __init__(self, nlp=None, name: str = ""):
+        super().__init__(nlp, name)
+
+    def __call__(self, doc):
+        self.last_period = None
+        return super().__call__(doc)
+
+    def match(self, doc, sent):
+        text = sent.text
+        base = sent.start_char
+        period = self.period(doc, sent)
+        if period:
+            self.last_period = period
+        hits = [(m.lastgroup, m.start(), m.end()) for m in METRIC_RX.finditer(text)]
+        if not hits:
+            return
+        money = [m for m in doc._.money if base <= m.start < sent.end_char]
+        pcts = [p for p in doc._.percents if base <= p.start < sent.end_char]
+        if not money and not pcts:
+            return
+        hedged = HEDGED.search(text)
+        company = self.company(doc, sent)
+        if company is None:
+            return
+        for i, (metric, s, e) in enumerate(hits):
+            seg_end = hits[i + 1][1] if i + 1 < len(hits) else len(text)
+            seg_money = [m for m in money if s <= m.start - base < seg_end]
+            seg_pct = [p for p in pcts if s <= p.start - base < seg_end and p.op != "<" and p.op != ">"]
+            if hedged and not seg_money:
+                continue
+            value, estimate = None, None
+            for m in seg_money:
+                before = text[max(s, m.start - base - 60) : m.start - base]
+                if ESTIMATE.search(before):
+                    estimate = estimate or m
+                else:
+                    value = value or m
+            change = None
+            for p in seg_pct:
+                before = text[max(s, p.start - base - 40) : p.start - base]
+                after = text[p.end - base : p.end - base + 25]
+                if DOWN.search(before) or re.search(r"\bdown\b|\blower\b", after):
+                    change = -p.value
+                elif UP.search(before) or re.search(r"\bup\b|\bhigher\b", after):
+                    change = p.value
+                if change is not None:
+                    break
+            if metric in ("gross_margin", "market_share") and seg_pct and change is None and value is None:
+                value = {"percent": seg_pct[0].value}
+            if value is None and change is None:
+                continue
+            if value is not None and hedged and metric != "gross_margin":
+                # "expects revenue of $X": guidance, read by the forecast extractor.
+                if re.search(r"\b(?:expects?|forecasts?|projects?|sees|outlook|guidance|will)\b",
+                             text[max(0, s - 40) : s], re.I):  # fmt: skip
+                    continue
+            seg = text[s:seg_end] + " " + text[max(0, s - 80) : s]
+            vs = None
+            if estimate is not None or ESTIMATE.search(seg) or re.search(r"expected", seg, re.I):
+                if INLINE.search(seg):
+                    vs = "inline"
+                elif MISS.search(seg):
+                    vs = "miss"
+                elif BEAT.search(seg):
+                    vs = "beat"
+            trigger = doc.char_span(base + s, base + e, alignment_mode="expand")
+            tok = trigger.root if trigger is not None else sent.root
+            args = {"company": company, "metric": metric, "value": value,
+                    "period": period or self.last_period, "change_pct": change,
+                    "estimate": estimate, "vs_estimate": vs}  # fmt: skip
+            yield self.fact(doc, tok, args, time=None)
+
+    def period(self, doc, sent):
+        for t in doc._.times:
+            if sent.start_char <= t.start < sent.end_char and t.begin and t.finish and t.begin != t.finish:
+                if re.search(r"quarter|months|half|year|Q[1-4]|period", t.text, re.I):
+                    return t
+        return None
+
+    @staticmethod
+    def company(doc, sent):
+        ents = doc._.entities
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+                for k in agents(tok.head):
+                    k = company_of(doc, k)
+                    if ents[k].type == "ORG" and ents[k].kind is None:
+                        return k
+            if tok.dep_ == "poss" and tok._.entity:
+                k = company_of(doc, tok._.entity)
+                if ents[k].type == "ORG" and ents[k].kind is None:
+                    return k
+        for tok in sent:
+            if tok._.entity and ents[tok._.entity].type == "ORG" and ents[tok._.entity].kind is None:
+                return tok._.entity
+        counts = Counter(m.key for m in doc._.mentions if m.start < sent.start
+                         and ents[m.key].type == "ORG" and ents[m.key].kind is None)  # fmt: skip
+        return counts.most_common(1)[0][0] if counts else None
+
+
+_ = poss_entity

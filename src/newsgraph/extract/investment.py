@@ -1,0 +1,87 @@
+"""investment: 'X pledged to invest $10 billion in EVs', 'X led a $200 million round in Y', 'X poured $N into Y'."""
+
+from __future__ import annotations
+
+from newsgraph.extract.base import (
+    FactExtractor, agents, governing, money_near, patients, prep_entities, time_near,
+)  # fmt: skip
+
+VERBS = {"invest", "pledge", "commit", "earmark", "pour", "inject", "allocate", "plow", "plough", "spend",
+         "back", "fund", "finance", "bankroll"}  # fmt: skip
+PLANNED = {"pledge", "commit", "earmark", "plan", "aim", "intend", "will", "would", "expect", "seek", "propose",
+           "announce", "set", "allocate", "promise", "vow", "prepare", "consider", "hope", "to"}  # fmt: skip
+WITHDRAWN = {"withdraw", "scrap", "cancel", "pull", "shelve", "abandon", "halt"}
+ROUND_NOUNS = {"round", "funding", "financing", "capital", "investment", "series"}
+
+
+class InvestmentExtractor(FactExtractor):
+    fact_type = "investment"
+
+    def match(self, doc, sent):
+        seen = set()
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in VERBS:
+                if lemma in ("back", "fund", "finance") and not money_near(doc, sent):
+                    continue
+                investors = agents(tok)
+                targets = [k for k in prep_entities(tok, ["in", "into", "to", "for"]) if k not in investors]
+                if lemma in ("back", "fund", "finance", "bankroll"):
+                    targets = targets or [k for k in patients(tok) if k not in investors]
+                money = self.amount(doc, sent, tok)
+                if not investors or (money is None and not targets):
+                    continue
+                status = self.status(tok)
+            elif tok.pos_ == "VERB" and lemma in ("raise", "lead", "close", "secure") and self.is_round(tok):
+                money = self.amount(doc, sent, tok)
+                if lemma == "lead":
+                    investors, targets = agents(tok), []
+                else:
+                    targets = agents(tok)
+                    investors = [k for c in tok.subtree if c.lemma_ == "lead" and c.pos_ == "VERB"
+                                 for k in prep_entities(c, ["by"])]  # fmt: skip
+                    if not investors:
+                        continue
+                status = "made"
+            else:
+                continue
+            for inv in investors:
+                key = (inv, tuple(targets))
+                if key in seen or doc._.entities[inv].kind == "publication":
+                    continue
+                seen.add(key)
+                for target in targets or [None]:
+                    args = {"investor": inv, "target": target, "amount": money,
+                            "subject": self.subject(tok)}  # fmt: skip
+                    yield self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))
+
+    @staticmethod
+    def amount(doc, sent, tok):
+        cands = money_near(doc, sent)
+        if not cands:
+            return None
+        after = [m for m in cands if m.start >= tok.idx]
+        return (after or cands)[0]
+
+    @staticmethod
+    def is_round(tok):
+        return any(t.lower_ in ROUND_NOUNS for t in tok.subtree)
+
+    @staticmethod
+    def subject(tok):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "into", "on", "toward", "towards"):
+                return " ".join(t.text for t in c.subtree)[:120]
+        return None
+
+    @staticmethod
+    def status(tok):
+        chain = governing(tok, 3)
+        words = {t.lemma_.lower() for g in chain for t in [g, *g.children] if t.dep_ in ("aux", "ROOT", "xcomp") or t is g}
+        if words & WITHDRAWN:
+            return "withdrawn"
+        if words & PLANNED or tok.tag_ in ("VB", "VBG") and tok.dep_ == "xcomp":
+            return "planned"
+        if tok.lemma_ in ("pledge", "commit", "earmark"):
+            return "planned"
+        return "made" if tok.tag_ in ("VBD", "VBN") else "planned"

@@ -1,0 +1,75 @@
+"""legal: 'X sued Y', 'X filed a lawsuit against Y', 'REG fined X $N', 'X agreed to pay $N to settle',
+'a court ruled against X'."""
+
+from __future__ import annotations
+
+from newsgraph.extract.base import (
+    FactExtractor, agents, expand, governing, money_near, patients, prep_entities, time_near,
+)  # fmt: skip
+
+VERBS = {"sue": "filed", "charge": "filed", "accuse": "filed", "indict": "filed", "fine": "fined",
+         "penalize": "fined", "penalise": "fined", "settle": "settled", "rule": "ruled", "order": "ruled",
+         "convict": "ruled", "probe": "filed", "investigate": "filed", "countersue": "filed"}  # fmt: skip
+NOUNS = {"lawsuit": "filed", "suit": "filed", "complaint": "filed", "case": "filed", "claim": "filed",
+         "fine": "fined", "penalty": "fined", "settlement": "settled", "ruling": "ruled", "verdict": "ruled",
+         "judgment": "ruled", "judgement": "ruled", "probe": "filed", "investigation": "filed",
+         "action": "filed", "charges": "filed", "antitrust": "filed"}  # fmt: skip
+FILE_VERBS = {"file", "bring", "lodge", "launch", "open", "start", "face", "initiate", "pay", "impose", "levy",
+              "reach", "win", "lose", "hand", "issue", "agree", "announce", "settle"}  # fmt: skip
+
+
+class LegalExtractor(FactExtractor):
+    fact_type = "legal"
+
+    def match(self, doc, sent):
+        ents = doc._.entities
+        done = set()
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in VERBS:
+                if lemma == "order" and not any(c.dep_ == "xcomp" and c.lemma_ == "pay" for c in tok.children):
+                    continue
+                if lemma == "rule" and not any(t.lower_ in ("court", "judge", "jury", "tribunal") for t in sent):
+                    continue
+                passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+                claimants = agents(tok)
+                defendants = patients(tok) if lemma != "settle" else prep_entities(tok, ["with"])
+                if lemma == "settle":
+                    defendants, claimants = agents(tok), prep_entities(tok, ["with", "by"])
+                if lemma == "rule":
+                    defendants = prep_entities(tok, ["against", "for", "in"])
+                if passive and not claimants:
+                    claimants = []
+                status = VERBS[lemma]
+            elif tok.pos_ == "NOUN" and lemma in NOUNS:
+                if lemma in ("case", "claim", "action") and not any(
+                    t.lower_ in ("court", "lawsuit", "legal", "class", "antitrust", "against") for t in sent):
+                    continue
+                defendants = prep_entities(tok, ["against", "on", "into", "of", "over"])
+                claimants = []
+                verb = next((g for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), None)
+                if verb is not None and verb.lemma_.lower() in FILE_VERBS:
+                    subj = agents(verb)
+                    if verb.lemma_ in ("face", "pay", "agree", "settle"):
+                        defendants = defendants or subj
+                    else:
+                        claimants = subj
+                    defendants = defendants or prep_entities(verb, ["against", "on", "into"])
+                    if verb.lemma_ in ("impose", "levy", "hand", "issue"):
+                        defendants = defendants or prep_entities(verb, ["on", "to"]) or [
+                            k for c in verb.children if c.dep_ == "dative" for k in expand(c)]
+                status = NOUNS[lemma]
+            else:
+                continue
+            defendants = [k for k in defendants if ents[k].type in ("ORG", "PERSON", "GOV") and ents[k].kind != "publication"]
+            claimants = [k for k in claimants if ents[k].type in ("ORG", "PERSON", "GOV") and ents[k].kind != "publication"]
+            if not defendants:
+                continue
+            money = money_near(doc, sent)
+            for d in defendants:
+                for c in claimants or [None]:
+                    if c == d or (d, c, status) in done:
+                        continue
+                    done.add((d, c, status))
+                    args = {"claimant": c, "defendant": d, "subject": None, "amount": money[0] if money else None}
+                    yield self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))

@@ -1,0 +1,83 @@
+"""personnel: 'X named Y chief executive', 'Y was appointed CFO of X', 'Y will succeed Z as CEO',
+'Y stepped down as chairman of X'."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.extract.base import FactExtractor, agents, company_of, expand, patients, prep_entities, time_near
+from newsgraph.nlp.entities import TITLE_WORDS
+
+APPOINT = {"appoint", "name", "hire", "promote", "tap", "elect", "choose", "select", "pick", "recruit", "install"}
+SUCCEED = {"succeed", "replace"}
+DEPART = {"resign", "retire", "leave", "depart", "quit", "oust", "fire", "dismiss", "exit", "sack", "remove",
+          "step", "depose"}  # fmt: skip
+ROLE_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True)) + r")\b",
+                     re.I)  # fmt: skip
+
+
+class PersonnelExtractor(FactExtractor):
+    fact_type = "personnel"
+
+    def match(self, doc, sent):
+        ents = doc._.entities
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or lemma not in APPOINT | SUCCEED | DEPART:
+                continue
+            if lemma == "step" and not any(c.lower_ in ("down", "aside") for c in tok.children):
+                continue
+            if lemma in ("leave", "exit", "quit") and not (patients(tok) or ROLE_RX.search(sent.text)):
+                continue
+            role = self.role(sent)
+            if role is None:
+                continue
+            pairs = []
+            if lemma in APPOINT:
+                passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+                persons = patients(tok) if not passive else [k for c in tok.children if c.dep_ == "nsubjpass"
+                                                             for k in expand(c)]  # fmt: skip
+                company = [] if passive else [k for k in agents(tok) if ents[k].type == "ORG"]
+                pairs = [(p, "appointed") for p in persons]
+            elif lemma in SUCCEED:
+                new = agents(tok)
+                old = patients(tok)
+                pairs = [(p, "appointed") for p in new] + [(p, "departed") for p in old]
+                company = []
+            else:
+                persons = agents(tok) if lemma not in ("oust", "fire", "dismiss", "sack", "remove", "depose") else (
+                    patients(tok) or [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)])
+                if tok.dep_ == "xcomp" or any(c.dep_ == "nsubjpass" for c in tok.children):
+                    persons = persons or [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)]
+                pairs = [(p, "departed") for p in persons]
+                company = []
+            for person, status in pairs:
+                if ents[person].type != "PERSON":
+                    continue
+                org = company or self.company(doc, sent, tok, person)
+                if not org:
+                    continue
+                args = {"person": person, "company": org[0], "role": role}
+                yield self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))
+
+    @staticmethod
+    def role(sent):
+        m = ROLE_RX.search(sent.text)
+        return m.group().lower() if m else None
+
+    @staticmethod
+    def company(doc, sent, tok, person):
+        ents = doc._.entities
+        for c in tok.subtree:
+            if c.lower_ in ("of", "at") and c.dep_ == "prep":
+                found = [k for k in prep_entities(c.head, ["of", "at"]) if ents[k].type == "ORG"]
+                if found:
+                    return found
+        if ents[person].org:
+            return [ents[person].org]
+        org = company_of(doc, person)
+        if org != person:
+            return [org]
+        found = [t._.entity for t in sent if t._.entity and ents[t._.entity].type == "ORG"
+                 and ents[t._.entity].kind is None]  # fmt: skip
+        return found[:1]

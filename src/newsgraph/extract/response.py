@@ -1,0 +1,74 @@
+"""response: 'X declined to comment', 'Y didn't respond to requests for comment', 'X denied the report'."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newsgraph.extract.base import FactExtractor, agents, expand, poss_entity, prep_entities
+
+DECLINE = re.compile(r"\b(?:declin\w*|refus\w*) to comment|\bno (?:immediate )?comment\b|"
+                     r"\b(?:would|will|could|did|does|do)\s*(?:not|n[’']t) (?:immediately )?comment\b|"
+                     r"\bdeclined to (?:elaborate|discuss|confirm)\b|\bdoes not comment on\b", re.I)  # fmt: skip
+NO_RESPONSE = re.compile(
+    r"\b(?:did|does|do|has|have|had|could|would)\s*(?:not|n[’']t) (?:immediately )?(?:respond|reply|return|answer)|"
+    r"could not be (?:immediately )?reached|couldn[’']t be reached|unavailable for comment|"
+    r"did not have an immediate response|no (?:immediate )?response|not respond", re.I)  # fmt: skip
+CONFIRM = re.compile(r"\bconfirm(?:ed|s)\b", re.I)
+DENY = re.compile(r"\bden(?:ied|ies|y)\b|\b(?:called|dismissed) (?:the|a|that|such)? ?(?:report|reports|story|media "
+                  r"reports?|speculation|rumou?rs?)\b|\bbaseless\b|\bnot aware of\b|\buntrue\b", re.I)  # fmt: skip
+SPEAKERS = {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "spokespeople",
+            "official", "officials", "executive", "executives", "office", "press"}  # fmt: skip
+STATUS_VERBS = (("declined_to_comment", DECLINE), ("no_response", NO_RESPONSE), ("denied", DENY),
+                ("confirmed", CONFIRM))  # fmt: skip
+
+
+class ResponseExtractor(FactExtractor):
+    fact_type = "response"
+
+    def match(self, doc, sent):
+        text = sent.text
+        for status, rx in STATUS_VERBS:
+            m = rx.search(text)
+            if not m:
+                continue
+            trigger = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            verb = trigger.root if trigger is not None else sent.root
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
+            parties = self.parties(doc, verb)
+            if status == "confirmed" and not parties:
+                continue
+            if status == "denied" and not parties:
+                continue
+            if not parties and status in ("declined_to_comment", "no_response"):
+                parties = [main_org(doc)] if main_org(doc) else []
+            for p in parties:
+                yield self.fact(doc, verb, {"party": p}, status=status, certainty="asserted")
+            return
+
+    @staticmethod
+    def parties(doc, verb):
+        out = []
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj:
+            return agents(verb)
+        s = subj[0]
+        if s.lower_ in ("we", "i") or s.pos_ == "PRON" and not s._.entity:
+            att = doc._.attributions.get(verb.sent.start)
+            if att and att.speaker:
+                return [att.speaker]
+            return []
+        out = expand(s)
+        if s.lower_ in SPEAKERS or not out:
+            out = out or prep_entities(s, ["from", "for", "of", "at", "with"]) or poss_entity(s)
+            if not out:
+                out = [c._.entity for c in s.subtree if c._.entity][:1]
+        types = doc._.entities
+        return [k for k in out if types[k].type in ("ORG", "GOV", "PERSON") and types[k].kind != "publication"]
+
+
+def main_org(doc):
+    counts = Counter(m.key for m in doc._.mentions
+                     if doc._.entities[m.key].type == "ORG" and doc._.entities[m.key].kind is None)  # fmt: skip
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,169 @@
+"""Merging facts into claims: what counts as "saying the same thing", and what contradicts it.
+
+A claim is keyed by a *signature*: the fact type, its entity arguments (unordered for the
+symmetric `talks` and `agreement`), and for some types the one plain argument that tells two
+claims apart (a result's metric and period; a person's role). Facts with the same signature
+and compatible times merge; within a claim, a denial, a different figure or a status that
+moved on is kept as a conflict rather than split off, because those are exactly what a
+reader wants to see side by side.
+
+    >>> signature("talks", {"party": "x", "counterparty": "b"}, {})
+    'talks|b|x'
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from typing import Any
+
+# Types whose two parties are interchangeable: "X in talks with Y" == "Y in talks with X".
+SYMMETRIC_TYPES = frozenset({"talks", "agreement"})
+
+# Plain (non-entity) arguments that are part of what a claim is about, per type.
+DISCRIMINATORS: dict[str, tuple[str, ...]] = {
+    "financial_result": ("metric", "period"),
+    "personnel": ("role",),
+    "forecast": ("metric",),
+    "launch": ("product",),
+    # Without entities these would all merge; their statement is what they are.
+    "market_trend": ("market", "statement"),
+}
+
+# The argument holding the figure of a fact, per type; two figures that differ by more than
+# 1 % (FACTS.md's own tolerance) are a conflict within the claim.
+VALUE_ARGS: dict[str, str] = {
+    "financial_result": "value",
+    "acquisition": "value",
+    "agreement": "value",
+    "investment": "amount",
+    "legal": "amount",
+    "forecast": "value",
+}
+
+# How far along a deal between two parties is; a later stage of the same pair supersedes an
+# earlier one ("talks -> agreement -> completed"). Ending statuses get 9: nothing follows.
+STAGES: dict[tuple[str, str | None], int] = {
+    ("talks", None): 1,
+    ("talks", "ongoing"): 1,
+    ("acquisition", "rumored"): 1,
+    ("agreement", None): 2,
+    ("agreement", "signed"): 2,
+    ("acquisition", None): 2,
+    ("acquisition", "announced"): 2,
+    ("agreement", "completed"): 3,
+    ("acquisition", "completed"): 3,
+    ("talks", "ended"): 9,
+    ("talks", "broke_down"): 9,
+    ("agreement", "terminated"): 9,
+    ("acquisition", "abandoned"): 9,
+    ("acquisition", "blocked"): 9,
+}
+DEAL_TYPES = frozenset(t for t, _ in STAGES)
+
+CERTAINTY_RANK = {"asserted": 3, "reported": 2, "possible": 1, "denied": 0}
+
+# Two time spans further apart than this are two events (talks in 2019 and talks again in
+# 2023), not two reports of one. A month of slack absorbs "in August" against "on Sept. 2".
+TIME_SLACK = timedelta(days=31)
+
+
+def signature(fact_type: str, entity_args: dict[str, str], args: dict[str, Any]) -> str:
+    """The key under which facts merge into one claim."""
+    if fact_type in SYMMETRIC_TYPES:
+        ents = sorted(entity_args.values())
+    else:
+        ents = [f"{role}={eid}" for role, eid in sorted(entity_args.items())]
+    extra = []
+    for name in DISCRIMINATORS.get(fact_type, ()):
+        if name in entity_args:
+            continue
+        v = args.get(name)
+        if v is not None:
+            extra.append(f"{name}={_canonical(v)}")
+    return "|".join([fact_type, *ents, *extra])
+
+
+def pair_key(fact_type: str, entity_args: dict[str, str]) -> str | None:
+    """For deal types between two distinct entities: their ids sorted, joined by '|'."""
+    if fact_type not in DEAL_TYPES:
+        return None
+    ids = sorted(set(entity_args.values()))
+    return "|".join(ids) if len(ids) == 2 else None
+
+
+def stage(fact_type: str, status: str | None) -> int | None:
+    return STAGES.get((fact_type, status))
+
+
+def _canonical(v: Any) -> str:
+    if isinstance(v, dict):
+        # A period is its dates when resolved, its words when not.
+        if "start" in v or "end" in v:
+            if v.get("start") or v.get("end"):
+                return f"{v.get('start')}/{v.get('end')}"
+            return " ".join(str(v.get("text", "")).casefold().split())
+        return json.dumps(v, sort_keys=True)
+    return " ".join(str(v).casefold().split())
+
+
+def fact_value(fact_type: str, args: dict[str, Any]) -> dict[str, Any] | None:
+    """The money or number a fact states, if its type has one."""
+    name = VALUE_ARGS.get(fact_type)
+    v = args.get(name) if name else None
+    if isinstance(v, dict) and "amount" in v:
+        return v
+    if isinstance(v, int | float):
+        return {"amount": v, "currency": None}
+    return None
+
+
+def values_differ(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """True when two figures are not the same within 1 %, in their currency or a conversion."""
+    for x in _money_forms(a):
+        for y in _money_forms(b):
+            if x[1] == y[1]:
+                if _close(x[0], y[0]):
+                    return False
+    # No common currency to compare in: not provably different.
+    currencies_a = {m[1] for m in _money_forms(a)}
+    return bool(currencies_a & {m[1] for m in _money_forms(b)})
+
+
+def _money_forms(v: dict[str, Any]) -> list[tuple[float, str | None]]:
+    forms = []
+    if v.get("amount") is not None:
+        forms.append((float(v["amount"]), v.get("currency")))
+    conv = v.get("converted")
+    if isinstance(conv, dict) and conv.get("amount") is not None:
+        forms.append((float(conv["amount"]), conv.get("currency")))
+    return forms
+
+
+def _close(x: float, y: float) -> bool:
+    return abs(x - y) <= 0.01 * max(abs(x), abs(y))
+
+
+def times_compatible(start_a: str | None, end_a: str | None, start_b: str | None, end_b: str | None) -> bool:
+    """Whether two (possibly open) time spans can be the same event; unknown is compatible."""
+    a0, a1 = _d(start_a), _d(end_a or start_a)
+    b0, b1 = _d(start_b), _d(end_b or start_b)
+    if a0 is None or b0 is None:
+        return True
+    a1 = a1 or a0
+    b1 = b1 or b0
+    return a0 - TIME_SLACK <= b1 and b0 - TIME_SLACK <= a1
+
+
+def _d(s: str | None) -> date | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def better_certainty(a: str, b: str) -> str:
+    """The stronger of two certainties, a denial counting only when nothing else is left."""
+    return a if CERTAINTY_RANK.get(a, 0) >= CERTAINTY_RANK.get(b, 0) else b

@@ -1,0 +1,110 @@
+"""Coreference of descriptions: 'the Chinese smartphone giant', 'the company', 'it' -> Xiaomi.
+
+Wire copy names a company once and then describes it. A description links to the most
+salient entity of the right type seen so far: the one mentioned most often in the last few
+sentences, with the grammatical subject of the previous sentence breaking ties. Publications
+and analyst houses are never the antecedent of "the company": in business copy they are
+sources, not subjects.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.nlp.entities import Mention, lexicon
+
+PRONOUNS_ORG = {"it", "its"}
+PRONOUNS_PERSON = {"he", "she", "his", "her"}
+
+
+class DescriptionCoref:
+    """Component `newsgraph_coref`: adds description and pronoun mentions to doc._.mentions."""
+
+    def __init__(self, nlp=None, name: str = "newsgraph_coref", pronouns: bool = True):
+        lex = lexicon()
+        self.org_nouns = {w.split()[-1] for w in lex["org_descriptors"]}
+        self.gov_nouns = {w.split()[-1] for w in lex["gov_descriptors"]}
+        self.pronouns = pronouns
+
+    def __call__(self, doc: Doc) -> Doc:
+        links = self.match(doc)
+        self.set_annotations(doc, links)
+        return doc
+
+    def match(self, doc: Doc) -> list[tuple[int, int, str]]:
+        entities = doc._.entities
+        by_sent: dict[int, list[Mention]] = {}
+        for m in doc._.mentions:
+            by_sent.setdefault(doc[m.start].sent.start, []).append(m)
+        sents = list(doc.sents)
+        links = []
+        for si, sent in enumerate(sents):
+            for start, end, want in self.descriptions(sent):
+                if any(doc[i]._.entity for i in range(start, end)):
+                    continue
+                key = self.antecedent(doc, sents, si, start, want, by_sent, entities)
+                if key:
+                    links.append((start, end, key))
+        return links
+
+    def descriptions(self, sent: Span):
+        doc = sent.doc
+        for tok in sent:
+            low = tok.lower_
+            if self.pronouns and tok.pos_ == "PRON" and low in PRONOUNS_ORG and tok.dep_ in ("nsubj", "poss", "nsubjpass"):
+                yield tok.i, tok.i + 1, "ORG"
+                continue
+            if self.pronouns and tok.pos_ == "PRON" and low in PRONOUNS_PERSON and tok.dep_ in ("nsubj", "poss"):
+                yield tok.i, tok.i + 1, "PERSON"
+                continue
+            if tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS"):
+                continue
+            want = "ORG" if low in self.org_nouns else "GOV" if low in self.gov_nouns else None
+            if want is None:
+                continue
+            if tok.dep_ == "compound":
+                continue
+            left = [c for c in tok.lefts]
+            det = [c for c in left if c.dep_ in ("det", "poss")]
+            start = min([c.left_edge.i for c in left], default=tok.i)
+            if det and det[0].lower_ in ("the", "this", "that"):
+                yield start, tok.i + 1, want
+            elif not det and doc[start].is_sent_start and tok.dep_ in ("nsubj", "nsubjpass"):
+                yield start, tok.i + 1, want  # headline style: "Smartphone giant has had discussions"
+
+    def antecedent(self, doc, sents, si, start, want, by_sent, entities) -> str | None:
+        def ok(m: Mention) -> bool:
+            info = entities[m.key]
+            if want == "GOV":
+                return info.type == "GOV"
+            return info.type == want and info.kind not in ("publication", "analyst")
+
+        counts: Counter = Counter()
+        recent: dict[str, int] = {}
+        for sj in range(max(0, si - 3), si + 1):
+            for m in by_sent.get(sents[sj].start, []):
+                if m.start >= start or not ok(m):
+                    continue
+                counts[m.key] += 1 + (sj == si) + (doc[m.start].dep_ in ("nsubj", "nsubjpass") or
+                                                   doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"))
+                recent[m.key] = m.start
+        if counts:
+            return max(counts, key=lambda k: (counts[k], recent[k]))
+        # No antecedent before it (a headline): the entity the article is most about.
+        overall = Counter(m.key for m in doc._.mentions if ok(m))
+        return overall.most_common(1)[0][0] if overall else None
+
+    def set_annotations(self, doc: Doc, links) -> None:
+        for start, end, key in links:
+            span = doc[start:end]
+            m = Mention(start, end, key, span.text)
+            doc._.mentions.append(m)
+            for tok in span:
+                tok._.entity = key
+            if span.root.pos_ != "PRON":
+                info = doc._.entities[key]
+                if span.text not in info.descriptions:
+                    info.descriptions.append(span.text)
+        doc._.mentions.sort(key=lambda m: m.start)

@@ -1,0 +1,404 @@
+"""Entities: fix what the statistical NER gets wrong, then group mentions into entities.
+
+The small pipelines tag "Xiaomi" as PERSON, "Bloomberg" as GPE, "EV" as ORG, and miss a
+short name like "Chery" once the article has used "Chery Automobile Co.". Rules here, all
+driven by `data/lexicon.json`, fix the label, drop non-entities, find the short names, and
+give every entity one key, a canonical name and its aliases.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+NER_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "GPE": "GOV", "PRODUCT": "PRODUCT", "FAC": "PLACE", "LOC": "PLACE"}
+# Words the scorer and a reader both ignore when comparing company names.
+LEGAL = {
+    "corp", "corporation", "co", "company", "ltd", "limited", "inc", "incorporated", "group", "holdings",
+    "holding", "plc", "llc", "ag", "sa", "nv", "se", "spa", "gmbh", "the",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return json.loads(resources.files("newsgraph.nlp").joinpath("data/lexicon.json").read_text())
+
+
+def norm_name(name: str) -> str:
+    s = name.lower().replace("\u2019", "'")
+    s = re.sub(r"'s$", "", s)
+    tokens = re.sub(r"[^\w\s&]", " ", s).split()
+    while tokens and tokens[0] == "the":
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1] in LEGAL:
+        tokens = tokens[:-1]
+    return " ".join(tokens)
+
+
+def canonical(name: str) -> str:
+    """'Xiaomi Corp.' -> 'Xiaomi'; keeps the surface casing."""
+    words = name.replace("\u2019s", "").split()
+    while words and words[0].lower() == "the":
+        words = words[1:]
+    while len(words) > 1 and re.sub(r"\W", "", words[-1].lower()) in LEGAL:
+        words = words[:-1]
+    return " ".join(words).rstrip(",") or name
+
+
+@dataclass(slots=True)
+class EntityInfo:
+    key: str
+    type: str
+    names: Counter = field(default_factory=Counter)
+    kind: str | None = None  # publication | analyst | regulator
+    descriptions: list[str] = field(default_factory=list)
+    org: str | None = None  # a person's company
+    role: str | None = None  # a person's title
+
+    @property
+    def name(self) -> str:
+        forms = [n for n in self.names if not n.isupper() or len(self.names) == 1]
+        if self.type == "PERSON":
+            return max(forms or self.names, key=len)
+        best = max(forms or self.names, key=lambda n: (len(n.split()), len(n)))
+        return canonical(best)
+
+    @property
+    def aliases(self) -> list[str]:
+        name = self.name
+        out = [n for n in self.names if n != name]
+        out += [d for d in self.descriptions if d not in out and d != name]
+        return out
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token index
+    end: int
+    key: str
+    text: str
+
+
+class EntityRecognizer:
+    """Component `newsgraph_entities`: doc._.entities (key -> EntityInfo), doc._.mentions."""
+
+    def __init__(self, nlp, name: str = "newsgraph_entities"):
+        lex = lexicon()
+        self.make_doc = nlp.make_doc
+        self.kinds: dict[str, str] = {}
+        self.matcher = PhraseMatcher(nlp.vocab)
+        for label, names in (
+            ("publication", lex["publications"]),
+            ("analyst", lex["analysts"]),
+            ("regulator", lex["regulators"]),
+            ("country", lex["countries_and_capitals"]),
+        ):
+            self.matcher.add(label, [nlp.make_doc(n) for n in names])
+        self.not_entities = set(lex["not_entities"])
+        self.suffixes = {s.lower().rstrip(".") for s in lex["org_suffixes"]}
+        self.gov_words = lex["gov_words"]
+        self.countries = {n.lower() for n in lex["countries_and_capitals"]}
+        self.publications = {norm_name(n) for n in lex["publications"]}
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = self.match(doc)
+        entities, mentions = self.cluster(doc, candidates)
+        self.set_annotations(doc, entities, mentions)
+        return doc
+
+    # -- finding candidate spans ---------------------------------------------------------
+    def match(self, doc: Doc) -> list[tuple[Span, str, str | None]]:
+        found: list[tuple[Span, str, str | None]] = []
+        for match_id, start, end in self.matcher(doc):
+            label = doc.vocab.strings[match_id]
+            span = doc[start:end]
+            if not span[0].is_title and not span[0].is_upper:
+                continue
+            etype = {"publication": "ORG", "analyst": "ORG", "regulator": "GOV", "country": "GOV"}[label]
+            kind = None if label == "country" else label
+            found.append((span, etype, kind))
+        for ent in doc.ents:
+            etype = NER_LABELS.get(ent.label_)
+            if etype is None:
+                continue
+            for part in self.split_lists(ent):
+                span = self.trim(part)
+                if span is not None:
+                    found.append((span, self.fix_type(span, etype), None))
+        found += self.suffix_names(doc)
+        return self.resolve_overlaps(found)
+
+    @staticmethod
+    def split_lists(span: Span) -> list[Span]:
+        """'Brilliance Auto and Chery' is two names; 'Ministry of Industry and Information Technology' one."""
+        if not any(t.lower_ == "and" for t in span) or any(t.lower_ in ("of", "for", "&") for t in span):
+            return [span]
+        parts, start = [], span.start
+        for t in span:
+            if t.lower_ == "and" or t.text == ",":
+                if start < t.i:
+                    parts.append(span.doc[start : t.i])
+                start = t.i + 1
+        if start < span.end:
+            parts.append(span.doc[start : span.end])
+        return parts
+
+    def trim(self, span: Span) -> Span | None:
+        start, end = span.start, span.end
+        doc = span.doc
+        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].is_punct and doc[end - 1].text != ".") or (
+            end > start and doc[end - 1].tag_ == "POS"
+        ):
+            end -= 1
+        if start >= end:
+            return None
+        span = doc[start:end]
+        if span.text in self.not_entities or span.text.rstrip("s") in self.not_entities:
+            return None
+        if not any(t.is_alpha and (t.is_title or t.is_upper or t.text[:1].isupper()) for t in span):
+            return None
+        if span[0].is_space or "\n" in span.text:
+            return None
+        return span
+
+    def fix_type(self, span: Span, etype: str) -> str:
+        text = span.text
+        low = text.lower()
+        last = span[-1].text.lower().rstrip(".")
+        if last in self.suffixes and etype in ("PERSON", "GOV", "PLACE"):
+            return "ORG"
+        if any(w in low for w in self.gov_words) and etype in ("ORG", "PLACE"):
+            if low.startswith(("ministry", "department", "commission")) or " of " in low or len(span) > 1:
+                if not (last in self.suffixes and last not in ("bank",)):
+                    return "GOV"
+        if etype == "GOV" and low not in self.countries and span.label_ == "GPE":
+            # GPE that is not a country or capital: a city or province; only governments
+            # of countries act as authorities in business news.
+            return "PLACE"
+        return etype
+
+    def suffix_names(self, doc: Doc) -> list[tuple[Span, str, str | None]]:
+        """Capitalized names ending in a company suffix that NER missed ('Chery Automobile Co.')."""
+        out = []
+        for tok in doc:
+            if tok.text.lower().rstrip(".") not in self.suffixes or not tok.text[:1].isupper():
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
+                if doc[start - 1].lower_ in ("the",) or doc[start - 1].is_punct:
+                    break
+                start -= 1
+            if start < tok.i and not doc[start].is_sent_start:
+                out.append((doc[start : tok.i + 1], "ORG", None))
+        return out
+
+    @staticmethod
+    def resolve_overlaps(found):
+        # Lexicon hits first (they know what a name is), then longer spans.
+        order = {"publication": 0, "analyst": 0, "regulator": 0, None: 1}
+        found = sorted(found, key=lambda f: (order.get(f[2], 1), -(f[0].end - f[0].start), f[0].start))
+        taken: set[int] = set()
+        kept = []
+        for span, etype, kind in found:
+            idx = set(range(span.start, span.end))
+            if idx & taken:
+                continue
+            taken |= idx
+            kept.append((span, etype, kind))
+        return sorted(kept, key=lambda f: f[0].start)
+
+    # -- grouping mentions into entities ---------------------------------------------------
+    def cluster(self, doc: Doc, candidates):
+        entities: dict[str, EntityInfo] = {}
+        by_norm: dict[str, str] = {}
+        mentions: list[Mention] = []
+        org_norms = {norm_name(s.text) for s, t, _ in candidates if t == "ORG"}
+        person_names = {s.text for s, t, _ in candidates if t == "PERSON" and len(s) > 1}
+
+        def new_key(etype: str) -> str:
+            return f"e{len(entities) + 1}"
+
+        # Longer names first, so short forms attach to them.
+        for span, etype, kind in sorted(candidates, key=lambda c: -len(c[0].text)):
+            n = norm_name(span.text)
+            if not n:
+                continue
+            if etype == "PERSON" and (n in org_norms or any(o.split()[0] == n for o in org_norms)):
+                etype = "ORG"  # "Xiaomi" tagged PERSON where the article names "Xiaomi Corp."
+            if etype in ("GOV", "PLACE") and kind is None and n not in self.countries and any(
+                o.startswith(n + " ") for o in org_norms
+            ):
+                etype = "ORG"  # "Brilliance" in a headline, where the body names "Brilliance Auto Group"
+            if etype == "ORG" and span.text in person_names:
+                etype = "PERSON"
+            if etype in ("ORG", "GOV") and n in self.publications and kind is None:
+                kind = "publication"
+                etype = "ORG"
+            key = by_norm.get(n) or self.link(n, etype, entities, by_norm)
+            if key is None:
+                key = new_key(etype)
+                entities[key] = EntityInfo(key, etype, kind=kind)
+                by_norm[n] = key
+            info = entities[key]
+            if kind and not info.kind:
+                info.kind = kind
+            info.names[span.text.rstrip(",")] += 1
+            mentions.append(Mention(span.start, span.end, key, span.text))
+        self.acronyms(doc, entities, by_norm, mentions)
+        mentions += self.short_forms(doc, entities, mentions)
+        mentions.sort(key=lambda m: m.start)
+        return entities, mentions
+
+    def link(self, n: str, etype: str, entities: dict[str, EntityInfo], by_norm: dict[str, str]) -> str | None:
+        words = n.split()
+        for other, key in by_norm.items():
+            info = entities[key]
+            ow = other.split()
+            if etype == "PERSON" and info.type == "PERSON" and len(words) == 1 and ow[-1] == words[0]:
+                return key
+            if etype in ("ORG", "PRODUCT") and info.type == "ORG" and len(ow) > len(words):
+                if ow[: len(words)] == words and n not in self.countries:
+                    rest = ow[len(words) :]
+                    if all(w in self.suffixes or w in LEGAL for w in rest) or len(words) >= 2:
+                        return key
+        return None
+
+    def acronyms(self, doc, entities, by_norm, mentions) -> None:
+        """'Beijing Automotive Group Co. (BAIC)' and 'MIIT' for the ministry's initials."""
+        for m in list(mentions):
+            info = entities[m.key]
+            if info.type not in ("ORG", "GOV"):
+                continue
+            end = m.end
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                ac = doc[end + 1]
+                if ac.is_upper and ac.is_alpha and 2 <= len(ac.text) <= 6:
+                    other = by_norm.get(ac.text.lower())
+                    if other and other != m.key:
+                        self.merge(entities, mentions, by_norm, other, m.key)
+                    by_norm[ac.text.lower()] = m.key
+        for m in list(mentions):
+            info = entities.get(m.key)
+            if info is None or not m.text.isupper() or len(info.names) > 1:
+                continue
+            for key, other in entities.items():
+                if key == m.key or other.type not in ("ORG", "GOV"):
+                    continue
+                for name in other.names:
+                    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+                    if initials == m.text and len(initials) >= 3:
+                        self.merge(entities, mentions, by_norm, m.key, key)
+                        break
+                else:
+                    continue
+                break
+
+    @staticmethod
+    def merge(entities, mentions, by_norm, src: str, dst: str) -> None:
+        if src not in entities or src == dst:
+            return
+        entities[dst].names.update(entities[src].names)
+        entities[dst].kind = entities[dst].kind or entities[src].kind
+        del entities[src]
+        for m in mentions:
+            if m.key == src:
+                m.key = dst
+        for k, v in list(by_norm.items()):
+            if v == src:
+                by_norm[k] = dst
+
+    def short_forms(self, doc: Doc, entities: dict[str, EntityInfo], mentions: list[Mention]) -> list[Mention]:
+        """Later mentions by a short name: 'Chery' after 'Chery Automobile Co.', 'Lei' after 'Lei Jun'."""
+        forms: dict[str, str] = {}
+        for key, info in entities.items():
+            for name in info.names:
+                forms.setdefault(name, key)
+                words = name.replace("\u2019s", "").split()
+                if info.type == "ORG" and len(words) > 1:
+                    rest = [w.lower().rstrip(".,") for w in words[1:]]
+                    first = words[0]
+                    if (
+                        all(w in self.suffixes or w in LEGAL for w in rest)
+                        and first.lower() not in self.countries
+                        and len(first) >= 3
+                        and first[:1].isupper()
+                    ):
+                        forms.setdefault(first, key)
+                    canon = canonical(name)
+                    if canon != name:
+                        forms.setdefault(canon, key)
+                if info.type == "PERSON" and len(words) > 1:
+                    forms.setdefault(words[-1], key)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        matcher = PhraseMatcher(doc.vocab)
+        for form in forms:
+            matcher.add(form, [self.make_doc(form)])
+        out = []
+        for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+            if any(i in taken for i in range(start, end)):
+                continue
+            span = doc[start:end]
+            if not span[0].text[:1].isupper():
+                continue
+            form = doc.vocab.strings[match_id]
+            key = forms[form]
+            taken |= set(range(start, end))
+            entities[key].names[span.text] += 1
+            out.append(Mention(start, end, key, span.text))
+        return out
+
+    def set_annotations(self, doc: Doc, entities: dict[str, EntityInfo], mentions: list[Mention]) -> None:
+        for m in mentions:
+            for tok in doc[m.start : m.end]:
+                tok._.entity = m.key
+        doc._.entities = entities
+        doc._.mentions = mentions
+        person_orgs(doc)
+
+
+TITLE_WORDS = (
+    "chief executive", "chief executive officer", "ceo", "chief financial officer", "cfo", "chief operating officer",
+    "coo", "chief technology officer", "cto", "chairman", "chairwoman", "chair", "president", "founder",
+    "co-founder", "cofounder", "chief", "head", "director", "managing director", "partner", "analyst",
+    "spokesperson", "spokesman", "spokeswoman", "executive", "vice president", "treasurer", "economist",
+    "strategist", "minister", "secretary", "governor", "commissioner", "officer", "boss",
+)  # fmt: skip
+
+
+def person_orgs(doc: Doc) -> None:
+    """A person's company and title from the words around the name ('Xiaomi's co-founder Lei Jun')."""
+    entities = doc._.entities
+    for m in doc._.mentions:
+        info = entities[m.key]
+        if info.type != "PERSON" or info.org:
+            continue
+        head = doc[m.start : m.end].root
+        lo, hi = head.left_edge.i, head.right_edge.i
+        if head.dep_ in ("appos",) or (head.head.dep_ in ("appos",) and head.head.i < head.i):
+            lo = min(lo, head.head.left_edge.i)
+        lo, hi = max(lo, m.start - 8), min(hi, m.end + 10)
+        sent = head.sent
+        lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
+        window = doc[lo : hi + 1]
+        text = window.text.lower()
+        for title in sorted(TITLE_WORDS, key=len, reverse=True):
+            if re.search(rf"\b{re.escape(title)}\b", text):
+                info.role = info.role or title
+                break
+        # The company in the person's own phrase first, then just before the name
+        # ("Xiaomi's co-founder Lei Jun", which the small parser often splits).
+        before = doc[max(sent.start, m.start - 6) : m.start]
+        for tok in list(window) + list(reversed(before)):
+            key = tok._.entity
+            if key and key != m.key and entities[key].type == "ORG" and entities[key].kind != "publication":
+                info.org = key
+                break

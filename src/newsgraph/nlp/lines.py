@@ -1,0 +1,53 @@
+"""Lines: sentence starts at line breaks, and which lines are not the article.
+
+The small pipelines run headlines and bullets into the next sentence; a headline
+is a sentence of its own. Junk lines ("Read more:", bylines, newsletter prompts, photo
+credits) are kept in the text, so offsets stay true, but no fact is read from them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+# Why each: these open lines that a page wraps around the article, never part of it.
+JUNK_LINE = re.compile(
+    r"""^\s*(?:
+        (?:read|see)\s+(?:more|also)\b | also\s+read\b | related(?:\s+(?:post|story|stories|coverage|articles?))?\s*: |
+        more\s+from\b | recommended\b | trending\b | most\s+read\b | watch\s*: | listen\s*: | video\s*: |
+        (?:sign\s+up|subscribe)\b | newsletter\b | get\s+(?:the|our)\b.*\bnewsletter |
+        photo(?:graph)?\s*: | image\s*: | \(?(?:photo|image|picture)\s+(?:by|credit|courtesy)\b | file\s+photo\b |
+        by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|\band\b|$) | reporting\s+by\b | editing\s+by\b |
+        writing\s+by\b | additional\s+reporting\b | \(reporting\b | share\s+(?:this|on)\b | follow\s+us\b |
+        click\s+here\b | advertisement\s*$ | cookie | copyright\b | ©
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+def junk_spans(text: str) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in line_spans(text) if JUNK_LINE.match(text[s:e])]
+
+
+def mark_lines(doc: Doc) -> Doc:
+    """Start a sentence after every line break; record junk lines on doc._.junk."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    doc._.junk = junk_spans(doc.text)
+    return doc
+
+
+def in_junk(doc: Doc, start_char: int) -> bool:
+    return any(s <= start_char < e for s, e in doc._.junk)

@@ -1,0 +1,212 @@
+"""Times, resolved against the publication date: 'next year', 'in August last year',
+'the three months ended June', 'the quarter ended Sept. 30', 'Q3', 'on Tuesday'.
+
+Without a publication date a relative time stays text (start/end None): guessing "today"
+would silently date an archive article to the day it was read.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_month = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+@dataclass(slots=True)
+class TimeMention:
+    text: str
+    start: int  # char offsets
+    end: int
+    begin: str | None
+    finish: str | None
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "start": self.begin, "end": self.finish}
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def _month_range(y: int, m: int) -> tuple[str, str]:
+    return _iso(date(y, m, 1)), _iso(date(y, m, calendar.monthrange(y, m)[1]))
+
+
+def _quarter(y: int, q: int) -> tuple[str, str]:
+    m0 = 3 * (q - 1) + 1
+    return _iso(date(y, m0, 1)), _month_range(y, m0 + 2)[1]
+
+
+def _months_ending(y: int, m: int, n: int) -> tuple[str, str]:
+    end = date(y, m, calendar.monthrange(y, m)[1])
+    sm = m - n + 1
+    sy = y
+    while sm <= 0:
+        sm += 12
+        sy -= 1
+    return _iso(date(sy, sm, 1)), _iso(end)
+
+
+def _last_before(pub: date, month: int) -> int:
+    """The year of the latest `month` that ended on or before the publication date."""
+    return pub.year if month < pub.month or (month == pub.month and pub.day > 27) else pub.year - 1
+
+
+NUMWORDS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
+
+# Patterns tried in order; each returns (start, end) ISO dates given the match and the date.
+PATTERNS: list[tuple[re.Pattern, str]] = [
+    (re.compile(rf"\b(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?\s+(?:ended|ending|through|to)\s+(?:the\s+end\s+of\s+)?{_month}(?:\s+(?P<day>\d{{1,2}}))?(?:,?\s+(?P<year>\d{{4}}))?", re.I), "months_ended"),  # noqa: E501
+    (re.compile(rf"\b(?:the\s+|its\s+)?(?:fiscal\s+)?(?:quarter|period)\s+(?:ended|ending|through)\s+{_month}(?:\s+(?P<day>\d{{1,2}}))?(?:,?\s+(?P<year>\d{{4}}))?", re.I), "quarter_ended"),  # noqa: E501
+    (re.compile(r"\b(?:the\s+|its\s+)?(?P<fiscal>fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?", re.I), "quarter"),  # noqa: E501
+    (re.compile(r"\b(?P<fiscal>F(?:Y|iscal\s*)?)?Q(?P<q>[1-4])(?:\s*(?:FY)?'?(?P<year>\d{4}|\d{2}))?\b"), "qn"),
+    (re.compile(r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?P<year>\d{4}))?", re.I), "half"),
+    (re.compile(rf"\b{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I), "mdy"),
+    (re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_month}\s+(?P<year>\d{{4}})\b", re.I), "mdy"),
+    (re.compile(rf"\b(?:in\s+)?{_month}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b", re.I), "month_rel"),
+    (re.compile(rf"\b{_month}\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.I), "month_year"),
+    (re.compile(rf"\b(?:on\s+)?{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I), "md"),
+    (re.compile(r"\b(?P<rel>next|last|this|previous|coming)\s+(?P<unit>year|month|quarter|week)\b", re.I), "rel"),
+    (re.compile(r"\b(?P<rel>earlier|later)\s+this\s+(?P<unit>year|month)\b", re.I), "rel_this"),
+    (re.compile(r"\b(?:the\s+)?(?P<ord>end|start|beginning|middle)\s+of\s+(?P<rel>next|this|last)\s+year\b", re.I), "part_year"),  # noqa: E501
+    (re.compile(r"\b(?:full[\s-]year|fiscal(?:\s+year)?|FY)\s*(?P<year>\d{4})\b", re.I), "year"),
+    (re.compile(r"\b(?:in|by|for|during|since|of|until|before)\s+(?P<year>(?:19|20)\d{2})\b", re.I), "year"),
+    (re.compile(r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "weekday"),
+    (re.compile(r"\b(?P<rel>yesterday|today|tomorrow)\b", re.I), "day_rel"),
+    (re.compile(rf"\b(?:in|since|until|by|from|during)\s+{_month}\b(?!\s+\d)", re.I), "month_only"),
+]
+
+
+def resolve(kind: str, g: dict, pub: date | None) -> tuple[str | None, str | None]:
+    year = g.get("year")
+    if year and len(year) == 2:
+        year = "20" + year
+    y = int(year) if year else None
+    month = MONTHS.get((g.get("month") or "").lower().rstrip("."))
+    if kind == "mdy":
+        d = date(y, month, int(g["day"]))
+        return _iso(d), _iso(d)
+    if kind == "month_year":
+        return _month_range(y, month)
+    if kind == "year":
+        return f"{y}-01-01", f"{y}-12-31"
+    if pub is None:
+        return None, None
+    if kind == "months_ended":
+        y = y or _last_before(pub, month)
+        return _months_ending(y, month, NUMWORDS[g["n"].lower()])
+    if kind == "quarter_ended":
+        y = y or _last_before(pub, month)
+        return _months_ending(y, month, 3)
+    if kind in ("quarter", "qn"):
+        q = ORDINALS[g["ord"].lower()] if kind == "quarter" else int(g["q"])
+        if g.get("fiscal") and not y:
+            return None, None  # a fiscal calendar we do not know
+        if y is None:
+            # The latest such quarter that has begun by the publication date.
+            y = pub.year if 3 * (q - 1) + 1 <= pub.month else pub.year - 1
+        return _quarter(y, q)
+    if kind == "half":
+        h = ORDINALS[g["ord"].lower()]
+        y = y or (pub.year if h == 1 or pub.month > 6 else pub.year - 1)
+        return (f"{y}-01-01", f"{y}-06-30") if h == 1 else (f"{y}-07-01", f"{y}-12-31")
+    if kind == "month_rel":
+        y = pub.year + {"last": -1, "next": 1, "this": 0}[g["rel"].lower()]
+        return _month_range(y, month)
+    if kind == "md":
+        y = pub.year
+        d = date(y, month, min(int(g["day"]), calendar.monthrange(y, month)[1]))
+        if d > pub + timedelta(days=60):
+            d = date(y - 1, month, min(int(g["day"]), calendar.monthrange(y - 1, month)[1]))
+        return _iso(d), _iso(d)
+    if kind == "month_only":
+        y = pub.year if month <= pub.month else pub.year - 1
+        return _month_range(y, month)
+    if kind in ("rel", "rel_this"):
+        rel, unit = g["rel"].lower(), g["unit"].lower()
+        step = {"next": 1, "coming": 1, "last": -1, "previous": -1}.get(rel, 0)
+        if unit == "year":
+            yy = pub.year + step
+            if rel == "earlier":
+                return f"{yy}-01-01", _iso(pub)
+            if rel == "later":
+                return _iso(pub), f"{yy}-12-31"
+            return f"{yy}-01-01", f"{yy}-12-31"
+        if unit == "month":
+            mm, yy = pub.month + step, pub.year
+            if mm == 0:
+                mm, yy = 12, yy - 1
+            elif mm == 13:
+                mm, yy = 1, yy + 1
+            return _month_range(yy, mm)
+        if unit == "quarter":
+            q = (pub.month - 1) // 3 + 1 + step
+            yy = pub.year
+            if q == 0:
+                q, yy = 4, yy - 1
+            elif q == 5:
+                q, yy = 1, yy + 1
+            return _quarter(yy, q)
+        if unit == "week":
+            monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
+            return _iso(monday), _iso(monday + timedelta(days=6))
+    if kind == "part_year":
+        yy = pub.year + {"next": 1, "last": -1, "this": 0}[g["rel"].lower()]
+        part = g["ord"].lower()
+        if part == "end":
+            return f"{yy}-10-01", f"{yy}-12-31"
+        if part in ("start", "beginning"):
+            return f"{yy}-01-01", f"{yy}-03-31"
+        return f"{yy}-04-01", f"{yy}-09-30"
+    if kind == "weekday":
+        wd = WEEKDAYS[g["wd"].lower()]
+        back = (pub.weekday() - wd) % 7
+        d = pub - timedelta(days=back)
+        return _iso(d), _iso(d)
+    if kind == "day_rel":
+        d = pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[g["rel"].lower()])
+        return _iso(d), _iso(d)
+    return None, None
+
+
+def find_times(text: str, published: str | None) -> list[TimeMention]:
+    pub = None
+    if published:
+        try:
+            pub = date.fromisoformat(published[:10])
+        except ValueError:
+            pub = None
+    out: list[TimeMention] = []
+    taken: list[tuple[int, int]] = []
+    for rx, kind in PATTERNS:
+        for m in rx.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            try:
+                begin, finish = resolve(kind, m.groupdict(), pub)
+            except (ValueError, KeyError, TypeError):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(TimeMention(m.group().strip(), m.start(), m.end(), begin, finish))
+    return sorted(out, key=lambda t: t.start)
+
+
+class TimeReader:
+    """Component `newsgraph_times`: doc._.times, resolved against doc._.published."""
+
+    def __init__(self, nlp=None, name: str = "newsgraph_times"):
+        pass
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.times = find_times(doc.text, doc._.published)
+        return doc
