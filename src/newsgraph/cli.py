@@ -71,3 +71,10 @@ def eval_(gold_dir: str, model: str | None, as_json: bool, misses: bool) -> None
         click.echo(json.dumps(report.summary(), indent=2))
     else:
         click.echo(format_report(report, misses=misses))
+
+
+# The store and query verbs (issue 3: ingest, entity, facts, claims, timeline, search, export)
+# live beside the query layer they shell over.
+from newsgraph.graph.commands import register as _register_graph_commands  # noqa: E402
+
+_register_graph_commands(main, fail_cleanly)

@@ -10,6 +10,7 @@ Y" (subject of the governing verb), "X agreed to buy Y" (xcomp), "Y was acquired
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -90,6 +91,22 @@ def is_headline(sent: Span) -> bool:
 
 
 # -- reading arguments off the parse ---------------------------------------------------
+PEOPLE_NOUNS = {"analyst", "analysts", "economist", "economists", "executive", "executives", "spokesperson",
+                "spokesman", "spokeswoman", "representative", "representatives", "strategist", "strategists",
+                "official", "officials", "researchers", "team", "lawyers", "lawyer", "attorneys", "board",
+                "shareholders", "investors", "unit", "division", "arm", "subsidiary"}  # fmt: skip
+
+
+def main_org(doc: Doc, before: int | None = None) -> str | None:
+    """The company the article is most about: the most-mentioned ORG that is not a source."""
+    ents = doc._.entities
+    counts = Counter(
+        m.key for m in doc._.mentions
+        if ents[m.key].type == "ORG" and ents[m.key].kind is None and (before is None or m.start < before)
+    )  # fmt: skip
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def entity_of(tok: Token) -> str | None:
     return tok._.entity
 
@@ -104,6 +121,15 @@ def expand(tok: Token, depth: int = 0) -> list[str]:
             if c.dep_ in ("compound", "poss", "nmod", "appos") and c._.entity and c.dep_ != "poss":
                 out.append(c._.entity)
                 break
+    if not out and tok.lower_ in PEOPLE_NOUNS:
+        # "economists at Moody's Analytics", "a spokesperson for Honda", "its board"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "from", "with"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and depth <= 3:
+                        out += expand(p, depth + 1)
+            elif c.dep_ == "poss" and c._.entity:
+                out.append(c._.entity)
     if depth > 3:
         return out
     for c in tok.children:

@@ -4,9 +4,7 @@ June, above the average estimate of 3.16 billion yuan', 'Revenue slid by 4% to 6
 from __future__ import annotations
 
 import re
-from collections import Counter
-
-from newsgraph.extract.base import FactExtractor, agents, company_of, poss_entity
+from newsgraph.extract.base import FactExtractor, agents, company_of, main_org
 
 # Order matters: the longer, more specific names first.
 METRICS = [
@@ -133,12 +131,4 @@ class FinancialResultExtractor(FactExtractor):
                 k = company_of(doc, tok._.entity)
                 if ents[k].type == "ORG" and ents[k].kind is None:
                     return k
-        for tok in sent:
-            if tok._.entity and ents[tok._.entity].type == "ORG" and ents[tok._.entity].kind is None:
-                return tok._.entity
-        counts = Counter(m.key for m in doc._.mentions if m.start < sent.start
-                         and ents[m.key].type == "ORG" and ents[m.key].kind is None)  # fmt: skip
-        return counts.most_common(1)[0][0] if counts else None
-
-
-_ = poss_entity
+        return main_org(doc)

@@ -3,7 +3,7 @@ push could be a drag on profit', 'Moody's expects...', 'X raised its full-year g
 
 from __future__ import annotations
 
-from newsgraph.extract.base import FactExtractor, agents, entities_in, money_near, time_near
+from newsgraph.extract.base import FactExtractor, agents, entities_in, main_org, money_near, time_near
 from newsgraph.nlp.attribution import SPEECH_VERBS
 
 FORECAST_VERBS = {"forecast", "expect", "project", "predict", "estimate", "see", "anticipate", "warn",
@@ -51,6 +51,11 @@ class ForecastExtractor(FactExtractor):
                     return
 
     def emit(self, doc, tok, src, subject, sent, metric):
+        if subject is None:
+            # "Samsung said it expects demand to improve": a company's outlook is about itself;
+            # an analyst's, about the company the article follows.
+            info = doc._.entities[src]
+            subject = src if info.type == "ORG" and info.kind is None else main_org(doc)
         args = {"source": src, "subject": subject if subject != src or metric else subject,
                 "statement": sent.text.strip(), "metric": metric}  # fmt: skip
         money = money_near(doc, sent, after=tok.idx)

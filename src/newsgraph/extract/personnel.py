@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.extract.base import FactExtractor, agents, company_of, expand, patients, prep_entities, time_near
+from newsgraph.extract.base import (
+    FactExtractor, agents, company_of, expand, main_org, patients, prep_entities, time_near,
+)  # fmt: skip
 from newsgraph.nlp.entities import TITLE_WORDS
 
 APPOINT = {"appoint", "name", "hire", "promote", "tap", "elect", "choose", "select", "pick", "recruit", "install"}
@@ -78,6 +80,5 @@ class PersonnelExtractor(FactExtractor):
         org = company_of(doc, person)
         if org != person:
             return [org]
-        found = [t._.entity for t in sent if t._.entity and ents[t._.entity].type == "ORG"
-                 and ents[t._.entity].kind is None]  # fmt: skip
-        return found[:1]
+        org = main_org(doc)
+        return [org] if org else []

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-
-from newsgraph.extract.base import FactExtractor, agents, expand, poss_entity, prep_entities
+from newsgraph.extract.base import FactExtractor, agents, expand, main_org, poss_entity, prep_entities
 
 DECLINE = re.compile(r"\b(?:declin\w*|refus\w*) to comment|\bno (?:immediate )?comment\b|"
                      r"\b(?:would|will|could|did|does|do)\s*(?:not|n[’']t) (?:immediately )?comment\b|"
@@ -66,9 +64,3 @@ class ResponseExtractor(FactExtractor):
                 out = [c._.entity for c in s.subtree if c._.entity][:1]
         types = doc._.entities
         return [k for k in out if types[k].type in ("ORG", "GOV", "PERSON") and types[k].kind != "publication"]
-
-
-def main_org(doc):
-    counts = Counter(m.key for m in doc._.mentions
-                     if doc._.entities[m.key].type == "ORG" and doc._.entities[m.key].kind is None)  # fmt: skip
-    return counts.most_common(1)[0][0] if counts else None

@@ -155,6 +155,26 @@ def times_compatible(start_a: str | None, end_a: str | None, start_b: str | None
     return a0 - TIME_SLACK <= b1 and b0 - TIME_SLACK <= a1
 
 
+# Where one side only has the dates it was reported on, reports within a year are taken to be of
+# one event ("in talks", reported in March and again in August), reports further apart not.
+REPORT_SLACK = timedelta(days=365)
+
+
+def claim_accepts(claim: dict[str, Any], start: str | None, end: str | None, published: str | None) -> bool:
+    """Whether a fact (its time span, else its publication date) fits a claim's time."""
+    if claim.get("event_start") and start:
+        return times_compatible(claim["event_start"], claim.get("event_end"), start, end)
+    a0 = _d(claim.get("event_start") or claim.get("first_reported"))
+    a1 = _d(claim.get("event_end") or claim.get("last_reported")) or a0
+    b0 = _d(start or published)
+    b1 = _d(end or start or published) or b0
+    if a0 is None or b0 is None:
+        return True
+    a1 = a1 or a0
+    b1 = b1 or b0
+    return a0 - REPORT_SLACK <= b1 and b0 - REPORT_SLACK <= a1
+
+
 def _d(s: str | None) -> date | None:
     if not s:
         return None

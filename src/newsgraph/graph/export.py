@@ -15,8 +15,8 @@ import io
 import json
 from collections.abc import Iterator
 from typing import IO, Any
-from xml.sax.saxutils import quoteattr
 from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
 from sqlalchemy import Connection, select
 
@@ -122,7 +122,8 @@ _JSON_COLUMNS = {"args", "evidence", "value", "aliases"}
 
 def _flat(r: dict[str, Any]) -> dict[str, Any]:
     return {
-        k: (json.dumps(v, ensure_ascii=False) if k in _JSON_COLUMNS and v is not None else v) for k, v in r.items()
+        k: (json.dumps(v, ensure_ascii=False) if k in _JSON_COLUMNS and v is not None else v)
+        for k, v in r.items()
     }
 
 

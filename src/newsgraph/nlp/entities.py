@@ -105,6 +105,7 @@ class EntityRecognizer:
         self.suffixes = {s.lower().rstrip(".") for s in lex["org_suffixes"]}
         self.gov_words = lex["gov_words"]
         self.countries = {n.lower() for n in lex["countries_and_capitals"]}
+        self.places = {n.lower() for n in lex["known_places"]}
         self.publications = {norm_name(n) for n in lex["publications"]}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -131,8 +132,10 @@ class EntityRecognizer:
             for part in self.split_lists(ent):
                 span = self.trim(part)
                 if span is not None:
-                    found.append((span, self.fix_type(span, etype), None))
+                    found.append((span, self.fix_type(span, etype, ent.label_), None))
         found += self.suffix_names(doc)
+        datelines = doc._.datelines
+        found = [f for f in found if not any(s <= f[0].start_char < e for s, e in datelines)]
         return self.resolve_overlaps(found)
 
     @staticmethod
@@ -164,13 +167,15 @@ class EntityRecognizer:
         span = doc[start:end]
         if span.text in self.not_entities or span.text.rstrip("s") in self.not_entities:
             return None
+        if all(t.lower_ in TITLE_TOKENS for t in span):
+            return None  # "Chief Financial", "Board": titles and organs, not companies
         if not any(t.is_alpha and (t.is_title or t.is_upper or t.text[:1].isupper()) for t in span):
             return None
         if span[0].is_space or "\n" in span.text:
             return None
         return span
 
-    def fix_type(self, span: Span, etype: str) -> str:
+    def fix_type(self, span: Span, etype: str, label: str = "") -> str:
         text = span.text
         low = text.lower()
         last = span[-1].text.lower().rstrip(".")
@@ -180,10 +185,12 @@ class EntityRecognizer:
             if low.startswith(("ministry", "department", "commission")) or " of " in low or len(span) > 1:
                 if not (last in self.suffixes and last not in ("bank",)):
                     return "GOV"
-        if etype == "GOV" and low not in self.countries and span.label_ == "GPE":
-            # GPE that is not a country or capital: a city or province; only governments
-            # of countries act as authorities in business news.
-            return "PLACE"
+        if etype == "GOV" and low not in self.countries and label == "GPE":
+            # A GPE that is no country or capital: a city or province, or, as often in
+            # business copy, a company the small model takes for a place ("Nvidia").
+            if low in self.places or span.root.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj", "conj"):
+                return "PLACE"
+            return "ORG"
         return etype
 
     def suffix_names(self, doc: Doc) -> list[tuple[Span, str, str | None]]:
@@ -365,6 +372,12 @@ class EntityRecognizer:
         person_orgs(doc)
 
 
+TITLE_TOKENS = {
+    "chief", "executive", "financial", "operating", "officer", "technology", "board", "supervisory", "management",
+    "directors", "director", "president", "chairman", "chair", "vice", "senior", "ceo", "cfo", "head", "managing",
+    "of", "the", "interim", "global", "group", "investor", "relations", "media", "committee", "audit", "oncology",
+    "commercial", "strategy", "general", "counsel", "secretary", "treasurer",
+}  # fmt: skip
 TITLE_WORDS = (
     "chief executive", "chief executive officer", "ceo", "chief financial officer", "cfo", "chief operating officer",
     "coo", "chief technology officer", "cto", "chairman", "chairwoman", "chair", "president", "founder",

@@ -31,7 +31,7 @@ from newsgraph.nlp.quantities import QuantityReader
 from newsgraph.nlp.times import TimeReader
 
 for _name, _default in (
-    ("published", None), ("junk", []), ("entities", {}), ("mentions", []), ("money", []), ("percents", []),
+    ("published", None), ("junk", []), ("datelines", []), ("entities", {}), ("mentions", []), ("money", []), ("percents", []),
     ("times", []), ("attributions", {}), ("facts", None),
 ):  # fmt: skip
     if not Doc.has_extension(_name):

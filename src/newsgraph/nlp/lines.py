@@ -26,6 +26,20 @@ JUNK_LINE = re.compile(
 )
 
 
+# "SEOUL, July 7 (Reuters) -", "SAN MATEO, Calif., Sept. 10, 2024 --", "PARIS -": a place and
+# date opening the first paragraph. Names in it are where the story was filed, not actors.
+DATELINE = re.compile(r"^\s*(?:By\s[^\n]{0,40}?\s)?[A-Z][A-Z.'’&]+(?:[ ,][^\n]{0,80}?)?\s(?:--|—|–|-)\s")
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    out = []
+    for s, e in line_spans(text):
+        m = DATELINE.match(text[s:e])
+        if m and not re.search(r"\b(?:said|says|will|has|have|is|are|was)\b", m.group()):
+            out.append((s, s + m.end()))
+    return out
+
+
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-empty line."""
     out = []
@@ -46,6 +60,7 @@ def mark_lines(doc: Doc) -> Doc:
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
     doc._.junk = junk_spans(doc.text)
+    doc._.datelines = dateline_spans(doc.text)
     return doc
 
 

@@ -84,7 +84,8 @@ class IngestSummary:
             f"skipped {self.duplicates} duplicate{'s' * (self.duplicates != 1)}, "
             f"rejected {len(self.rejected)}"
         ]
-        lines += [f"  rejected {s}: {r}" for s, r in self.rejected]
+        # The readers' reasons already name their source ("feed.xml: not XML"); ours may not.
+        lines += [f"  {r}" if r.startswith(s) else f"  {s}: {r}" for s, r in self.rejected]
         return "\n".join(lines)
 
 
@@ -368,12 +369,13 @@ class _Writer:
                     for (g, a), c in alias_counts.items()
                 ],
             )
-        conn.execute(
-            update(entities)
-            .where(entities.c.id == bindparam("b_id"))
-            .values(mentions=entities.c.mentions + 1),
-            [{"b_id": g} for g in mention_ids],
-        )
+        if mention_ids:
+            conn.execute(
+                update(entities)
+                .where(entities.c.id == bindparam("b_id"))
+                .values(mentions=entities.c.mentions + 1),
+                [{"b_id": g} for g in mention_ids],
+            )
         if local:
             conn.execute(
                 article_entities.insert(),
@@ -483,9 +485,7 @@ class _Writer:
                 (
                     c
                     for c in by_sig.get(p["signature"], [])
-                    if claimlib.times_compatible(
-                        c["event_start"], c["event_end"], p["time_start"], p["time_end"]
-                    )
+                    if claimlib.claim_accepts(c, p["time_start"], p["time_end"], published)
                 ),
                 None,
             )
