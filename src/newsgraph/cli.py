@@ -73,6 +73,30 @@ def eval_(gold_dir: str, model: str | None, as_json: bool, misses: bool) -> None
         click.echo(format_report(report, misses=misses))
 
 
+@main.command()
+@click.option(
+    "--db",
+    default="newsgraph.db",
+    envvar="NEWSGRAPH_DB",
+    show_default=True,
+    help="Store: a SQLite file or a postgresql:// URL.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback).")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--token",
+    default=None,
+    envvar="NEWSGRAPH_TOKEN",
+    help="Allow ingest over HTTP with this token; read-only without.",
+)
+@fail_cleanly
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the web pages and the REST API (/api/, /openapi.json) over a store."""
+    from newsgraph.web.app import serve as serve_app
+
+    serve_app(db, host=host, port=port, token=token)
+
+
 # The store and query verbs (issue 3: ingest, entity, facts, claims, timeline, search, export)
 # live beside the query layer they shell over.
 from newsgraph.graph.commands import register as _register_graph_commands  # noqa: E402

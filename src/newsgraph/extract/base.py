@@ -100,10 +100,15 @@ PEOPLE_NOUNS = {"analyst", "analysts", "economist", "economists", "executive", "
 def main_org(doc: Doc, before: int | None = None) -> str | None:
     """The company the article is most about: the most-mentioned ORG that is not a source."""
     ents = doc._.entities
-    counts = Counter(
-        m.key for m in doc._.mentions
-        if ents[m.key].type == "ORG" and ents[m.key].kind is None and (before is None or m.start < before)
-    )  # fmt: skip
+    counts: Counter = Counter()
+    first_sents = {s.start for s in list(doc.sents)[:3]}
+    for m in doc._.mentions:
+        info = ents[m.key]
+        if info.type != "ORG" or info.kind is not None or (before is not None and m.start >= before):
+            continue
+        root = doc[m.start : m.end].root
+        # Subjects and the opening lines say what the article is about.
+        counts[m.key] += 1 + (root.dep_ in ("nsubj", "nsubjpass", "poss")) + 2 * (root.sent.start in first_sents)
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -18,6 +18,8 @@ METRICS = [
     ("deliveries", r"\bdeliveries\b|\bdelivered\b"),
     ("sales_volume", r"\bshipments\b|\bshipped\b|\bunits sold\b|\bsales volume\b|\bsold\b"),
     ("market_share", r"\bmarket share\b"),
+    ("production", r"\bproduction\b|\bproduced\b|\boutput\b"),
+    ("orders", r"\b(?:new )?orders\b|\bbookings\b"),
 ]  # fmt: skip
 METRIC_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in METRICS), re.I)
 UP = re.compile(r"\b(?:rose|rise|rising|risen|jump\w*|climb\w*|gain\w*|grew|grow\w*|increas\w*|surg\w*|soar\w*|"
@@ -32,6 +34,11 @@ MISS = re.compile(r"worse[- ]than[- ]expected|miss\w*|fell short|short of|below\
 INLINE = re.compile(r"in line with|matched|in-line", re.I)
 ESTIMATE = re.compile(r"estimat\w*|expect\w*|consensus|forecast\w*|projected|analysts|anticipated|"
                       r"predicted|polled|guidance", re.I)  # fmt: skip
+COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<sc>million|billion|thousand))?\s+"
+                   r"(?:[\w-]+\s+)?(?P<unit>vehicles|cars|units|smartphones|phones|iPhones|handsets|devices|homes|"
+                   r"subscribers|users|customers|passengers|tonnes|tons|barrels|trucks|EVs)\b")  # fmt: skip
+MARKET_WIDE = re.compile(r"\s+(?:of|at|across|among)\s+(?!the\s+(?:first|second|third|fourth|\w+ quarter))"
+                         r"(?:the\s+)?(?:\d+\s+)?[a-z]")  # fmt: skip
 HEDGED = re.compile(r"\b(?:could|may|might|will|would|expects?|forecasts?|projects?|sees|predicts?|likely|"
                     r"outlook|guidance)\b", re.I)  # fmt: skip
 
@@ -53,17 +60,22 @@ class FinancialResultExtractor(FactExtractor):
         if period:
             self.last_period = period
         hits = [(m.lastgroup, m.start(), m.end()) for m in METRIC_RX.finditer(text)]
+        # "Production came to 430,488 units" and "delivered 435,059 vehicles" in one sentence
+        # are two metrics; "sales" right after "vehicle" is the same one.
         if not hits:
             return
         money = [m for m in doc._.money if base <= m.start < sent.end_char]
         pcts = [p for p in doc._.percents if base <= p.start < sent.end_char]
-        if not money and not pcts:
+        counts = [m for m in COUNT.finditer(text)]
+        if not money and not pcts and not counts:
             return
         hedged = HEDGED.search(text)
-        company = self.company(doc, sent)
+        company, fallback = self.company(doc, sent)
         if company is None:
             return
         for i, (metric, s, e) in enumerate(hits):
+            if fallback and MARKET_WIDE.match(text[e:]):
+                continue  # "Sales of previously owned homes fell 2%": a market, not a company
             seg_end = hits[i + 1][1] if i + 1 < len(hits) else len(text)
             seg_money = [m for m in money if s <= m.start - base < seg_end]
             seg_pct = [p for p in pcts if s <= p.start - base < seg_end and p.op != "<" and p.op != ">"]
@@ -88,6 +100,15 @@ class FinancialResultExtractor(FactExtractor):
                     break
             if metric in ("gross_margin", "market_share") and seg_pct and change is None and value is None:
                 value = {"percent": seg_pct[0].value}
+            if value is None and metric in ("deliveries", "sales_volume", "production", "revenue"):
+                for c in counts:
+                    if s <= c.start() < seg_end + 40 and c.start() >= s:
+                        n = float(c.group("n").replace(",", "")) * {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(
+                            c.group("sc") or "", 1)
+                        value = {"amount": int(n), "unit": c.group("unit").lower()}
+                        if metric == "revenue":
+                            metric = "sales_volume"
+                        break
             if value is None and change is None:
                 continue
             if value is not None and hedged and metric != "gross_margin":
@@ -106,7 +127,8 @@ class FinancialResultExtractor(FactExtractor):
                     vs = "beat"
             trigger = doc.char_span(base + s, base + e, alignment_mode="expand")
             tok = trigger.root if trigger is not None else sent.root
-            args = {"company": company, "metric": metric, "value": value,
+            own = self.segment_company(doc, tok)
+            args = {"company": own or company, "metric": metric, "value": value,
                     "period": period or self.last_period, "change_pct": change,
                     "estimate": estimate, "vs_estimate": vs}  # fmt: skip
             yield self.fact(doc, tok, args, time=None)
@@ -119,16 +141,49 @@ class FinancialResultExtractor(FactExtractor):
         return None
 
     @staticmethod
-    def company(doc, sent):
+    def segment_company(doc, tok):
+        """'BYD sold 526,409 cars; Tesla delivered 484,507': each figure's own company."""
         ents = doc._.entities
-        for tok in sent:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
-                for k in agents(tok.head):
-                    k = company_of(doc, k)
-                    if ents[k].type == "ORG" and ents[k].kind is None:
-                        return k
-            if tok.dep_ == "poss" and tok._.entity:
-                k = company_of(doc, tok._.entity)
+        for c in tok.children:
+            if c.dep_ == "poss" and c._.entity:
+                k = company_of(doc, c._.entity)
                 if ents[k].type == "ORG" and ents[k].kind is None:
                     return k
-        return main_org(doc)
+        verb = tok
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_ not in ("say", "report", "tell"):
+            for k in agents(verb):
+                k = company_of(doc, k)
+                if ents[k].type == "ORG" and ents[k].kind is None:
+                    return k
+        return None
+
+    @staticmethod
+    def company(doc, sent):
+        """The company whose figures these are, and whether it was only the article's main company."""
+        ents = doc._.entities
+
+        def ok(k):
+            return ents[k].type == "ORG" and ents[k].kind is None
+
+        root = sent.root
+        for k in agents(root) if root.pos_ in ("VERB", "AUX") else []:
+            k = company_of(doc, k)
+            if ok(k):
+                return k, False
+        for tok in sent:
+            if tok.dep_ == "poss" and tok._.entity and ok(company_of(doc, tok._.entity)):
+                return company_of(doc, tok._.entity), False
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ in (
+                "report", "post", "book", "record", "say", "announce", "deliver", "sell", "ship", "generate", "earn",
+                "make", "log", "swing", "turn", "see", "lose",
+            ):
+                for k in agents(tok.head):
+                    k = company_of(doc, k)
+                    if ok(k):
+                        return k, False
+        return main_org(doc), True

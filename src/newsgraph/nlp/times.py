@@ -80,6 +80,8 @@ PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\b(?P<rel>earlier|later)\s+this\s+(?P<unit>year|month)\b", re.I), "rel_this"),
     (re.compile(r"\b(?:the\s+)?(?P<ord>end|start|beginning|middle)\s+of\s+(?P<rel>next|this|last)\s+year\b", re.I), "part_year"),  # noqa: E501
     (re.compile(r"\b(?:full[\s-]year|fiscal(?:\s+year)?|FY)\s*(?P<year>\d{4})\b", re.I), "year"),
+    (re.compile(r"\b(?:for\s+)?the\s+full\s+year\b|\bfull[\s-]year\b(?!\s+(?:\d|forecast|guidance|outlook|target))",
+                re.I), "full_year"),
     (re.compile(r"\b(?:in|by|for|during|since|of|until|before)\s+(?P<year>(?:19|20)\d{2})\b", re.I), "year"),
     (re.compile(r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "weekday"),
     (re.compile(r"\b(?P<rel>yesterday|today|tomorrow)\b", re.I), "day_rel"),
@@ -102,6 +104,10 @@ def resolve(kind: str, g: dict, pub: date | None) -> tuple[str | None, str | Non
         return f"{y}-01-01", f"{y}-12-31"
     if pub is None:
         return None, None
+    if kind == "full_year":
+        # Early in a year, "the full year" is the one just ended.
+        y = pub.year - 1 if pub.month <= 3 else pub.year
+        return f"{y}-01-01", f"{y}-12-31"
     if kind == "months_ended":
         y = y or _last_before(pub, month)
         return _months_ending(y, month, NUMWORDS[g["n"].lower()])

@@ -5,7 +5,7 @@
 >>> store = open_store("postgresql://localhost/news")
 """
 
-from newsgraph.store.ingest import ingest
+from newsgraph.store.load import ingest
 from newsgraph.store.store import DEFAULT_DB, IngestSummary, Store, open_store
 
 __all__ = ["DEFAULT_DB", "IngestSummary", "Store", "ingest", "open_store"]

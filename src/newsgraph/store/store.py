@@ -393,7 +393,12 @@ class _Writer:
                 best = conn.execute(
                     select(entity_aliases.c.alias)
                     .where(entity_aliases.c.entity_id == gid)
-                    .order_by(entity_aliases.c.name_count.desc(), entity_aliases.c.count.desc())
+                    # A tie keeps the name the entity has: names don't flip back and forth.
+                    .order_by(
+                        entity_aliases.c.name_count.desc(),
+                        (entity_aliases.c.alias == self._name_of(gid)).desc(),
+                        entity_aliases.c.count.desc(),
+                    )
                     .limit(1)
                 ).scalar()
                 if best and best != self._name_of(gid):
@@ -632,13 +637,13 @@ class _Writer:
     # -- conflicts ---------------------------------------------------------------------
 
     @staticmethod
-    def _conflict(claim_id: str, kind: str, fact_id: str | None, other: str | None, **detail: Any) -> dict:
+    def _conflict(claim_id: str, kind: str, fact_id: str | None, other_claim: str | None, **detail: Any) -> dict:
         return {
-            "id": hash_id(claim_id, kind, fact_id or "", other or ""),
+            "id": hash_id(claim_id, kind, fact_id or "", other_claim or ""),
             "claim_id": claim_id,
             "kind": kind,
             "fact_id": fact_id,
-            "other_claim_id": other,
+            "other_claim_id": other_claim,
             "detail": json.dumps(detail, sort_keys=True),
         }
 

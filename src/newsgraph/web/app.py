@@ -635,11 +635,19 @@ def serve(
     port: int = 8000,
     token: str | None = None,
 ) -> None:
-    """Open the store at `db` and serve it until interrupted. Read-only without a token."""
+    """Open the store at `db` and serve it until interrupted. Read-only without a token.
+
+    A read-only server needs an existing store; with a token an empty one is created, to
+    be filled through the ingest page.
+    """
+    import click
     import uvicorn
 
     from newsgraph.store import open_store
 
     token = token or os.environ.get(TOKEN_ENV) or None
-    app = create_app(open_store(db), token=token)
+    store = open_store(db, create=token is not None)
+    app = create_app(store, token=token)
+    mode = "ingest allowed with the token" if token else "read-only"
+    click.echo(f"newsgraph: serving {db} on http://{host}:{port}/ ({mode}); Ctrl-C stops", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
