@@ -1,17 +1,36 @@
-"""forecast: an analyst house or the company itself looks ahead ('Bloomberg Intelligence said the EV
-push could be a drag on profit', 'Moody's expects...', 'X raised its full-year guidance')."""
+"""forecast: someone looks ahead. Three shapes cover most copy:
+
+- an action on an outlook: 'X raised its full-year forecast', 'Moody's cut its outlook on the
+  United States' rating', 'Fitch downgraded the country', 'analyst Y downgraded the stock';
+- a forecasting verb: 'Northgate Research expects Tesla's margin to...', 'prices are expected
+  to bottom out', 'X forecast fourth-quarter revenue of about $20 billion';
+- an analyst's or expert's statement about the future: 'Bloomberg Intelligence said the EV
+  push could be a drag on profit', 'legal experts said the case could take years'.
+
+The forecaster is the fact's source; certainty is `possible` when the statement is hedged.
+"""
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.extract.base import FactExtractor, agents, entities_in, main_org, money_near, time_near
+from newsgraph.extract.financial import METRIC_RX
+from newsgraph.model import Source
 from newsgraph.nlp.attribution import SPEECH_VERBS
 
-FORECAST_VERBS = {"forecast", "expect", "project", "predict", "estimate", "see", "anticipate", "warn",
-                  "downgrade", "upgrade", "foresee", "envisage", "reckon"}  # fmt: skip
-GUIDANCE_VERBS = {"raise", "cut", "lower", "reaffirm", "maintain", "narrow", "reiterate", "trim", "boost", "lift",
-                  "issue", "give", "provide", "withdraw", "suspend", "affirm", "keep"}  # fmt: skip
-GUIDANCE_NOUNS = {"guidance", "outlook", "forecast", "forecasts", "target", "targets", "projection", "projections"}
-LOOKAHEAD = {"could", "may", "might", "will", "would", "likely", "expect", "forecast", "should", "probably", "see"}
+FORECAST_VERBS = {"forecast", "expect", "project", "predict", "anticipate", "foresee", "envisage", "see",
+                  "estimate", "reckon", "target"}  # fmt: skip
+ACTION_VERBS = {"raise", "cut", "lower", "reaffirm", "maintain", "narrow", "reiterate", "trim", "boost", "lift",
+                "issue", "withdraw", "suspend", "affirm", "confirm", "keep", "slash", "revise", "hike", "downgrade",
+                "upgrade", "increase", "reduce"}  # fmt: skip
+OUTLOOK_NOUNS = {"guidance", "outlook", "forecast", "forecasts", "target", "targets", "projection", "projections",
+                 "rating", "ratings", "estimate", "estimates", "view", "expectations", "stock", "shares"}  # fmt: skip
+EXPERTS = {"analysts", "analyst", "experts", "expert", "economists", "economist", "scholars", "strategists",
+           "observers", "investors", "executives", "researchers", "consultants"}  # fmt: skip
+LOOKAHEAD = {"could", "may", "might", "will", "would", "likely", "expect", "forecast", "should", "probably",
+             "unlikely", "poised", "set"}  # fmt: skip
+HEDGES = {"could", "may", "might", "likely", "possibly", "unlikely", "probably"}
 
 
 class ForecastExtractor(FactExtractor):
@@ -19,56 +38,88 @@ class ForecastExtractor(FactExtractor):
 
     def match(self, doc, sent):
         ents = doc._.entities
+        taken = any(f.evidence[0][0] <= sent.start_char < f.evidence[0][1] and f.type not in ("forecast",)
+                    for f in doc._.facts)  # fmt: skip
         for tok in sent:
-            lemma = tok.lemma_.lower()
             if tok.pos_ != "VERB":
                 continue
+            lemma = tok.lemma_.lower()
             speakers = [k for k in agents(tok) if ents[k].type in ("ORG", "PERSON", "GOV")
                         and ents[k].kind != "publication"]  # fmt: skip
-            if not speakers:
-                continue
-            src = speakers[0]
-            if lemma in GUIDANCE_VERBS and any(
-                c.dep_ == "dobj" and c.lower_ in GUIDANCE_NOUNS for c in tok.children
-            ):
-                metric = "guidance"
-                subject = next((c._.entity for c in tok.children if c.dep_ == "dobj" for c in c.subtree
-                                if c._.entity), src)  # fmt: skip
-                yield self.emit(doc, tok, src, subject, sent, metric)
-                return
+            subj_words = {c.lower_ for c in tok.children if c.dep_ in ("nsubj",)}
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
             comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
-            if lemma in FORECAST_VERBS and comp:
-                if comp[0].lemma_ in ("close", "complete", "finalize", "receive", "obtain"):
+            if lemma in ACTION_VERBS and objs and (objs[0].lower_ in OUTLOOK_NOUNS or lemma in ("downgrade", "upgrade")):
+                if not speakers:
                     continue
-                subject = self.subject(doc, comp[0], src)
-                yield self.emit(doc, tok, src, subject, sent, None)
+                src = speakers[0]
+                scope = list(objs[0].subtree) + [t for c in tok.children if c.dep_ == "prep" for t in c.subtree]
+                subject = next((k for k in entities_in(scope) if k != src), None)
+                yield self.emit(doc, tok, src, subject, sent, scope, "asserted")
                 return
-            if lemma in SPEECH_VERBS and comp and self.is_analyst(doc, src):
+            passive_expect = lemma in ("expect", "forecast", "project", "predict", "see") and any(
+                c.dep_ == "auxpass" for c in tok.children)
+            if lemma in FORECAST_VERBS and (comp or passive_expect):
+                if comp and comp[0].lemma_ in ("close", "complete", "finalize", "receive", "obtain"):
+                    continue
+                if lemma in ("see", "estimate", "target") and not speakers:
+                    continue
+                if lemma == "see" and not (comp and comp[0].dep_ in ("ccomp", "xcomp")):
+                    continue
+                if not speakers and not passive_expect and not subj_words & EXPERTS:
+                    continue
+                if taken and not speakers:
+                    continue
+                src = speakers[0] if speakers else None
+                scope = [t for c in comp for t in c.subtree] or list(sent)
+                yield self.emit(doc, tok, src, self.subject(doc, scope, src), sent, scope,
+                                "reported" if src is None or not self.is_self(doc, src) else "asserted")  # fmt: skip
+                return
+            if lemma in SPEECH_VERBS and comp and not taken:
+                src = speakers[0] if speakers else None
+                if not (src and self.is_analyst(doc, src)) and not subj_words & EXPERTS:
+                    continue
                 scope = list(comp[0].subtree)
-                if {t.lemma_.lower() for t in scope} & LOOKAHEAD or {t.lower_ for t in scope} & LOOKAHEAD:
-                    subject = self.subject(doc, comp[0], src)
-                    yield self.emit(doc, tok, src, subject, sent, None)
+                words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
+                if words & LOOKAHEAD:
+                    yield self.emit(doc, tok, src, self.subject(doc, scope, src), sent, scope, "reported")
                     return
 
-    def emit(self, doc, tok, src, subject, sent, metric):
-        if subject is None:
-            # "Samsung said it expects demand to improve": a company's outlook is about itself;
-            # an analyst's, about the company the article follows.
+    def emit(self, doc, tok, src, subject, sent, scope, certainty):
+        if subject is None and src is not None:
+            # "Samsung said it expects demand to improve": a company's outlook is about itself.
             info = doc._.entities[src]
-            subject = src if info.type == "ORG" and info.kind is None else main_org(doc)
-        args = {"source": src, "subject": subject if subject != src or metric else subject,
-                "statement": sent.text.strip(), "metric": metric}  # fmt: skip
-        money = money_near(doc, sent, after=tok.idx)
+            if info.type == "ORG" and info.kind is None:
+                subject = src
+        args = {"source": src, "subject": subject, "statement": sent.text.strip()}
+        scope_text = " ".join(t.text for t in scope)
+        m = METRIC_RX.search(scope_text)
+        if m:
+            args["metric"] = m.lastgroup
+        elif any(t.lower_ in ("guidance", "outlook") for t in scope):
+            args["metric"] = "guidance"
+        money = [mo for mo in money_near(doc, sent) if any(t.idx <= mo.start < t.idx + len(t.text) + 1 for t in scope)]
         if money:
             args["value"] = money[0]
-        scope = [t for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj") for t in c.subtree]
-        hedged = any(t.lower_ in ("could", "may", "might") or t.lemma_ in ("likely", "possible") for t in scope)
-        return self.fact(doc, tok, args, time=time_near(doc, sent, tok), certainty="possible" if hedged else None)
+        if {t.lower_ for t in scope} & HEDGES or re.search(r"\bnot (?:yet )?certain\b", scope_text):
+            certainty = "possible"
+        if src is None:
+            source = doc._.attributions.get(sent.start)
+            source = source.as_source() if source else Source("document", None)
+        else:
+            info = doc._.entities[src]
+            source = Source("person" if info.type == "PERSON" else "organization", info.name)
+        return self.fact(doc, tok, args, time=time_near(doc, sent, tok), certainty=certainty, source=source)
 
     @staticmethod
-    def subject(doc, head, src):
-        found = [k for k in entities_in(head.subtree, ("ORG", "GOV", "PERSON")) if k != src]
+    def subject(doc, scope, src):
+        found = [k for k in entities_in(scope, ("ORG", "GOV", "PERSON")) if k != src]
         return found[0] if found else None
+
+    @staticmethod
+    def is_self(doc, key):
+        info = doc._.entities[key]
+        return info.type == "ORG" and info.kind is None and key == main_org(doc)
 
     @staticmethod
     def is_analyst(doc, key):
