@@ -438,7 +438,7 @@ def format_claims(rows: list[dict[str, Any]]) -> str:
             for c in rows
         ],
         ["last reported", "type", "who / what", "status", "support", "sources", "conflicts", "id"],
-        {2: 50, 5: 50, 6: 40},
+        {2: 50, 5: 60, 6: 60},
     )
 
 

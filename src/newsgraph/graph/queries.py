@@ -472,7 +472,7 @@ def _claims(conn: Connection, ids: list[str], n_sources: int, evidence: bool = F
         .outerjoin(facts, facts.c.id == conflicts.c.fact_id)
         .outerjoin(articles, articles.c.id == facts.c.article_id)
         .where(conflicts.c.claim_id.in_(list(rows)))
-        .order_by(conflicts.c.claim_id, facts.c.published, conflicts.c.id)
+        .order_by(conflicts.c.claim_id, facts.c.published.asc().nulls_first(), conflicts.c.id)
     ).mappings():
         confl[c["claim_id"]].append(
             {

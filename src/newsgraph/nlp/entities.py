@@ -398,7 +398,12 @@ def person_orgs(doc: Doc) -> None:
         lo, hi = head.left_edge.i, head.right_edge.i
         if head.dep_ in ("appos",) or (head.head.dep_ in ("appos",) and head.head.i < head.i):
             lo = min(lo, head.head.left_edge.i)
-        lo, hi = max(lo, m.start - 8), min(hi, m.end + 10)
+        # Only the person's own phrase: "X, an analyst at Y," not the rest of the sentence.
+        lo, hi = max(lo, m.start - 8), min(hi, m.end + 8)
+        for t in doc[m.end : hi + 1]:
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl"):
+                hi = t.i - 1
+                break
         sent = head.sent
         lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
         window = doc[lo : hi + 1]
