@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from newsgraph.extract.base import (
-    FactExtractor, agents, expand, governing, money_near, patients, prep_entities, time_near,
+    FactExtractor, agents, entities_in, expand, governing, money_near, patients, prep_entities, time_near,
 )  # fmt: skip
 
 VERBS = {"sue": "filed", "charge": "filed", "accuse": "filed", "indict": "filed", "fine": "fined",
@@ -41,6 +41,18 @@ class LegalExtractor(FactExtractor):
                 if passive and not claimants:
                     claimants = []
                 status = VERBS[lemma]
+            elif tok.pos_ == "VERB" and lemma == "pay" and self.settles(sent):
+                # "3M agreed to pay up to $10.3 billion to settle lawsuits", "agreed to pay a $50 million fine"
+                defendants = agents(tok)
+                claimants = prep_entities(tok, ["to"]) or self.authority(doc, sent, defendants)
+                status = "fined" if "fine" in sent.text.lower() or "penalt" in sent.text.lower() else "settled"
+            elif tok.pos_ == "VERB" and lemma in ("side", "find") and any(
+                t.lower_ in ("jury", "court", "judge", "tribunal") for t in sent
+            ):
+                winners = prep_entities(tok, ["with"])
+                others = [k for k in entities_in(sent, ("ORG", "PERSON")) if k not in winners]
+                claimants, defendants = winners[:1], (patients(tok) or others)[:1]
+                status = "ruled"
             elif tok.pos_ == "NOUN" and lemma in NOUNS:
                 if lemma in ("case", "claim", "action") and not any(
                     t.lower_ in ("court", "lawsuit", "legal", "class", "antitrust", "against") for t in sent):
@@ -65,6 +77,8 @@ class LegalExtractor(FactExtractor):
             claimants = [k for k in claimants if ents[k].type in ("ORG", "PERSON", "GOV") and ents[k].kind != "publication"]
             if not defendants:
                 continue
+            if not claimants and status in ("fined", "filed") and not (tok.pos_ == "VERB" and lemma == "settle"):
+                claimants = self.authority(doc, sent, defendants)
             money = money_near(doc, sent)
             for d in defendants:
                 for c in claimants or [None]:
@@ -73,3 +87,20 @@ class LegalExtractor(FactExtractor):
                     done.add((d, c, status))
                     args = {"claimant": c, "defendant": d, "subject": None, "amount": money[0] if money else None}
                     yield self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))
+
+    @staticmethod
+    def settles(sent):
+        low = sent.text.lower()
+        return any(w in low for w in ("settle", "resolve", "fine", "penalt", "charges", "claims", "lawsuit", "probe"))
+
+    @staticmethod
+    def authority(doc, sent, exclude):
+        """The regulator or government acting in the sentence (or the speaker), for a fine or a suit."""
+        ents = doc._.entities
+        for k in entities_in(sent):
+            if k not in exclude and (ents[k].type == "GOV" or ents[k].kind == "regulator"):
+                return [k]
+        att = doc._.attributions.get(sent.start)
+        if att and att.speaker and att.speaker not in exclude and ents[att.speaker].type == "GOV":
+            return [att.speaker]
+        return []

@@ -26,6 +26,11 @@ LEGAL = {
 }  # fmt: skip
 
 
+# Lemmas the small English lemmatizer gets wrong in business copy.
+LEMMA_FIXES = {"fined": "fine", "fines": "fine", "fining": "fine", "inked": "ink", "ousted": "oust",
+               "tapped": "tap", "axed": "axe", "shelved": "shelve", "eyed": "eye", "mulled": "mull"}  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     return json.loads(resources.files("newsgraph.nlp").joinpath("data/lexicon.json").read_text())
@@ -34,6 +39,7 @@ def lexicon() -> dict:
 def norm_name(name: str) -> str:
     s = name.lower().replace("\u2019", "'")
     s = re.sub(r"'s$", "", s)
+    s = re.sub(r"\.com\b", "", s)  # "Amazon.com" is Amazon
     tokens = re.sub(r"[^\w\s&]", " ", s).split()
     while tokens and tokens[0] == "the":
         tokens = tokens[1:]
@@ -109,6 +115,10 @@ class EntityRecognizer:
         self.publications = {norm_name(n) for n in lex["publications"]}
 
     def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:
+            fixed = LEMMA_FIXES.get(tok.lower_)
+            if fixed and tok.pos_ in ("VERB", "AUX"):
+                tok.lemma_ = fixed
         candidates = self.match(doc)
         entities, mentions = self.cluster(doc, candidates)
         self.set_annotations(doc, entities, mentions)
@@ -134,6 +144,7 @@ class EntityRecognizer:
                 if span is not None:
                     found.append((span, self.fix_type(span, etype, ent.label_), None))
         found += self.suffix_names(doc)
+        found += self.bare_names(doc, found)
         datelines = doc._.datelines
         found = [f for f in found if not any(s <= f[0].start_char < e for s, e in datelines)]
         return self.resolve_overlaps(found)
@@ -204,8 +215,30 @@ class EntityRecognizer:
                 if doc[start - 1].lower_ in ("the",) or doc[start - 1].is_punct:
                     break
                 start -= 1
-            if start < tok.i and not doc[start].is_sent_start:
-                out.append((doc[start : tok.i + 1], "ORG", None))
+            span = doc[start : tok.i + 1]
+            if start < tok.i and not doc[start].is_sent_start and not all(t.lower_ in TITLE_TOKENS for t in span):
+                out.append((span, "ORG", None))
+        return out
+
+    def bare_names(self, doc: Doc, found) -> list[tuple[Span, str, str | None]]:
+        """Proper nouns NER left out that act as subjects ('Vantor said', 'Solvane reported'): companies."""
+        taken = {i for f in found for i in range(f[0].start, f[0].end)}
+        known_words = {t.lower_ for f in found for t in f[0]}
+        out = []
+        for tok in doc:
+            if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+                continue
+            if not tok.text[:1].isupper() or tok.lower_ in TITLE_TOKENS or tok.text in self.not_entities:
+                continue
+            if tok.lower_ in self.countries or tok.lower_ in self.places or len(tok.text) < 3:
+                continue
+            if tok.lower_ in known_words:
+                continue  # "Zhao" after "Changpeng Zhao": the short form links later
+            if any(c.dep_ == "compound" for c in tok.children) or tok.dep_ == "compound":
+                continue
+            if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "NORP", "LAW", "EVENT"):
+                continue
+            out.append((doc[tok.i : tok.i + 1], "ORG", None))
         return out
 
     @staticmethod
@@ -230,6 +263,7 @@ class EntityRecognizer:
         mentions: list[Mention] = []
         org_norms = {norm_name(s.text) for s, t, _ in candidates if t == "ORG"}
         person_names = {s.text for s, t, _ in candidates if t == "PERSON" and len(s) > 1}
+        surnames = {n.split()[-1] for n in person_names} | {n.split()[0] for n in person_names}
 
         def new_key(etype: str) -> str:
             return f"e{len(entities) + 1}"
@@ -245,6 +279,10 @@ class EntityRecognizer:
                 o.startswith(n + " ") for o in org_norms
             ):
                 etype = "ORG"  # "Brilliance" in a headline, where the body names "Brilliance Auto Group"
+            if etype == "PERSON" and len(span) == 1 and span.text not in surnames and kind is None:
+                # News introduces people by full name; a lone "Meta" or "Xiaomi" tagged
+                # PERSON that no full name explains is a company.
+                etype = "ORG"
             if etype == "ORG" and span.text in person_names:
                 etype = "PERSON"
             if etype in ("ORG", "GOV") and n in self.publications and kind is None:

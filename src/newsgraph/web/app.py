@@ -17,13 +17,16 @@ import json
 import os
 import re
 import threading
+import time
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode, urlsplit
 
+import anyio
 import jinja2
 from fastapi import Body, FastAPI, Form, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -92,6 +95,85 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class PageCache:
+    """Pure ASGI middleware keeping recent 200 answers to GET requests until the store changes.
+
+    A page is a function of the URL and the store's contents, so the answer is kept under
+    (URL, store version) where the version (`views.store_version`) is looked up at most
+    once every `check_every` seconds: another process that ingests into the same store is
+    seen within that time, an ingest through this app at once. `max_bytes` bounds memory.
+    """
+
+    def __init__(self, app: Any, store: Any, max_bytes: int = 64 << 20, check_every: float = 1.0) -> None:
+        self.app, self.store = app, store
+        self.max_bytes, self.check_every = max_bytes, check_every
+        self.entries: OrderedDict[str, tuple[list, bytes]] = OrderedDict()
+        self.size = 0
+        self.version: Any = None
+        self.checked = 0.0
+        self.lock = threading.Lock()
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+            self.checked = 0.0
+
+    async def current_version(self) -> Any:
+        now = time.monotonic()
+        if now - self.checked > self.check_every:
+            version = await anyio.to_thread.run_sync(views.store_version, self.store)
+            with self.lock:
+                if version != self.version:
+                    self.entries.clear()
+                    self.size = 0
+                self.version, self.checked = version, now
+        return self.version
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or scope["method"] != "GET" or path.startswith(("/static/", "/ingest")):
+            await self.app(scope, receive, send)
+            return
+        await self.current_version()
+        key = path + "?" + scope.get("query_string", b"").decode("latin-1")
+        with self.lock:
+            hit = self.entries.get(key)
+            if hit:
+                self.entries.move_to_end(key)
+        if hit:
+            headers, body = hit
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        start: dict = {}
+        chunks: list[bytes] = []
+
+        async def capture(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body") and start.get("status") == 200:
+                    self.put(key, list(start.get("headers", [])), b"".join(chunks))
+            await send(message)
+
+        await self.app(scope, receive, capture)
+
+    def put(self, key: str, headers: list, body: bytes) -> None:
+        if len(body) > self.max_bytes // 16:
+            return
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old:
+                self.size -= len(old[1])
+            self.entries[key] = (headers, body)
+            self.size += len(body)
+            while self.size > self.max_bytes and self.entries:
+                _, (_, dropped) = self.entries.popitem(last=False)
+                self.size -= len(dropped)
 
 
 class IngestRequest(BaseModel):
@@ -240,11 +322,13 @@ def create_app(
     token: str | None = None,
     extract: Callable[[Document], ArticleFacts] | None = None,
     fetch: Callable[[str], Document] | None = None,
+    cache: bool = True,
 ) -> FastAPI:
     """The FastAPI app over `store`. Ingest needs `token`; without one the app is read-only.
 
     `extract` turns a Document into ArticleFacts (default: `newsgraph.pipeline.extract`)
-    and `fetch` a URL into a Document; tests pass their own.
+    and `fetch` a URL into a Document; tests pass their own. `cache` keeps rendered
+    answers until the store changes (see PageCache).
     """
     app = FastAPI(
         title="newsgraph",
@@ -522,6 +606,15 @@ def create_app(
 
     # ---------------------------------------------------------------- helpers
 
+    def clear_cache() -> None:
+        """Forget cached pages after an ingest (the middleware stack is built lazily)."""
+        layer = app.middleware_stack
+        while layer is not None:
+            if isinstance(layer, PageCache):
+                layer.clear()
+                return
+            layer = getattr(layer, "app", None)
+
     def request_token(request: Request) -> str:
         auth = request.headers.get("authorization", "")
         if auth.lower().startswith("bearer "):
@@ -553,6 +646,7 @@ def create_app(
         with write_lock:
             result = (extract or default_extract)(doc)
             summary = store.add_results([result])
+        clear_cache()
         return {
             "article_id": result.doc.id,
             "entities": len(result.entities),
@@ -585,6 +679,8 @@ def create_app(
             type or None, status or None, certainty or None, source_kind or None, since or None, until or None
         )
 
+    if cache:
+        app.add_middleware(PageCache, store=store)
     app.add_middleware(SecurityHeaders)
     return app
 

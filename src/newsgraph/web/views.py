@@ -140,6 +140,17 @@ def article_page(store: Any, article_id: str) -> dict[str, Any]:
     return dict(lookup(queries.article_view, store, article_id))
 
 
+def store_version(store: Any) -> Any:
+    """Something that changes whenever articles are added to the store: the highest article
+    sequence number (facts, entities and claims only ever change with an article)."""
+    from sqlalchemy import func, select
+
+    from newsgraph.store.schema import articles
+
+    with store.read() as conn:
+        return conn.execute(select(func.max(articles.c.seq), func.count())).one()[:2]
+
+
 # ---------------------------------------------------------------------------- text helpers
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
