@@ -89,12 +89,13 @@ def eval_(gold_dir: str, model: str | None, as_json: bool, misses: bool) -> None
     envvar="NEWSGRAPH_TOKEN",
     help="Allow ingest over HTTP with this token; read-only without.",
 )
+@click.option("--workers", default=1, show_default=True, type=int, help="Server processes.")
 @fail_cleanly
-def serve(db: str, host: str, port: int, token: str | None) -> None:
+def serve(db: str, host: str, port: int, token: str | None, workers: int) -> None:
     """Serve the web pages and the REST API (/api/, /openapi.json) over a store."""
     from newsgraph.web.app import serve as serve_app
 
-    serve_app(db, host=host, port=port, token=token)
+    serve_app(db, host=host, port=port, token=token, workers=workers)
 
 
 # The store and query verbs (issue 3: ingest, entity, facts, claims, timeline, search, export)

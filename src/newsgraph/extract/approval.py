@@ -1,19 +1,32 @@
-"""approval: 'REG approved X's deal', 'X won approval from REG', 'X waits for REG to approve a licence',
-'X is working to obtain approvals from REG', 'REG rejected X's application'."""
+"""approval: 'REG approved X's deal', 'REG gave the green light', 'X won approval from REG', 'the deal
+was cleared by REG', 'X waits for REG to approve a licence', 'X is working to obtain approvals from
+REG', 'must be cleared by REG', 'awaiting a decision from REG', 'REG blocked the deal'.
+
+An approval always names its authority: "X obtained all required clearances" says too little to
+be a fact about a regulator. What is approved is often a deal or a drug; the applicant is then
+the deal's buyer or the drug's maker, not the deal or the product.
+"""
 
 from __future__ import annotations
 
 from newsgraph.extract.base import (
-    FactExtractor, agents, expand, governing, patients, poss_entity, prep_entities, time_near,
+    FactExtractor, agents, company_of, expand, governing, main_org, patients, poss_entity, prep_entities,
+    time_near,
 )  # fmt: skip
 
-GRANT_VERBS = {"approve", "clear", "authorize", "authorise", "greenlight", "license", "permit", "sanction"}
+GRANT_VERBS = {"approve", "clear", "authorize", "authorise", "greenlight", "license", "permit", "sanction", "allow",
+               "endorse", "certify", "accept"}  # fmt: skip
 DENY_VERBS = {"reject", "deny", "refuse", "block", "veto", "prohibit", "revoke", "withdraw"}
-NOUNS = {"approval", "license", "licence", "permit", "authorization", "authorisation", "clearance", "nod",
-         "go-ahead", "green", "consent", "sign-off"}  # fmt: skip
+NOUNS = {"approval", "approvals", "license", "licence", "permit", "authorization", "authorisation", "clearance",
+         "clearances", "nod", "go-ahead", "light", "consent", "sign-off", "decision", "review", "scrutiny",
+         "blessing"}  # fmt: skip
+GATED_NOUNS = {"decision", "review", "scrutiny"}  # only when someone awaits or faces them
 PENDING = {"await", "wait", "seek", "apply", "file", "obtain", "need", "require", "pursue", "submit", "request",
-           "work", "try", "hope", "expect", "review", "pending", "still"}  # fmt: skip
-GRANTED = {"win", "receive", "get", "secure", "gain", "obtain", "grant", "give", "award", "earn"}
+           "work", "try", "hope", "expect", "review", "pending", "still", "face", "undergo", "must"}  # fmt: skip
+GRANTED = {"win", "receive", "get", "secure", "gain", "grant", "give", "award", "earn"}
+DEAL_WORDS = {"deal", "transaction", "merger", "acquisition", "takeover", "purchase", "combination", "it",
+              "bid", "offer", "tie-up", "drug", "treatment", "vaccine", "product", "plan", "application"}  # fmt: skip
+MODAL_PENDING = {"must", "need", "needs", "will", "would", "still", "should", "has", "have"}
 
 
 class ApprovalExtractor(FactExtractor):
@@ -24,56 +37,96 @@ class ApprovalExtractor(FactExtractor):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and (lemma in GRANT_VERBS or (lemma in DENY_VERBS and self.regulatory(doc, tok))):
                 authority = [k for k in agents(tok) if self.is_authority(doc, k)]
-                objs = patients(tok)
-                applicant = [k for k in objs if not self.is_authority(doc, k)]
-                for c in tok.children:
-                    if c.dep_ in ("dobj", "nsubjpass"):
-                        applicant = applicant or poss_entity(c) or [
-                            k for g in c.children if g.dep_ == "prep" for p in g.children for k in expand(p)]
-                if lemma == "sign" and not authority:
+                if not authority and any(c.dep_ == "nsubjpass" for c in tok.children):
+                    # "cleared by the European Commission", with "by" hung on the object
+                    authority = [k for t in tok.subtree if t.lower_ == "by" for p in t.children
+                                 for k in expand(p) if self.is_authority(doc, k)]  # fmt: skip
+                if not authority:
                     continue
+                applicant = []
+                for c in tok.children:
+                    if c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp"):
+                        applicant += self.applicant_of(doc, c)
+                if tok.dep_ == "relcl":
+                    applicant = applicant or self.applicant_of(doc, tok.head)
+                applicant = [k for k in applicant if not self.is_authority(doc, k)] or self.default_applicant(doc)
                 status = "denied" if lemma in DENY_VERBS else "granted"
                 if lemma in ("revoke", "withdraw"):
                     status = "revoked"
                 if lemma in GRANT_VERBS and self.pending(tok):
                     status = "pending"
-                if not authority and not applicant:
-                    continue
-                if not applicant:
-                    applicant = [k for k in agents(tok.head) if not self.is_authority(doc, k)] if tok.dep_ in (
-                        "xcomp", "advcl", "ccomp") else []
-                if not applicant:
+                if lemma == "allow" and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
                     continue
                 yield from self.emit(doc, tok, applicant, authority, status, sent)
-            elif tok.pos_ == "NOUN" and lemma in NOUNS and self.is_approval_noun(tok):
-                authority = [k for k in prep_entities(tok, ["from", "by"]) if self.is_authority(doc, k)]
+            elif tok.pos_ == "NOUN" and (lemma in NOUNS or tok.lower_ in NOUNS) and self.is_approval_noun(tok):
+                authority = self.authorities_from(doc, tok)
                 applicant = poss_entity(tok)
                 status = None
                 for gov in governing(tok)[1:]:
-                    authority = authority or [k for k in prep_entities(gov, ["from", "by"]) if self.is_authority(doc, k)]
-                    if not applicant and gov.pos_ in ("VERB", "AUX"):
-                        applicant = [k for k in agents(gov) if not self.is_authority(doc, k)]
-                        agent_auth = [k for k in agents(gov) if self.is_authority(doc, k)]
-                        if agent_auth and gov.lemma_ in ("grant", "give", "award", "issue"):
-                            authority = authority or agent_auth
-                            applicant = [k for k in prep_entities(gov, ["to"]) + [
-                                k for c in gov.children if c.dep_ in ("dative",) for k in expand(c)]]
-                    status = status or self.noun_status(gov)
-                    if applicant:
+                    authority = authority or self.authorities_from(doc, gov)
+                    if gov.pos_ in ("VERB", "AUX"):
+                        subj = agents(gov)
+                        if not applicant:
+                            applicant = [k for k in subj if not self.is_authority(doc, k)]
+                        if gov.lemma_ in ("grant", "give", "award", "issue"):
+                            authority = authority or [k for k in subj if self.is_authority(doc, k)]
+                            applicant = [k for c in gov.children if c.dep_ in ("dative",) for k in expand(c)] + [
+                                k for k in prep_entities(gov, ["to", "for"]) if not self.is_authority(doc, k)
+                            ] or [k for c in gov.children if c.dep_ == "dobj" for k in self.applicant_of(doc, c)]
+                        status = status or self.noun_status(gov)
+                    if applicant and authority:
                         break
-                if not applicant:
+                if tok.lower_ in GATED_NOUNS and status != "pending":
                     continue
+                if not authority:
+                    continue
+                applicant = [company_of(doc, k) for k in applicant] or self.default_applicant(doc)
                 yield from self.emit(doc, tok, applicant, authority, status or "granted", sent)
 
     def emit(self, doc, tok, applicants, authorities, status, sent):
         for a in applicants:
-            if doc._.entities[a].kind == "publication":
+            if doc._.entities[a].kind == "publication" or self.is_authority(doc, a):
                 continue
-            for auth in authorities or [None]:
-                args = {"applicant": a}
-                if auth:
-                    args["authority"] = auth
+            for auth in authorities:
+                args = {"applicant": a, "authority": auth}
                 yield self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))
+
+    def applicant_of(self, doc, head):
+        """Who applied, from what was approved: 'Broadcom's VMware deal' -> Broadcom, 'Lilly's Zepbound' -> Lilly."""
+        ents = doc._.entities
+        owner = poss_entity(head)
+        if owner:
+            return [company_of(doc, k) for k in owner]
+        found = expand(head)
+        if head.lower_ in DEAL_WORDS or head.lemma_ in DEAL_WORDS:
+            return self.default_applicant(doc) if not found else found
+        out = []
+        for k in found:
+            if ents[k].type == "ORG" and ents[k].kind is None:
+                out.append(k)
+            elif ents[k].type == "PRODUCT":
+                out += self.default_applicant(doc)
+        return out
+
+    @staticmethod
+    def default_applicant(doc):
+        """The buyer of the deal the article is about, else its main company."""
+        for f in doc._.facts:
+            if f.type == "acquisition" and isinstance(f.args.get("acquirer"), str):
+                return [f.args["acquirer"]]
+        org = main_org(doc)
+        return [org] if org else []
+
+    def authorities_from(self, doc, tok):
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+                for p in c.children:
+                    found = [k for k in expand(p) if self.is_authority(doc, k)]
+                    # "from China's market regulator": the regulator of a government
+                    found = found or [k for k in poss_entity(p) if self.is_authority(doc, k)]
+                    out += found
+        return out
 
     @staticmethod
     def is_authority(doc, key):
@@ -81,19 +134,21 @@ class ApprovalExtractor(FactExtractor):
         return info.type == "GOV" or info.kind == "regulator"
 
     def regulatory(self, doc, tok):
-        return any(self.is_authority(doc, k) for k in agents(tok)) or any(
-            c.lemma_ in NOUNS for c in tok.subtree)
+        return any(self.is_authority(doc, k) for k in agents(tok)) or any(c.lemma_ in NOUNS for c in tok.subtree)
 
     @staticmethod
     def is_approval_noun(tok):
-        if tok.lemma_ == "green":
-            return any(c.lower_ == "light" for c in tok.head.subtree)
+        if tok.lower_ == "light":
+            return any(c.lower_ == "green" for c in tok.children)
         if tok.lemma_ in ("license", "licence") and tok.dep_ == "compound":
             return False
         return True
 
     @staticmethod
     def pending(tok):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "need", "needs", "will", "would", "should")
+               for c in tok.children):  # fmt: skip
+            return True
         return any(g.lemma_.lower() in ("await", "wait", "expect", "seek", "hope", "need") for g in governing(tok, 3)[1:])
 
     @staticmethod
@@ -108,3 +163,6 @@ class ApprovalExtractor(FactExtractor):
         if lemma in DENY_VERBS or lemma in ("fail",):
             return "denied"
         return None
+
+
+_ = patients

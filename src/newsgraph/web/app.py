@@ -725,16 +725,28 @@ def default_fetch(url: str) -> Document:
     )
 
 
+def app_from_env() -> FastAPI:
+    """The app for the store named by NEWSGRAPH_DB (and NEWSGRAPH_TOKEN): what each uvicorn
+    worker process builds when `serve` runs several."""
+    from newsgraph.store import open_store
+
+    token = os.environ.get(TOKEN_ENV) or None
+    store = open_store(os.environ["NEWSGRAPH_DB"], create=False)
+    return create_app(store, token=token, cache=os.environ.get("NEWSGRAPH_WEB_CACHE", "1") != "0")
+
+
 def serve(
     db: str,
     host: str = "127.0.0.1",
     port: int = 8000,
     token: str | None = None,
+    workers: int = 1,
 ) -> None:
     """Open the store at `db` and serve it until interrupted. Read-only without a token.
 
     A read-only server needs an existing store; with a token an empty one is created, to
-    be filled through the ingest page.
+    be filled through the ingest page. `workers` > 1 runs that many processes (reads scale
+    with cores; SQLite serializes the writes).
     """
     import click
     import uvicorn
@@ -742,8 +754,16 @@ def serve(
     from newsgraph.store import open_store
 
     token = token or os.environ.get(TOKEN_ENV) or None
-    store = open_store(db, create=token is not None)
-    app = create_app(store, token=token)
+    store = open_store(db, create=token is not None)  # fails early on a missing store
     mode = "ingest allowed with the token" if token else "read-only"
     click.echo(f"newsgraph: serving {db} on http://{host}:{port}/ ({mode}); Ctrl-C stops", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    common = {"host": host, "port": port, "log_level": "warning", "access_log": False}
+    if workers <= 1:
+        app = create_app(store, token=token, cache=os.environ.get("NEWSGRAPH_WEB_CACHE", "1") != "0")
+        uvicorn.run(app, **common)
+        return
+    store.close()
+    os.environ["NEWSGRAPH_DB"] = db
+    if token:
+        os.environ[TOKEN_ENV] = token
+    uvicorn.run("newsgraph.web.app:app_from_env", factory=True, workers=workers, **common)

@@ -148,7 +148,7 @@ def store_version(store: Any) -> Any:
     from newsgraph.store.schema import articles
 
     with store.read() as conn:
-        return conn.execute(select(func.max(articles.c.seq), func.count())).one()[:2]
+        return conn.execute(select(func.max(articles.c.seq))).scalar()
 
 
 # ---------------------------------------------------------------------------- text helpers
