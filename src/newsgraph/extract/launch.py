@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newsgraph.extract.base import FactExtractor, agents, company_of, governing, time_near
+from newsgraph.extract.base import (
+    FactExtractor, agents, company_of, governing, main_org, poss_entity, time_near,
+)  # fmt: skip
 
 VERBS = {"launch": "launched", "unveil": "launched", "introduce": "launched", "debut": "launched",
          "release": "launched", "roll": "launched", "unveiled": "launched", "ship": "launched",
@@ -16,19 +18,33 @@ NOT_PRODUCTS = {"probe", "investigation", "review", "bid", "offer", "lawsuit", "
                 "strike", "attack", "talks", "appeal", "challenge", "search", "consultation", "tender",
                 "buyback", "program", "programme", "ipo", "listing", "fund", "round", "study", "audit",
                 "effort", "initiative", "process", "discussions", "negotiations", "bond", "bonds", "deal",
-                "shares", "stake", "partnership", "venture", "company", "unit", "business", "operations"}  # fmt: skip
+                "shares", "stake", "partnership", "venture", "company", "unit", "business", "operations", "rules",
+                "regulations", "that", "which", "it", "review", "plan", "plans", "strategy"}  # fmt: skip
 PRODUCTION = {"production", "sales", "selling", "deliveries", "shipments", "manufacturing", "output"}
+
+
+NOUN_TRIGGERS = {"launch", "release", "debut", "rollout", "roll-out", "unveiling", "introduction"}
+ON_SALE = {("go", "sale"), ("hit", "showrooms"), ("hit", "shelves"), ("hit", "stores"), ("hit", "market"),
+           ("arrive", "showrooms"), ("reach", "showrooms"), ("hit", "roads")}  # fmt: skip
 
 
 class LaunchExtractor(FactExtractor):
     fact_type = "launch"
 
     def match(self, doc, sent):
+        yield from self.noun_launches(doc, sent)
         for tok in sent:
             lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and self.on_sale(tok):
+                yield from self.product_subject(doc, sent, tok)
+                continue
             if tok.pos_ != "VERB" or lemma not in VERBS:
                 continue
             obj = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            if tok.dep_ == "relcl" and (not obj or obj[0].pos_ == "PRON"):
+                obj = [tok.head]  # "a strategic review that U.S. Steel launched"
+            if obj and any(c.dep_ == "nummod" or c.tag_ == "CD" for c in obj[0].children):
+                continue  # "delivered 484,507 vehicles": a count, read as a result
             if lemma == "roll" and not any(c.lower_ == "out" for c in tok.children):
                 continue
             if lemma == "push" and not any(c.lower_ in ("back",) for c in tok.children):
@@ -45,6 +61,9 @@ class LaunchExtractor(FactExtractor):
                 continue
             companies = [company_of(doc, k) for k in agents(tok)]
             companies = [k for k in companies if doc._.entities[k].type == "ORG" and doc._.entities[k].kind is None]
+            if not companies and any(c.dep_ == "nsubjpass" for c in tok.children):
+                org = main_org(doc)  # "which will be released on November 7"
+                companies = [org] if org else []
             if not companies:
                 continue
             product = self.product(doc, obj[0]) if obj else None
@@ -54,6 +73,44 @@ class LaunchExtractor(FactExtractor):
             for c in dict.fromkeys(companies):
                 yield self.fact(doc, tok, {"company": c, "product": product}, status=status,
                                 time=time_near(doc, sent, tok))  # fmt: skip
+
+    @staticmethod
+    def on_sale(tok):
+        for c in tok.children:
+            for t in [c, *c.children]:
+                if (tok.lemma_.lower(), t.lower_) in ON_SALE:
+                    return True
+        return False
+
+    def product_subject(self, doc, sent, tok):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if tok.dep_ == "relcl":
+            subj = [tok.head]
+        if not subj:
+            return
+        org = next((company_of(doc, k) for k in poss_entity(subj[0])), None) or main_org(doc)
+        if org is None:
+            return
+        status = "planned" if self.future(tok) else "launched"
+        yield self.fact(doc, tok, {"company": org, "product": self.product(doc, subj[0])}, status=status,
+                        time=time_near(doc, sent, tok))  # fmt: skip
+
+    def noun_launches(self, doc, sent):
+        """'the launch of the iPhone 15 lineup in September', 'the July release of Claude 2'."""
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.lower_ not in NOUN_TRIGGERS:
+                continue
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if not of or of[0].lower_ in NOT_PRODUCTS:
+                continue
+            org = next((company_of(doc, k) for k in poss_entity(tok)), None)
+            org = org or next((company_of(doc, k) for k in poss_entity(of[0])), None) or main_org(doc)
+            if org is None or doc._.entities[org].type != "ORG":
+                continue
+            when = time_near(doc, sent, tok)
+            published = doc._.published or ""
+            status = "planned" if when and when.begin and published and when.begin > published else "launched"
+            yield self.fact(doc, tok, {"company": org, "product": self.product(doc, of[0])}, status=status, time=when)
 
     @staticmethod
     def product(doc, head):

@@ -26,6 +26,8 @@ LEGAL = {
 }  # fmt: skip
 
 
+HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "President", "Chancellor", "Minister", "Premier", "Senator", "Governor",
+              "Secretary", "Judge", "Justice", "Chairman", "Chair", "Commissioner", "Sir", "Lord", "Prime"}  # fmt: skip
 # Lemmas the small English lemmatizer gets wrong in business copy.
 LEMMA_FIXES = {"fined": "fine", "fines": "fine", "fining": "fine", "inked": "ink", "ousted": "oust",
                "tapped": "tap", "axed": "axe", "shelved": "shelve", "eyed": "eye", "mulled": "mull"}  # fmt: skip
@@ -279,7 +281,11 @@ class EntityRecognizer:
                 o.startswith(n + " ") for o in org_norms
             ):
                 etype = "ORG"  # "Brilliance" in a headline, where the body names "Brilliance Auto Group"
-            if etype == "PERSON" and len(span) == 1 and span.text not in surnames and kind is None:
+            if (
+                etype == "PERSON" and len(span) == 1 and span.text not in surnames and kind is None
+                and not (span.start > 0 and doc[span.start - 1].text.rstrip(".") in HONORIFICS)
+                and not (span.end < len(doc) and doc[span.end].lower_ in ("administration", "government", "campaign"))
+            ):
                 # News introduces people by full name; a lone "Meta" or "Xiaomi" tagged
                 # PERSON that no full name explains is a company.
                 etype = "ORG"
