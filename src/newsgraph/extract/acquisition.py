@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.extract.base import (
     FactExtractor, agents, expand, governing, money_near, patients, poss_entity, prep_entities, time_near,
 )  # fmt: skip
 
 VERBS = {"buy", "acquire", "purchase", "merge", "absorb", "snap", "take", "bid", "buyout"}
-NOUNS = {"acquisition", "takeover", "purchase", "buyout", "merger", "bid", "offer", "stake", "deal"}
+NOUNS = {"acquisition", "takeover", "purchase", "buyout", "merger", "bid", "offer", "stake", "deal", "proposal",
+         "approach"}  # fmt: skip
+PARTS = {"stake", "share", "shares", "holding", "business", "unit", "assets", "division", "operations", "factory",
+         "plant", "facility", "brand", "arm", "subsidiary", "portfolio", "interest", "operation", "businesses"}  # fmt: skip
 RUMORED = {"weigh", "consider", "explore", "mull", "study", "eye", "evaluate", "talk", "discuss", "said", "seek",
            "could", "may", "might", "possible", "potential", "approach", "talks", "contemplate"}  # fmt: skip
 ANNOUNCED = {"agree", "will", "plan", "offer", "announce", "propose", "sign", "set", "make", "launch", "expect", "to",
@@ -33,21 +38,35 @@ class AcquisitionExtractor(FactExtractor):
                 targets = patients(tok) if lemma not in ("merge", "bid") else prep_entities(tok, ["with", "for"])
                 if lemma in ("take", "snap"):
                     targets = targets or [k for c in tok.children if c.dep_ in ("prt", "dobj") for k in expand(c)]
-                if not targets:
-                    # "buy a stake in Y"
-                    for c in tok.children:
-                        if c.dep_ == "dobj" and c.lemma_ in ("stake", "share", "shares", "holding", "business",
-                                                             "unit", "assets", "division", "operations"):
-                            targets = prep_entities(c, ["in", "of"]) or poss_entity(c)
+                for c in tok.children:
+                    # "buy a stake in Y", "acquire TikTok's U.S. operations", "buy Wistron's factory"
+                    if c.dep_ == "dobj" and c.lemma_ in PARTS:
+                        targets = prep_entities(c, ["in", "of"]) or poss_entity(c) or targets
+                    # "has acquired companies including CA Technologies and Symantec"
+                    if c.dep_ == "prep" and c.lower_ in ("including", "like"):
+                        targets += [k for p in c.children for k in expand(p)]
                 if tok.dep_ == "acl" and not acquirers:
                     acquirers = poss_entity(tok.head)
             elif tok.pos_ == "NOUN" and lemma in NOUNS:
-                if lemma == "deal" and not prep_entities(tok, ["for"]):
+                if lemma in ("deal", "offer", "bid", "proposal", "approach") and not prep_entities(
+                    tok, ["for", "from", "to"]
+                ):
                     continue
-                if lemma == "offer" and not prep_entities(tok, ["for"]):
+                if lemma in ("proposal", "approach") and not any(
+                    w in sent.text.lower() for w in ("acqui", "takeover", "buy", "bid", "offer", "merger")
+                ):
                     continue
-                targets = prep_entities(tok, ["of", "for", "in", "with"])
-                acquirers = poss_entity(tok)
+                targets = prep_entities(tok, ["of", "for", "in", "with"] + (["to"] if lemma in ("proposal",
+                                                                                                 "approach") else []))
+                acquirers = poss_entity(tok) if lemma not in ("proposal", "approach", "offer", "bid") else []
+                acquirers = acquirers or prep_entities(tok, ["from", "by"])
+                if not targets and acquirers:
+                    # "received a proposal from X": the receiver is the target
+                    for gov in governing(tok)[1:2]:
+                        if gov.lemma_ in ("receive", "get", "reject", "rebuff", "consider", "weigh", "confirm"):
+                            targets = agents(gov)
+                elif acquirers and poss_entity(tok) and lemma in ("proposal", "approach", "offer", "bid"):
+                    targets = targets or poss_entity(tok)
                 for gov in governing(tok)[1:]:
                     if acquirers:
                         break
@@ -78,8 +97,11 @@ class AcquisitionExtractor(FactExtractor):
 
     @staticmethod
     def value(doc, sent):
-        cands = money_near(doc, sent)
-        return cands[0] if cands else None
+        # A price per share is not the deal's value.
+        text = doc.text
+        cands = [m for m in money_near(doc, sent)
+                 if not re.match(r"\s*(?:a|per|for each)\s+share", text[m.end : m.end + 16])]  # fmt: skip
+        return max(cands, key=lambda m: m.amount) if cands else None
 
     @staticmethod
     def stake(doc, sent, tok):
