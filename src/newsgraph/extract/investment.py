@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.extract.base import (
-    FactExtractor, agents, governing, money_near, patients, prep_entities, time_near,
+    FactExtractor, agents, governing, money_near, patients, poss_entity, prep_entities, time_near,
 )  # fmt: skip
 
 VERBS = {"invest", "pledge", "commit", "earmark", "pour", "inject", "allocate", "plow", "plough", "spend",
@@ -11,6 +11,8 @@ VERBS = {"invest", "pledge", "commit", "earmark", "pour", "inject", "allocate", 
 PLANNED = {"pledge", "commit", "earmark", "plan", "aim", "intend", "will", "would", "expect", "seek", "propose",
            "announce", "set", "allocate", "promise", "vow", "prepare", "consider", "hope", "to"}  # fmt: skip
 WITHDRAWN = {"withdraw", "scrap", "cancel", "pull", "shelve", "abandon", "halt"}
+PLANTS = {"plant", "factory", "facility", "gigafactory", "fab", "site", "campus", "centre", "center", "mine",
+          "refinery", "warehouse", "hub"}  # fmt: skip
 ROUND_NOUNS = {"round", "funding", "financing", "capital", "investment", "series"}
 
 
@@ -26,12 +28,31 @@ class InvestmentExtractor(FactExtractor):
                     continue
                 investors = agents(tok)
                 targets = [k for k in prep_entities(tok, ["in", "into", "to", "for"]) if k not in investors]
+                # "invest $700 million in Xpeng": the parser often hangs "in" on the amount
+                targets = targets or [k for c in tok.children if c.dep_ == "dobj"
+                                      for k in prep_entities(c, ["in", "into"]) if k not in investors]  # fmt: skip
                 if lemma in ("back", "fund", "finance", "bankroll"):
                     targets = targets or [k for k in patients(tok) if k not in investors]
                 money = self.amount(doc, sent, tok)
                 if not investors or (money is None and not targets):
                     continue
                 status = self.status(tok)
+            elif tok.pos_ == "VERB" and lemma in ("build", "construct", "open", "establish", "set") and any(
+                c.dep_ == "dobj" and c.lemma_ in PLANTS for c in tok.children
+            ):
+                investors, targets = [k for k in agents(tok) if doc._.entities[k].type == "ORG"], []
+                money = self.amount(doc, sent, tok)
+                if not investors:
+                    continue
+                status = self.status(tok)
+            elif tok.pos_ == "NOUN" and lemma == "investment" and prep_entities(tok, ["in", "into"]):
+                targets = prep_entities(tok, ["in", "into"])
+                investors = poss_entity(tok) or next(
+                    (agents(g) for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), [])
+                money = self.amount(doc, sent, tok)
+                if not investors:
+                    continue
+                status = "planned" if any(w in sent.text.lower() for w in ("will", "would", "plan", "agree")) else "made"
             elif tok.pos_ == "VERB" and lemma in ("raise", "lead", "close", "secure") and self.is_round(tok):
                 money = self.amount(doc, sent, tok)
                 if lemma == "lead":

@@ -13,13 +13,16 @@ DIRECTIONS = {
     "introduce": "new", "unveil": "new", "announce": "new", "adopt": "new", "pass": "new", "approve": None,
     "launch": "new", "issue": "new", "publish": "new", "propose": "new", "extend": "loosen", "offer": "new",
     "subsidize": "loosen", "subsidise": "loosen", "require": "tighten", "mandate": "tighten", "order": "tighten",
+    "designate": "new", "investigate": "tighten", "probe": "tighten", "block": "tighten", "halt": "tighten",
+    "suspend": "tighten", "freeze": "tighten",
 }  # fmt: skip
 RULE_NOUNS = {"rule", "rules", "regulation", "regulations", "law", "subsidy", "subsidies", "tariff", "tariffs",
               "rate", "rates", "ban", "cap", "quota", "limit", "license", "licence", "licenses", "licences",
               "process", "processes", "requirement", "requirements", "guideline", "guidelines", "policy",
               "policies", "incentive", "incentives", "tax", "taxes", "credit", "credits", "control", "controls",
               "restriction", "restrictions", "number", "export", "exports", "import", "imports", "standard",
-              "standards", "measure", "measures", "scheme", "program", "programme", "stimulus"}  # fmt: skip
+              "standards", "measure", "measures", "scheme", "program", "programme", "stimulus", "bill", "bills",
+              "act", "directive", "ordinance", "duties", "duty", "levy", "levies", "charge", "fees"}  # fmt: skip
 NEEDS_RULE = {"raise", "cut", "lower", "reduce", "announce", "introduce", "unveil", "launch", "issue", "publish",
               "propose", "extend", "offer", "adopt", "pass", "end", "lift", "ease", "order", "require", "scrap"}  # fmt: skip
 
@@ -36,6 +39,14 @@ class PolicyExtractor(FactExtractor):
             if not authorities:
                 continue
             obj_words = {t.lower_ for c in tok.children if c.dep_ in ("dobj", "prep", "nsubjpass") for t in c.subtree}
+            if tok.dep_ == "relcl":
+                obj_words |= {tok.head.lower_}  # "guidelines the trade ministry issued"
+            if lemma in ("require", "order") and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                obj_words.add("rule")
+            if lemma in ("investigate", "probe", "block", "halt", "suspend", "freeze") and any(
+                t._.entity for c in tok.children if c.dep_ == "dobj" for t in c.subtree
+            ):
+                continue  # a probe of a named company is a legal fact
             if lemma in NEEDS_RULE and not obj_words & RULE_NOUNS:
                 continue
             subject = " ".join(t.text for c in tok.children if c.dep_ == "dobj" for t in c.subtree) or None

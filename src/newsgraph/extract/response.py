@@ -7,13 +7,14 @@ from newsgraph.extract.base import FactExtractor, agents, expand, main_org, poss
 
 DECLINE = re.compile(r"\b(?:declin\w*|refus\w*) to comment|\bno (?:immediate )?comment\b|"
                      r"\b(?:would|will|could|did|does|do)\s*(?:not|n[’']t) (?:immediately )?comment\b|"
-                     r"\bdeclined to (?:elaborate|discuss|confirm)\b|\bdoes not comment on\b", re.I)  # fmt: skip
+                     r"\bdeclined to (?:elaborate|discuss|confirm|say|comment|provide|give|disclose)\b|"
+                     r"\bdoes not comment on\b", re.I)  # fmt: skip
 NO_RESPONSE = re.compile(
     r"\b(?:did|does|do|has|have|had|could|would)\s*(?:not|n[’']t) (?:immediately )?(?:respond|reply|return|answer)|"
     r"could not be (?:immediately )?reached|couldn[’']t be reached|unavailable for comment|"
     r"did not have an immediate response|no (?:immediate )?response|not respond", re.I)  # fmt: skip
 CONFIRM = re.compile(r"\bconfirm(?:ed|s)\b", re.I)
-DENY = re.compile(r"\bden(?:ied|ies|y)\b|\b(?:called|dismissed) (?:the|a|that|such)? ?(?:report|reports|story|media "
+DENY = re.compile(r"\bden(?:ied|ies|y)\b|\brejected the (?:allegations|claims|accusations|report)\b|\b(?:called|dismissed) (?:the|a|that|such)? ?(?:report|reports|story|media "
                   r"reports?|speculation|rumou?rs?)\b|\bbaseless\b|\bnot aware of\b|\buntrue\b", re.I)  # fmt: skip
 SPEAKERS = {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "spokespeople",
             "official", "officials", "executive", "executives", "office", "press"}  # fmt: skip
@@ -35,7 +36,7 @@ class ResponseExtractor(FactExtractor):
             while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
                 verb = verb.head
             parties = self.parties(doc, verb)
-            if status == "confirmed" and not parties:
+            if status == "confirmed" and (not parties or self.confirms_outlook(verb)):
                 continue
             if status == "denied" and not parties:
                 continue
@@ -44,6 +45,11 @@ class ResponseExtractor(FactExtractor):
             for p in parties:
                 yield self.fact(doc, verb, {"party": p}, status=status, certainty="asserted")
             return
+
+    @staticmethod
+    def confirms_outlook(verb):
+        return any(c.dep_ == "dobj" and c.lower_ in ("outlook", "guidance", "forecast", "target", "targets",
+                                                      "dividend", "appointment") for c in verb.children)  # fmt: skip
 
     @staticmethod
     def parties(doc, verb):
@@ -62,5 +68,8 @@ class ResponseExtractor(FactExtractor):
             out = out or prep_entities(s, ["from", "for", "of", "at", "with"]) or poss_entity(s)
             if not out:
                 out = [c._.entity for c in s.subtree if c._.entity][:1]
+            if not out and s.lower_ in SPEAKERS and any(c.lower_ == "company" for c in s.children):
+                org = main_org(doc)  # "a company spokesman"
+                out = [org] if org else []
         types = doc._.entities
         return [k for k in out if types[k].type in ("ORG", "GOV", "PERSON") and types[k].kind != "publication"]
