@@ -48,6 +48,12 @@ class AgreementExtractor(FactExtractor):
                     pairs = self.pairs(parties, counters)
                 status = self.status(chain)
                 trig = tok
+            elif tok.pos_ == "VERB" and lemma == "agree" and len(agents(tok)) >= 2 and any(
+                c.dep_ == "xcomp" and c.lemma_ not in DEAL_ACTS for c in tok.children
+            ):
+                # "Vodafone and Three have agreed to combine...", "they agreed to jointly develop..."
+                pairs = list(combinations(agents(tok)[:2], 2))
+                status, trig = "signed", tok
             elif tok.pos_ == "VERB" and lemma in DIRECT_VERBS:
                 parties = agents(tok)
                 counters = prep_entities(tok, ["with"])
@@ -64,6 +70,9 @@ class AgreementExtractor(FactExtractor):
             for a, b in pairs:
                 if any(doc._.entities[k].kind == "publication" for k in (a, b)):
                     continue
+                na, nb = doc._.entities[a].name.lower(), doc._.entities[b].name.lower()
+                if na in nb or nb in na:
+                    continue  # "Amazon" and "Amazon Web Services": one group
                 args = {"party": a, "counterparty": b, "subject": None, "value": value[0] if value else None}
                 yield self.fact(doc, trig, args, status=status, time=time_near(doc, sent, trig))
 

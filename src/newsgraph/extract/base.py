@@ -112,6 +112,27 @@ def main_org(doc: Doc, before: int | None = None) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+PAIR_WORDS = {"they", "both", "companies", "firms", "groups", "automakers", "carmakers", "sides", "partners"}
+
+
+def pair_from_context(doc: Doc, subj: Token) -> list[str]:
+    """'they were in talks', 'the two companies agreed': the two companies the last sentences named."""
+    if subj.lower_ not in PAIR_WORDS or (subj.lower_ != "they" and not any(
+        c.lower_ in ("two", "both", "the") for c in subj.children
+    )):
+        return []
+    ents = doc._.entities
+    sents = list(doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start <= subj.i < s.end)
+    seen: list[str] = []
+    for s in reversed(sents[max(0, here - 2) : here + 1]):
+        for t in reversed(list(s)):
+            k = t._.entity
+            if k and k not in seen and ents[k].type == "ORG" and ents[k].kind is None and t.i < subj.i:
+                seen.append(k)
+    return seen[:2] if len(seen) >= 2 else []
+
+
 def entity_of(tok: Token) -> str | None:
     return tok._.entity
 
@@ -190,6 +211,8 @@ def agents(verb: Token) -> list[str]:
         out += expand(s)
         if not out and s.lower_ in ("which", "that", "who") and s.head.dep_ == "relcl":
             out += expand(s.head.head)
+        if not out:
+            out += pair_from_context(verb.doc, s)
     return out
 
 

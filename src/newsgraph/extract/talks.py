@@ -11,7 +11,8 @@ from newsgraph.extract.base import (
 NOUNS = {"talk", "talks", "discussion", "negotiation", "conversation", "deliberation", "dialogue", "dialog"}
 VERBS = {"negotiate", "discuss", "engage", "court", "approach", "explore", "sound"}
 ENDED = {"end", "collapse", "break", "stall", "terminate", "abandon", "fail", "halt", "suspend", "cut"}
-DEAL_VERBS = {"buy", "acquire", "merge", "purchase", "take", "invest", "form", "create", "sell"}
+DEAL_VERBS = {"buy", "acquire", "merge", "purchase", "take", "invest", "form", "create", "sell", "supply",
+              "combine", "build", "develop", "license"}  # fmt: skip
 
 
 class TalksExtractor(FactExtractor):
@@ -74,7 +75,8 @@ class TalksExtractor(FactExtractor):
         # "in talks to buy Y": the counterparty is the object of the deal verb.
         for c in tok.children:
             if c.dep_ in ("acl", "relcl", "xcomp") and c.lemma_ in DEAL_VERBS:
-                return patients(c) + prep_entities(c, ["with"])
+                return patients(c) + prep_entities(c, ["with", "to"]) + [
+                    k for d in c.children if d.dep_ == "dobj" for k in prep_entities(d, ["to", "for"])]
             if c.dep_ == "prep" and c.lower_ in ("over", "about", "on", "for"):
                 for p in c.children:
                     for q in p.children:
