@@ -10,9 +10,12 @@ from newsgraph.extract.base import (
 )  # fmt: skip
 from newsgraph.nlp.entities import TITLE_WORDS
 
-APPOINT = {"appoint", "name", "hire", "promote", "tap", "elect", "choose", "select", "pick", "recruit", "install"}
+APPOINT = {"appoint", "name", "hire", "promote", "tap", "elect", "choose", "select", "pick", "recruit", "install",
+           "take"}  # fmt: skip
+HANDOVER = {"hand", "give"}
+JOBS = {"job", "post", "role", "helm", "reins", "position", "seat", "office", "over", "up"}
 SUCCEED = {"succeed", "replace"}
-DEPART = {"resign", "retire", "leave", "depart", "quit", "oust", "fire", "dismiss", "exit", "sack", "remove",
+DEPART = {"resign", "retire", "hand", "give", "leave", "depart", "quit", "oust", "fire", "dismiss", "exit", "sack", "remove",
           "step", "depose"}  # fmt: skip
 ROLE_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True)) + r")\b",
                      re.I)  # fmt: skip
@@ -29,13 +32,23 @@ class PersonnelExtractor(FactExtractor):
                 continue
             if lemma == "step" and not any(c.lower_ in ("down", "aside") for c in tok.children):
                 continue
+            if lemma in ("take", "hand", "give") and not self.job_phrase(tok):
+                continue
             if lemma in ("leave", "exit", "quit") and not (patients(tok) or ROLE_RX.search(sent.text)):
                 continue
             role = self.role(sent)
-            if role is None:
+            if role is None and lemma not in SUCCEED | {"retire", "resign", "take", "hand", "give"}:
                 continue
             pairs = []
-            if lemma in APPOINT:
+            if lemma == "take":
+                pairs = [(p, "appointed") for p in agents(tok)]
+                company = []
+            elif lemma in HANDOVER:
+                # "Zhang handed the chief executive role to Wu"; "gave up his post"
+                new = prep_entities(tok, ["to"]) + [k for c in tok.children if c.dep_ == "dative" for k in expand(c)]
+                pairs = [(p, "departed") for p in agents(tok)] + [(p, "appointed") for p in new]
+                company = []
+            elif lemma in APPOINT:
                 passive = any(c.dep_ == "nsubjpass" for c in tok.children)
                 persons = patients(tok) if not passive else [k for c in tok.children if c.dep_ == "nsubjpass"
                                                              for k in expand(c)]  # fmt: skip
@@ -57,6 +70,7 @@ class PersonnelExtractor(FactExtractor):
                 if ents[person].type != "PERSON":
                     continue
                 org = company or self.company(doc, sent, tok, person)
+                role = role or doc._.entities[person].role
                 if not org:
                     continue
                 args = {"person": person, "company": org[0], "role": role}
@@ -68,13 +82,23 @@ class PersonnelExtractor(FactExtractor):
         return m.group().lower() if m else None
 
     @staticmethod
+    def job_phrase(tok):
+        return any(t.lower_ in JOBS for c in tok.children if c.dep_ in ("dobj", "prt", "prep") for t in c.subtree)
+
+    @staticmethod
     def company(doc, sent, tok, person):
         ents = doc._.entities
         for c in tok.subtree:
-            if c.lower_ in ("of", "at") and c.dep_ == "prep":
-                found = [k for k in prep_entities(c.head, ["of", "at"]) if ents[k].type == "ORG"]
+            if c.lower_ in ("of", "at", "from") and c.dep_ == "prep":
+                found = [k for k in prep_entities(c.head, ["of", "at", "from"]) if ents[k].type == "ORG"]
                 if found:
                     return found
+        in_sentence = {t._.entity for t in sent if t._.entity}
+        if ents[person].org and ents[person].org in in_sentence:
+            return [ents[person].org]
+        main = main_org(doc)
+        if main:
+            return [main]
         if ents[person].org:
             return [ents[person].org]
         org = company_of(doc, person)
