@@ -82,9 +82,10 @@ def money_matches(gold: dict, pred: Any) -> bool:
     for g in golds:
         for p in preds:
             try:
-                if str(p.get("currency", "")).upper() == g["currency"] and abs(
-                    float(p["amount"]) - g["amount"]
-                ) <= 0.01 * g["amount"]:
+                if (
+                    str(p.get("currency", "")).upper() == g["currency"]
+                    and abs(float(p["amount"]) - g["amount"]) <= 0.01 * g["amount"]
+                ):
                     return True
             except (TypeError, ValueError, KeyError):
                 continue
@@ -141,7 +142,11 @@ def attribute(pred: dict, name: str) -> Any:
 
 def attribute_ok(name: str, gval: Any, pval: Any) -> bool:
     if name in ("time", "period"):
-        return isinstance(pval, dict) and pval.get("start") == gval.get("start") and pval.get("end") == gval.get("end")
+        return (
+            isinstance(pval, dict)
+            and pval.get("start") == gval.get("start")
+            and pval.get("end") == gval.get("end")
+        )
     if name == "change_pct":
         try:
             return abs(float(pval) - float(gval)) < 0.05
@@ -204,7 +209,7 @@ def score_document(name: str, gold: dict, pred: dict, text: str) -> DocScore:
     for i, g in enumerate(gfacts):
         tally(g["type"], 0)
         if i not in matched:
-            out.misses.append(f'{g["type"]} {g.get("args")} ({g.get("key")})')
+            out.misses.append(f"{g['type']} {g.get('args')} ({g.get('key')})")
             continue
         out.matched_gold += 1
         tally(g["type"], 1)
@@ -231,7 +236,7 @@ def _brief(p: dict, names: _Names, text: str) -> str:
             for k, v in (p.get("args") or {}).items() if k not in ("statement",)}  # fmt: skip
     ev = (p.get("evidence") or [{}])[0]
     snippet = text[ev.get("start", 0) : ev.get("end", 0)][:80]
-    return f'{p.get("type")} {args} [{snippet}]'
+    return f"{p.get('type')} {args} [{snippet}]"
 
 
 @dataclass(slots=True)
@@ -260,7 +265,9 @@ class Report:
         r = t["tp_gold"] / t["gold"] if t["gold"] else 0.0
         out: dict[str, Any] = dict(t)
         out.update(precision=p, recall=r, f1=2 * p * r / (p + r) if p + r else 0.0)
-        out["attrs"] = {k: {"right": a, "total": n, "accuracy": a / n if n else 0.0} for k, (a, n) in attrs.items()}
+        out["attrs"] = {
+            k: {"right": a, "total": n, "accuracy": a / n if n else 0.0} for k, (a, n) in attrs.items()
+        }
         out["types"] = {
             k: {"gold": g, "matched": m, "predicted": pr, "correct": c,
                 "precision": c / pr if pr else 0.0, "recall": m / g if g else 0.0}
@@ -286,7 +293,9 @@ def format_report(report: Report, misses: bool = True) -> str:
     for k, v in sorted(s["attrs"].items()):
         lines.append(f"  {k:12s} {v['right']}/{v['total']}  ({v['accuracy']:.0%})")
     lines.append(f"facts without evidence: {s['no_evidence']}")
-    lines.append(f"documents {len(report.docs)}  precision {s['precision']:.3f}  recall {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    lines.append(
+        f"documents {len(report.docs)}  precision {s['precision']:.3f}  recall {s['recall']:.3f}  F1 {s['f1']:.3f}"
+    )
     return "\n".join(lines)
 
 

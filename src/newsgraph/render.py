@@ -53,8 +53,12 @@ def facts_table(result: ArticleFacts) -> str:
         head += f" (published {result.doc.published})"
     if result.note:
         head += f": {result.note}"
-    return head + "\n" + table(
-        rows,
-        ["type", "who", "with whom / what", "status", "certainty", "source", "evidence"],
-        [16, 14, 30, 19, 9, 24, 50],
+    return (
+        head
+        + "\n"
+        + table(
+            rows,
+            ["type", "who", "with whom / what", "status", "certainty", "source", "evidence"],
+            [16, 14, 30, 19, 9, 24, 50],
+        )
     )

@@ -19,7 +19,19 @@ RUMORED = {"weigh", "consider", "explore", "mull", "study", "eye", "evaluate", "
 ANNOUNCED = {"agree", "will", "plan", "offer", "announce", "propose", "sign", "set", "make", "launch", "expect", "to",
              "deal", "intend"}  # fmt: skip
 COMPLETED = {"complete", "close", "finalize", "finalise", "finish", "conclude", "wrap"}
-ABANDONED = {"abandon", "drop", "walk", "terminate", "scrap", "withdraw", "end", "cancel", "call", "ditch", "pull"}
+ABANDONED = {
+    "abandon",
+    "drop",
+    "walk",
+    "terminate",
+    "scrap",
+    "withdraw",
+    "end",
+    "cancel",
+    "call",
+    "ditch",
+    "pull",
+}
 BLOCKED = {"block", "prohibit", "veto", "reject", "stop", "thwart", "bar"}
 
 
@@ -35,9 +47,13 @@ class AcquisitionExtractor(FactExtractor):
                 if lemma == "snap" and not any(c.lower_ == "up" for c in tok.children):
                     continue
                 acquirers = agents(tok)
-                targets = patients(tok) if lemma not in ("merge", "bid") else prep_entities(tok, ["with", "for"])
+                targets = (
+                    patients(tok) if lemma not in ("merge", "bid") else prep_entities(tok, ["with", "for"])
+                )
                 if lemma in ("take", "snap"):
-                    targets = targets or [k for c in tok.children if c.dep_ in ("prt", "dobj") for k in expand(c)]
+                    targets = targets or [
+                        k for c in tok.children if c.dep_ in ("prt", "dobj") for k in expand(c)
+                    ]
                 for c in tok.children:
                     # "buy a stake in Y", "acquire TikTok's U.S. operations", "buy Wistron's factory"
                     if c.dep_ == "dobj" and c.lemma_ in PARTS:
@@ -56,14 +72,23 @@ class AcquisitionExtractor(FactExtractor):
                     w in sent.text.lower() for w in ("acqui", "takeover", "buy", "bid", "offer", "merger")
                 ):
                     continue
-                targets = prep_entities(tok, ["of", "for", "in", "with"] + (["to"] if lemma in ("proposal",
-                                                                                                 "approach") else []))
+                targets = prep_entities(
+                    tok, ["of", "for", "in", "with"] + (["to"] if lemma in ("proposal", "approach") else [])
+                )
                 acquirers = poss_entity(tok) if lemma not in ("proposal", "approach", "offer", "bid") else []
                 acquirers = acquirers or prep_entities(tok, ["from", "by"])
                 if not targets and acquirers:
                     # "received a proposal from X": the receiver is the target
                     for gov in governing(tok)[1:2]:
-                        if gov.lemma_ in ("receive", "get", "reject", "rebuff", "consider", "weigh", "confirm"):
+                        if gov.lemma_ in (
+                            "receive",
+                            "get",
+                            "reject",
+                            "rebuff",
+                            "consider",
+                            "weigh",
+                            "confirm",
+                        ):
                             targets = agents(gov)
                 elif acquirers and poss_entity(tok) and lemma in ("proposal", "approach", "offer", "bid"):
                     targets = targets or poss_entity(tok)
@@ -118,7 +143,9 @@ class AcquisitionExtractor(FactExtractor):
         words = set()
         for g in chain:
             words.add(g.lemma_.lower())
-            words |= {c.lemma_.lower() for c in g.children if c.dep_ in ("aux", "neg", "prt", "amod", "advmod")}
+            words |= {
+                c.lemma_.lower() for c in g.children if c.dep_ in ("aux", "neg", "prt", "amod", "advmod")
+            }
         if words & BLOCKED:
             return "blocked"
         if words & ABANDONED:

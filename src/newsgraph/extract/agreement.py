@@ -15,7 +15,19 @@ MAKE_VERBS = {"sign", "strike", "reach", "ink", "seal", "enter", "form", "announ
               "conclude", "establish", "set", "create", "launch", "agree", "win", "secure", "extend", "renew",
               "expand", "have", "forge", "clinch", "land", "award", "unveil"}  # fmt: skip
 DIRECT_VERBS = {"partner", "team", "collaborate", "ally", "cooperate", "join"}
-END_VERBS = {"terminate", "scrap", "end", "cancel", "call", "walk", "exit", "abandon", "pull", "dissolve", "quit"}
+END_VERBS = {
+    "terminate",
+    "scrap",
+    "end",
+    "cancel",
+    "call",
+    "walk",
+    "exit",
+    "abandon",
+    "pull",
+    "dissolve",
+    "quit",
+}
 DEAL_ACTS = {"buy", "acquire", "purchase", "merge", "take", "sell"}
 
 
@@ -42,14 +54,20 @@ class AgreementExtractor(FactExtractor):
                 else:
                     parties = (agents(verb) if verb is not None else []) or poss_entity(tok)
                     counters = prep_entities(tok, ["with", "from", "to"]) or (
-                        prep_entities(verb, ["with", "from"]) if verb is not None else [])
+                        prep_entities(verb, ["with", "from"]) if verb is not None else []
+                    )
                     if verb is not None and verb.lemma_ == "award":
-                        counters = counters or [k for c in verb.children if c.dep_ == "dative" for k in expand(c)]
+                        counters = counters or [
+                            k for c in verb.children if c.dep_ == "dative" for k in expand(c)
+                        ]
                     pairs = self.pairs(parties, counters)
                 status = self.status(chain)
                 trig = tok
-            elif tok.pos_ == "VERB" and lemma == "agree" and len(agents(tok)) >= 2 and any(
-                c.dep_ == "xcomp" and c.lemma_ not in DEAL_ACTS for c in tok.children
+            elif (
+                tok.pos_ == "VERB"
+                and lemma == "agree"
+                and len(agents(tok)) >= 2
+                and any(c.dep_ == "xcomp" and c.lemma_ not in DEAL_ACTS for c in tok.children)
             ):
                 # "Vodafone and Three have agreed to combine...", "they agreed to jointly develop..."
                 pairs = list(combinations(agents(tok)[:2], 2))
@@ -86,7 +104,9 @@ class AgreementExtractor(FactExtractor):
     def status(chain):
         for g in chain:
             lemma = g.lemma_.lower()
-            if lemma in END_VERBS and not (lemma == "call" and not any(c.lower_ == "off" for c in g.children)):
+            if lemma in END_VERBS and not (
+                lemma == "call" and not any(c.lower_ == "off" for c in g.children)
+            ):
                 return "terminated"
             if lemma in ("complete", "close"):
                 return "completed"

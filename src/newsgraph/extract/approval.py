@@ -35,7 +35,9 @@ class ApprovalExtractor(FactExtractor):
     def match(self, doc, sent):
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and (lemma in GRANT_VERBS or (lemma in DENY_VERBS and self.regulatory(doc, tok))):
+            if tok.pos_ == "VERB" and (
+                lemma in GRANT_VERBS or (lemma in DENY_VERBS and self.regulatory(doc, tok))
+            ):
                 authority = [k for k in agents(tok) if self.is_authority(doc, k)]
                 if not authority and any(c.dep_ == "nsubjpass" for c in tok.children):
                     # "cleared by the European Commission", with "by" hung on the object
@@ -49,7 +51,9 @@ class ApprovalExtractor(FactExtractor):
                         applicant += self.applicant_of(doc, c)
                 if tok.dep_ == "relcl":
                     applicant = applicant or self.applicant_of(doc, tok.head)
-                applicant = [k for k in applicant if not self.is_authority(doc, k)] or self.default_applicant(doc)
+                applicant = [k for k in applicant if not self.is_authority(doc, k)] or self.default_applicant(
+                    doc
+                )
                 status = "denied" if lemma in DENY_VERBS else "granted"
                 if lemma in ("revoke", "withdraw"):
                     status = "revoked"
@@ -58,7 +62,9 @@ class ApprovalExtractor(FactExtractor):
                 if lemma == "allow" and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
                     continue
                 yield from self.emit(doc, tok, applicant, authority, status, sent)
-            elif tok.pos_ == "NOUN" and (lemma in NOUNS or tok.lower_ in NOUNS) and self.is_approval_noun(tok):
+            elif (
+                tok.pos_ == "NOUN" and (lemma in NOUNS or tok.lower_ in NOUNS) and self.is_approval_noun(tok)
+            ):
                 authority = self.authorities_from(doc, tok)
                 applicant = poss_entity(tok)
                 status = None
@@ -70,9 +76,13 @@ class ApprovalExtractor(FactExtractor):
                             applicant = [k for k in subj if not self.is_authority(doc, k)]
                         if gov.lemma_ in ("grant", "give", "award", "issue"):
                             authority = authority or [k for k in subj if self.is_authority(doc, k)]
-                            applicant = [k for c in gov.children if c.dep_ in ("dative",) for k in expand(c)] + [
+                            applicant = [
+                                k for c in gov.children if c.dep_ in ("dative",) for k in expand(c)
+                            ] + [
                                 k for k in prep_entities(gov, ["to", "for"]) if not self.is_authority(doc, k)
-                            ] or [k for c in gov.children if c.dep_ == "dobj" for k in self.applicant_of(doc, c)]
+                            ] or [
+                                k for c in gov.children if c.dep_ == "dobj" for k in self.applicant_of(doc, c)
+                            ]
                         status = status or self.noun_status(gov)
                     if applicant and authority:
                         break
@@ -134,7 +144,9 @@ class ApprovalExtractor(FactExtractor):
         return info.type == "GOV" or info.kind == "regulator"
 
     def regulatory(self, doc, tok):
-        return any(self.is_authority(doc, k) for k in agents(tok)) or any(c.lemma_ in NOUNS for c in tok.subtree)
+        return any(self.is_authority(doc, k) for k in agents(tok)) or any(
+            c.lemma_ in NOUNS for c in tok.subtree
+        )
 
     @staticmethod
     def is_approval_noun(tok):
@@ -149,7 +161,10 @@ class ApprovalExtractor(FactExtractor):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "need", "needs", "will", "would", "should")
                for c in tok.children):  # fmt: skip
             return True
-        return any(g.lemma_.lower() in ("await", "wait", "expect", "seek", "hope", "need") for g in governing(tok, 3)[1:])
+        return any(
+            g.lemma_.lower() in ("await", "wait", "expect", "seek", "hope", "need")
+            for g in governing(tok, 3)[1:]
+        )
 
     @staticmethod
     def noun_status(gov):

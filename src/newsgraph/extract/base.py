@@ -108,7 +108,9 @@ def main_org(doc: Doc, before: int | None = None) -> str | None:
             continue
         root = doc[m.start : m.end].root
         # Subjects and the opening lines say what the article is about.
-        counts[m.key] += 1 + (root.dep_ in ("nsubj", "nsubjpass", "poss")) + 2 * (root.sent.start in first_sents)
+        counts[m.key] += (
+            1 + (root.dep_ in ("nsubj", "nsubjpass", "poss")) + 2 * (root.sent.start in first_sents)
+        )
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -117,9 +119,9 @@ PAIR_WORDS = {"they", "both", "companies", "firms", "groups", "automakers", "car
 
 def pair_from_context(doc: Doc, subj: Token) -> list[str]:
     """'they were in talks', 'the two companies agreed': the two companies the last sentences named."""
-    if subj.lower_ not in PAIR_WORDS or (subj.lower_ != "they" and not any(
-        c.lower_ in ("two", "both", "the") for c in subj.children
-    )):
+    if subj.lower_ not in PAIR_WORDS or (
+        subj.lower_ != "they" and not any(c.lower_ in ("two", "both", "the") for c in subj.children)
+    ):
         return []
     ents = doc._.entities
     sents = list(doc.sents)
@@ -168,7 +170,11 @@ def expand(tok: Token, depth: int = 0) -> list[str]:
                     for pp in p.children:
                         if pp.dep_ == "pobj":
                             out += expand(pp, depth + 1)
-        elif c.dep_ == "prep" and c.lower_ == "as" and tok.lower_ in ("companies", "carmakers", "firms", "automakers"):
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "as"
+            and tok.lower_ in ("companies", "carmakers", "firms", "automakers")
+        ):
             for p in c.children:
                 out += expand(p, depth + 1)
     if tok.lemma_ in ("include", "including") or (tok.dep_ == "prep" and tok.lower_ == "including"):

@@ -4,7 +4,7 @@ June, above the average estimate of 3.16 billion yuan', 'Revenue slid by 4% to 6
 from __future__ import annotations
 
 import re
-from newsgraph.extract.base import FactExtractor, agents, company_of, main_org
+from newsgraph.extract.base import FactExtractor, agents, company_of, is_headline, main_org
 
 # Order matters: the longer, more specific names first.
 METRICS = [
@@ -37,9 +37,11 @@ ESTIMATE = re.compile(r"estimat\w*|expect\w*|consensus|forecast\w*|projected|ana
 COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<sc>million|billion|thousand))?\s+"
                    r"(?:[\w-]+\s+)?(?P<unit>vehicles|cars|units|smartphones|phones|iPhones|handsets|devices|homes|"
                    r"subscribers|users|customers|passengers|tonnes|tons|barrels|trucks|EVs)\b")  # fmt: skip
+REPORT_VERBS = {"report", "post", "book", "record", "say", "announce", "deliver", "sell", "ship", "generate",
+                "earn", "make", "log", "swing", "turn", "see", "lose", "produce"}  # fmt: skip
 MARKET_WIDE = re.compile(r"\s+(?:of|at|across|among)\s+(?!the\s+(?:first|second|third|fourth|\w+ quarter))"
                          r"(?:the\s+)?(?:\d+\s+)?[a-z]")  # fmt: skip
-HEDGED = re.compile(r"\b(?:could|may|might|will|would|expects?|forecasts?|projects?|sees|predicts?|likely|"
+HEDGED = re.compile(r"\b(?:could|can|may|might|will|would|expects?|forecasts?|projects?|sees|predicts?|likely|"
                     r"outlook|guidance)\b", re.I)  # fmt: skip
 
 
@@ -54,6 +56,8 @@ class FinancialResultExtractor(FactExtractor):
         return super().__call__(doc)
 
     def match(self, doc, sent):
+        if is_headline(sent):
+            return  # a headline's figure is the body's, said again
         text = sent.text
         base = sent.start_char
         period = self.period(doc, sent)
@@ -103,8 +107,11 @@ class FinancialResultExtractor(FactExtractor):
             if value is None and metric in ("deliveries", "sales_volume", "production", "revenue"):
                 for c in counts:
                     if s <= c.start() < seg_end + 40 and c.start() >= s:
-                        n = float(c.group("n").replace(",", "")) * {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(
-                            c.group("sc") or "", 1)
+                        n = float(c.group("n").replace(",", "")) * {
+                            "million": 1e6,
+                            "billion": 1e9,
+                            "thousand": 1e3,
+                        }.get(c.group("sc") or "", 1)
                         value = {"amount": int(n), "unit": c.group("unit").lower()}
                         if metric == "revenue":
                             metric = "sales_volume"
@@ -154,7 +161,11 @@ class FinancialResultExtractor(FactExtractor):
             if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
                 break
             verb = verb.head
-        if verb.pos_ in ("VERB", "AUX") and verb.lemma_ not in ("say", "report", "tell"):
+        if (
+            verb.pos_ in ("VERB", "AUX")
+            and verb.lemma_ not in ("say", "report", "tell")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i == tok.i for c in verb.children)
+        ):
             for k in agents(verb):
                 k = company_of(doc, k)
                 if ents[k].type == "ORG" and ents[k].kind is None:
@@ -170,7 +181,7 @@ class FinancialResultExtractor(FactExtractor):
             return ents[k].type == "ORG" and ents[k].kind is None
 
         root = sent.root
-        for k in agents(root) if root.pos_ in ("VERB", "AUX") else []:
+        for k in agents(root) if root.lemma_ in REPORT_VERBS else []:
             k = company_of(doc, k)
             if ok(k):
                 return k, False
@@ -178,9 +189,10 @@ class FinancialResultExtractor(FactExtractor):
             if tok.dep_ == "poss" and tok._.entity and ok(company_of(doc, tok._.entity)):
                 return company_of(doc, tok._.entity), False
         for tok in sent:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ in (
-                "report", "post", "book", "record", "say", "announce", "deliver", "sell", "ship", "generate", "earn",
-                "make", "log", "swing", "turn", "see", "lose",
+            if (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.head.pos_ in ("VERB", "AUX")
+                and tok.head.lemma_ in (REPORT_VERBS)
             ):
                 for k in agents(tok.head):
                     k = company_of(doc, k)

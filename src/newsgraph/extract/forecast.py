@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.extract.base import FactExtractor, agents, entities_in, main_org, money_near, time_near
+from newsgraph.extract.base import (
+    FactExtractor, agents, company_of, entities_in, is_headline, main_org, money_near, time_near,
+)  # fmt: skip
 from newsgraph.extract.financial import METRIC_RX
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import SPEECH_VERBS
@@ -37,6 +39,8 @@ class ForecastExtractor(FactExtractor):
     fact_type = "forecast"
 
     def match(self, doc, sent):
+        if is_headline(sent):
+            return  # headlines restate the body's outlook in fewer words
         ents = doc._.entities
         taken = any(f.evidence[0][0] <= sent.start_char < f.evidence[0][1] and f.type not in ("forecast",)
                     for f in doc._.facts)  # fmt: skip
@@ -46,19 +50,29 @@ class ForecastExtractor(FactExtractor):
             lemma = tok.lemma_.lower()
             speakers = [k for k in agents(tok) if ents[k].type in ("ORG", "PERSON", "GOV")
                         and ents[k].kind != "publication"]  # fmt: skip
+            via_people = any(c.dep_ == "nsubj" and c.lower_ in EXPERTS for c in tok.children)
             subj_words = {c.lower_ for c in tok.children if c.dep_ in ("nsubj",)}
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
-            if lemma in ACTION_VERBS and objs and (objs[0].lower_ in OUTLOOK_NOUNS or lemma in ("downgrade", "upgrade")):
+            if (
+                lemma in ACTION_VERBS
+                and objs
+                and (objs[0].lower_ in OUTLOOK_NOUNS or lemma in ("downgrade", "upgrade"))
+            ):
                 if not speakers:
                     continue
                 src = speakers[0]
-                scope = list(objs[0].subtree) + [t for c in tok.children if c.dep_ == "prep" for t in c.subtree]
-                subject = next((k for k in entities_in(scope) if k != src), None)
+                scope = list(objs[0].subtree) + [
+                    t for c in tok.children if c.dep_ == "prep" for t in c.subtree
+                ]
+                subject = next((k for k in entities_in(scope) if k != src), None) or next(
+                    (k for k in entities_in(sent, ("ORG", "GOV")) if k != src and ents[k].kind is None), None
+                )
                 yield self.emit(doc, tok, src, subject, sent, scope, "asserted")
                 return
             passive_expect = lemma in ("expect", "forecast", "project", "predict", "see") and any(
-                c.dep_ == "auxpass" for c in tok.children)
+                c.dep_ == "auxpass" for c in tok.children
+            )
             if lemma in FORECAST_VERBS and (comp or passive_expect):
                 if comp and comp[0].lemma_ in ("close", "complete", "finalize", "receive", "obtain"):
                     continue
@@ -72,7 +86,7 @@ class ForecastExtractor(FactExtractor):
                     continue
                 src = speakers[0] if speakers else None
                 scope = [t for c in comp for t in c.subtree] or list(sent)
-                yield self.emit(doc, tok, src, self.subject(doc, scope, src), sent, scope,
+                yield self.emit(doc, tok, src, self.subject(doc, scope, src, via_people), sent, scope,
                                 "reported" if src is None or not self.is_self(doc, src) else "asserted")  # fmt: skip
                 return
             if lemma in SPEECH_VERBS and comp and not taken:
@@ -82,7 +96,8 @@ class ForecastExtractor(FactExtractor):
                 scope = list(comp[0].subtree)
                 words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
                 if words & LOOKAHEAD:
-                    yield self.emit(doc, tok, src, self.subject(doc, scope, src), sent, scope, "reported")
+                    yield self.emit(doc, tok, src, self.subject(doc, scope, src, via_people), sent, scope,
+                                    "reported")  # fmt: skip
                     return
 
     def emit(self, doc, tok, src, subject, sent, scope, certainty):
@@ -98,7 +113,11 @@ class ForecastExtractor(FactExtractor):
             args["metric"] = m.lastgroup
         elif any(t.lower_ in ("guidance", "outlook") for t in scope):
             args["metric"] = "guidance"
-        money = [mo for mo in money_near(doc, sent) if any(t.idx <= mo.start < t.idx + len(t.text) + 1 for t in scope)]
+        money = [
+            mo
+            for mo in money_near(doc, sent)
+            if any(t.idx <= mo.start < t.idx + len(t.text) + 1 for t in scope)
+        ]
         if money:
             args["value"] = money[0]
         if {t.lower_ for t in scope} & HEDGES or re.search(r"\bnot (?:yet )?certain\b", scope_text):
@@ -112,9 +131,16 @@ class ForecastExtractor(FactExtractor):
         return self.fact(doc, tok, args, time=time_near(doc, sent, tok), certainty=certainty, source=source)
 
     @staticmethod
-    def subject(doc, scope, src):
-        found = [k for k in entities_in(scope, ("ORG", "GOV", "PERSON")) if k != src]
-        return found[0] if found else None
+    def subject(doc, scope, src, via_people=False):
+        """What the outlook is about: a company or government named in it, else the article's company."""
+        ents = doc._.entities
+        found = [company_of(doc, k) for k in entities_in(scope, ("ORG", "GOV", "PERSON")) if k != src]
+        found = [k for k in found if k != src and ents[k].type in ("ORG", "GOV") and ents[k].kind is None]
+        if found:
+            return found[0]
+        if src is None or via_people or ents[src].type == "PERSON" or ents[src].kind == "analyst":
+            return main_org(doc)
+        return None
 
     @staticmethod
     def is_self(doc, key):

@@ -37,8 +37,10 @@ class InvestmentExtractor(FactExtractor):
                 if not investors or (money is None and not targets):
                     continue
                 status = self.status(tok)
-            elif tok.pos_ == "VERB" and lemma in ("build", "construct", "open", "establish", "set") and any(
-                c.dep_ == "dobj" and c.lemma_ in PLANTS for c in tok.children
+            elif (
+                tok.pos_ == "VERB"
+                and lemma in ("build", "construct", "open", "establish", "set")
+                and any(c.dep_ == "dobj" and c.lemma_ in PLANTS for c in tok.children)
             ):
                 investors, targets = [k for k in agents(tok) if doc._.entities[k].type == "ORG"], []
                 money = self.amount(doc, sent, tok)
@@ -48,11 +50,16 @@ class InvestmentExtractor(FactExtractor):
             elif tok.pos_ == "NOUN" and lemma == "investment" and prep_entities(tok, ["in", "into"]):
                 targets = prep_entities(tok, ["in", "into"])
                 investors = poss_entity(tok) or next(
-                    (agents(g) for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), [])
+                    (agents(g) for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), []
+                )
                 money = self.amount(doc, sent, tok)
                 if not investors:
                     continue
-                status = "planned" if any(w in sent.text.lower() for w in ("will", "would", "plan", "agree")) else "made"
+                status = (
+                    "planned"
+                    if any(w in sent.text.lower() for w in ("will", "would", "plan", "agree"))
+                    else "made"
+                )
             elif tok.pos_ == "VERB" and lemma in ("raise", "lead", "close", "secure") and self.is_round(tok):
                 money = self.amount(doc, sent, tok)
                 if lemma == "lead":
@@ -98,7 +105,12 @@ class InvestmentExtractor(FactExtractor):
     @staticmethod
     def status(tok):
         chain = governing(tok, 3)
-        words = {t.lemma_.lower() for g in chain for t in [g, *g.children] if t.dep_ in ("aux", "ROOT", "xcomp") or t is g}
+        words = {
+            t.lemma_.lower()
+            for g in chain
+            for t in [g, *g.children]
+            if t.dep_ in ("aux", "ROOT", "xcomp") or t is g
+        }
         if words & WITHDRAWN:
             return "withdrawn"
         if words & PLANNED or tok.tag_ in ("VB", "VBG") and tok.dep_ == "xcomp":

@@ -50,8 +50,12 @@ class LaunchExtractor(FactExtractor):
             if lemma == "push" and not any(c.lower_ in ("back",) for c in tok.children):
                 continue
             if lemma in ("start", "begin", "commence", "deliver", "ship") and not (
-                obj and obj[0].lower_ in PRODUCTION | {"cars", "vehicles", "car", "vehicle", "phones"}
-                or any(c.dep_ == "xcomp" and c.lemma_ in ("sell", "produce", "deliver", "ship") for c in tok.children)
+                obj
+                and obj[0].lower_ in PRODUCTION | {"cars", "vehicles", "car", "vehicle", "phones"}
+                or any(
+                    c.dep_ == "xcomp" and c.lemma_ in ("sell", "produce", "deliver", "ship")
+                    for c in tok.children
+                )
             ):
                 continue
             if not obj and not any(c.dep_ == "xcomp" for c in tok.children):
@@ -60,7 +64,9 @@ class LaunchExtractor(FactExtractor):
                         doc._.entities[obj[0]._.entity].type in ("ORG", "GOV", "PERSON")):  # fmt: skip
                 continue
             companies = [company_of(doc, k) for k in agents(tok)]
-            companies = [k for k in companies if doc._.entities[k].type == "ORG" and doc._.entities[k].kind is None]
+            companies = [
+                k for k in companies if doc._.entities[k].type == "ORG" and doc._.entities[k].kind is None
+            ]
             if not companies and any(c.dep_ == "nsubjpass" for c in tok.children):
                 org = main_org(doc)  # "which will be released on November 7"
                 companies = [org] if org else []
@@ -100,7 +106,13 @@ class LaunchExtractor(FactExtractor):
         for tok in sent:
             if tok.pos_ != "NOUN" or tok.lower_ not in NOUN_TRIGGERS:
                 continue
-            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            of = [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
             if not of or of[0].lower_ in NOT_PRODUCTS:
                 continue
             org = next((company_of(doc, k) for k in poss_entity(tok)), None)
@@ -110,7 +122,9 @@ class LaunchExtractor(FactExtractor):
             when = time_near(doc, sent, tok)
             published = doc._.published or ""
             status = "planned" if when and when.begin and published and when.begin > published else "launched"
-            yield self.fact(doc, tok, {"company": org, "product": self.product(doc, of[0])}, status=status, time=when)
+            yield self.fact(
+                doc, tok, {"company": org, "product": self.product(doc, of[0])}, status=status, time=when
+            )
 
     @staticmethod
     def product(doc, head):

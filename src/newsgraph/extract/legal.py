@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from newsgraph.extract.base import (
-    FactExtractor, agents, entities_in, expand, governing, money_near, patients, prep_entities, time_near,
+    FactExtractor, agents, entities_in, expand, governing, is_headline, money_near, patients, poss_entity,
+    prep_entities, time_near,
 )  # fmt: skip
 
 VERBS = {"sue": "filed", "charge": "filed", "accuse": "filed", "indict": "filed", "fine": "fined",
@@ -22,14 +23,20 @@ class LegalExtractor(FactExtractor):
     fact_type = "legal"
 
     def match(self, doc, sent):
+        if is_headline(sent):
+            return
         ents = doc._.entities
         done = set()
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in VERBS:
-                if lemma == "order" and not any(c.dep_ == "xcomp" and c.lemma_ == "pay" for c in tok.children):
+                if lemma == "order" and not any(
+                    c.dep_ == "xcomp" and c.lemma_ == "pay" for c in tok.children
+                ):
                     continue
-                if lemma == "rule" and not any(t.lower_ in ("court", "judge", "jury", "tribunal") for t in sent):
+                if lemma == "rule" and not any(
+                    t.lower_ in ("court", "judge", "jury", "tribunal") for t in sent
+                ):
                     continue
                 passive = any(c.dep_ == "nsubjpass" for c in tok.children)
                 claimants = agents(tok)
@@ -45,17 +52,27 @@ class LegalExtractor(FactExtractor):
                 # "3M agreed to pay up to $10.3 billion to settle lawsuits", "agreed to pay a $50 million fine"
                 defendants = agents(tok)
                 claimants = prep_entities(tok, ["to"]) or self.authority(doc, sent, defendants)
-                status = "fined" if "fine" in sent.text.lower() or "penalt" in sent.text.lower() else "settled"
-            elif tok.pos_ == "VERB" and lemma in ("side", "find") and any(
-                t.lower_ in ("jury", "court", "judge", "tribunal") for t in sent
+                status = (
+                    "fined" if "fine" in sent.text.lower() or "penalt" in sent.text.lower() else "settled"
+                )
+            elif (
+                tok.pos_ == "VERB"
+                and lemma in ("side", "find")
+                and any(t.lower_ in ("jury", "court", "judge", "tribunal") for t in sent)
             ):
-                winners = prep_entities(tok, ["with"])
+                winners = prep_entities(tok, ["with"]) or [
+                    k
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "with"
+                    for k in entities_in(c.subtree)
+                ]
                 others = [k for k in entities_in(sent, ("ORG", "PERSON")) if k not in winners]
                 claimants, defendants = winners[:1], (patients(tok) or others)[:1]
                 status = "ruled"
             elif tok.pos_ == "NOUN" and lemma in NOUNS:
                 if lemma in ("case", "claim", "action") and not any(
-                    t.lower_ in ("court", "lawsuit", "legal", "class", "antitrust", "against") for t in sent):
+                    t.lower_ in ("court", "lawsuit", "legal", "class", "antitrust", "against") for t in sent
+                ):
                     continue
                 defendants = prep_entities(tok, ["against", "on", "into", "of", "over"])
                 claimants = []
@@ -68,30 +85,57 @@ class LegalExtractor(FactExtractor):
                         claimants = subj
                     defendants = defendants or prep_entities(verb, ["against", "on", "into"])
                     if verb.lemma_ in ("impose", "levy", "hand", "issue"):
-                        defendants = defendants or prep_entities(verb, ["on", "to"]) or [
-                            k for c in verb.children if c.dep_ == "dative" for k in expand(c)]
+                        defendants = (
+                            defendants
+                            or prep_entities(verb, ["on", "to"])
+                            or [k for c in verb.children if c.dep_ == "dative" for k in expand(c)]
+                        )
+                claimants = claimants or [k for k in poss_entity(tok) if k not in defendants]
                 status = NOUNS[lemma]
             else:
                 continue
-            defendants = [k for k in defendants if ents[k].type in ("ORG", "PERSON", "GOV") and ents[k].kind != "publication"]
-            claimants = [k for k in claimants if ents[k].type in ("ORG", "PERSON", "GOV") and ents[k].kind != "publication"]
+            defendants = [
+                k
+                for k in defendants
+                if ents[k].type in ("ORG", "PERSON", "GOV") and ents[k].kind != "publication"
+            ]
+            claimants = [
+                k
+                for k in claimants
+                if ents[k].type in ("ORG", "PERSON", "GOV") and ents[k].kind != "publication"
+            ]
             if not defendants:
                 continue
-            if not claimants and status in ("fined", "filed") and not (tok.pos_ == "VERB" and lemma == "settle"):
+            if (
+                not claimants
+                and status in ("fined", "filed")
+                and not (tok.pos_ == "VERB" and lemma == "settle")
+            ):
                 claimants = self.authority(doc, sent, defendants)
+            if not claimants:
+                # "The complaint accuses Amazon...": the claimant of the case already reported
+                claimants = [f.args["claimant"] for f in doc._.facts if f.type == "legal"
+                             and f.args.get("defendant") in defendants and f.args.get("claimant")][:1]  # fmt: skip
             money = money_near(doc, sent)
             for d in defendants:
                 for c in claimants or [None]:
                     if c == d or (d, c, status) in done:
                         continue
                     done.add((d, c, status))
-                    args = {"claimant": c, "defendant": d, "subject": None, "amount": money[0] if money else None}
+                    args = {
+                        "claimant": c,
+                        "defendant": d,
+                        "subject": None,
+                        "amount": money[0] if money else None,
+                    }
                     yield self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))
 
     @staticmethod
     def settles(sent):
         low = sent.text.lower()
-        return any(w in low for w in ("settle", "resolve", "fine", "penalt", "charges", "claims", "lawsuit", "probe"))
+        return any(
+            w in low for w in ("settle", "resolve", "fine", "penalt", "charges", "claims", "lawsuit", "probe")
+        )
 
     @staticmethod
     def authority(doc, sent, exclude):

@@ -32,7 +32,19 @@ TREND_VERBS = {"plateau", "slow", "boom", "slump", "grow", "decline", "shrink", 
                "halve", "double", "sell", "suffer", "slip", "retreat", "swell", "balloon", "dry", "tighten",
                "loosen", "hit", "reach", "squeeze", "hurt", "weigh", "bottom", "level", "have"}  # fmt: skip
 START_VERBS = {"start", "begin", "continue", "keep", "remain", "seem", "appear"}
-FUTURE = {"will", "would", "could", "may", "might", "should", "expect", "forecast", "project", "predict", "likely"}
+FUTURE = {
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "should",
+    "expect",
+    "forecast",
+    "project",
+    "predict",
+    "likely",
+}
 PHRASES = ("price war", "overcapacity", "over-capacity", "glut", "oversupply", "consolidation", "slashing prices",
            "cutting prices", "price cuts", "downturn", "slowdown", "shakeout", "across the industry",
            "industry-wide", "sector-wide", "across the sector")  # fmt: skip
@@ -58,7 +70,10 @@ class MarketTrendExtractor(FactExtractor):
             if lemma == "have" and not any(c.dep_ == "dobj" and any(a.lower_ in ("difficult", "tough", "weak", "strong",
                                            "bumper", "record") for a in c.children) for c in tok.children):  # fmt: skip
                 continue
-            if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children) or verb.head.lemma_ in FUTURE:
+            if (
+                any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
+                or verb.head.lemma_ in FUTURE
+            ):
                 continue
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj:
@@ -85,5 +100,6 @@ class MarketTrendExtractor(FactExtractor):
     @staticmethod
     def has_company_fact(doc, sent):
         return any(
-            f.type in ("financial_result", "forecast") and sent.start_char <= f.evidence[0][0] < sent.end_char for f in doc._.facts
+            f.type in ("financial_result", "forecast") and sent.start_char <= f.evidence[0][0] < sent.end_char
+            for f in doc._.facts
         )

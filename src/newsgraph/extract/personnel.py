@@ -45,7 +45,9 @@ class PersonnelExtractor(FactExtractor):
                 company = []
             elif lemma in HANDOVER:
                 # "Zhang handed the chief executive role to Wu"; "gave up his post"
-                new = prep_entities(tok, ["to"]) + [k for c in tok.children if c.dep_ == "dative" for k in expand(c)]
+                new = prep_entities(tok, ["to"]) + [
+                    k for c in tok.children if c.dep_ == "dative" for k in expand(c)
+                ]
                 pairs = [(p, "departed") for p in agents(tok)] + [(p, "appointed") for p in new]
                 company = []
             elif lemma in APPOINT:
@@ -60,8 +62,13 @@ class PersonnelExtractor(FactExtractor):
                 pairs = [(p, "appointed") for p in new] + [(p, "departed") for p in old]
                 company = []
             else:
-                persons = agents(tok) if lemma not in ("oust", "fire", "dismiss", "sack", "remove", "depose") else (
-                    patients(tok) or [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)])
+                persons = (
+                    agents(tok)
+                    if lemma not in ("oust", "fire", "dismiss", "sack", "remove", "depose")
+                    else (
+                        patients(tok) or [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)]
+                    )
+                )
                 if tok.dep_ == "xcomp" or any(c.dep_ == "nsubjpass" for c in tok.children):
                     persons = persons or [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)]
                 pairs = [(p, "departed") for p in persons]
@@ -83,7 +90,9 @@ class PersonnelExtractor(FactExtractor):
 
     @staticmethod
     def job_phrase(tok):
-        return any(t.lower_ in JOBS for c in tok.children if c.dep_ in ("dobj", "prt", "prep") for t in c.subtree)
+        return any(
+            t.lower_ in JOBS for c in tok.children if c.dep_ in ("dobj", "prt", "prep") for t in c.subtree
+        )
 
     @staticmethod
     def company(doc, sent, tok, person):

@@ -38,7 +38,9 @@ class PolicyExtractor(FactExtractor):
             authorities = [k for k in agents(tok) if doc._.entities[k].type == "GOV"]
             if not authorities:
                 continue
-            obj_words = {t.lower_ for c in tok.children if c.dep_ in ("dobj", "prep", "nsubjpass") for t in c.subtree}
+            obj_words = {
+                t.lower_ for c in tok.children if c.dep_ in ("dobj", "prep", "nsubjpass") for t in c.subtree
+            }
             if tok.dep_ == "relcl":
                 obj_words |= {tok.head.lower_}  # "guidelines the trade ministry issued"
             if lemma in ("require", "order") and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):

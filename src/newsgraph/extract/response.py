@@ -31,7 +31,9 @@ class ResponseExtractor(FactExtractor):
             m = rx.search(text)
             if not m:
                 continue
-            trigger = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            trigger = doc.char_span(
+                sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+            )
             verb = trigger.root if trigger is not None else sent.root
             while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
                 verb = verb.head
@@ -72,4 +74,6 @@ class ResponseExtractor(FactExtractor):
                 org = main_org(doc)  # "a company spokesman"
                 out = [org] if org else []
         types = doc._.entities
-        return [k for k in out if types[k].type in ("ORG", "GOV", "PERSON") and types[k].kind != "publication"]
+        return [
+            k for k in out if types[k].type in ("ORG", "GOV", "PERSON") and types[k].kind != "publication"
+        ]

@@ -75,8 +75,11 @@ class TalksExtractor(FactExtractor):
         # "in talks to buy Y": the counterparty is the object of the deal verb.
         for c in tok.children:
             if c.dep_ in ("acl", "relcl", "xcomp") and c.lemma_ in DEAL_VERBS:
-                return patients(c) + prep_entities(c, ["with", "to"]) + [
-                    k for d in c.children if d.dep_ == "dobj" for k in prep_entities(d, ["to", "for"])]
+                return (
+                    patients(c)
+                    + prep_entities(c, ["with", "to"])
+                    + [k for d in c.children if d.dep_ == "dobj" for k in prep_entities(d, ["to", "for"])]
+                )
             if c.dep_ == "prep" and c.lower_ in ("over", "about", "on", "for"):
                 for p in c.children:
                     for q in p.children:

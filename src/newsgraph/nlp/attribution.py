@@ -27,7 +27,17 @@ ANON_CUES = re.compile(
 )
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "spokespeople",
           "statement", "filing", "release", "announcement"}  # fmt: skip
-DOCUMENT_NOUNS = {"filing", "statement", "release", "document", "documents", "report", "announcement", "data", "survey"}
+DOCUMENT_NOUNS = {
+    "filing",
+    "statement",
+    "release",
+    "document",
+    "documents",
+    "report",
+    "announcement",
+    "data",
+    "survey",
+}
 HEDGE_MODALS = {"may", "might", "could"}
 HEDGE_LEMMAS = {"consider", "weigh", "explore", "mull", "contemplate", "study", "evaluate", "potential", "possible",
                 "possibly", "likely", "probably", "reportedly", "perhaps", "speculate", "rumor", "rumour"}  # fmt: skip
@@ -114,7 +124,9 @@ class AttributionReader:
             key = _entity_in(phrase) or key
             if key and low not in DOCUMENT_NOUNS:
                 return Attribution("organization", entities[key].name, cue, key)
-            return Attribution("document" if not key else "organization", key and entities[key].name, cue, key)
+            return Attribution(
+                "document" if not key else "organization", key and entities[key].name, cue, key
+            )
         if key:
             info = entities[key]
             if info.kind == "publication":

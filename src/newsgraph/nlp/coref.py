@@ -53,10 +53,20 @@ class DescriptionCoref:
         doc = sent.doc
         for tok in sent:
             low = tok.lower_
-            if self.pronouns and tok.pos_ == "PRON" and low in PRONOUNS_ORG and tok.dep_ in ("nsubj", "poss", "nsubjpass"):
+            if (
+                self.pronouns
+                and tok.pos_ == "PRON"
+                and low in PRONOUNS_ORG
+                and tok.dep_ in ("nsubj", "poss", "nsubjpass")
+            ):
                 yield tok.i, tok.i + 1, "ORG"
                 continue
-            if self.pronouns and tok.pos_ == "PRON" and low in PRONOUNS_PERSON and tok.dep_ in ("nsubj", "poss"):
+            if (
+                self.pronouns
+                and tok.pos_ == "PRON"
+                and low in PRONOUNS_PERSON
+                and tok.dep_ in ("nsubj", "poss")
+            ):
                 yield tok.i, tok.i + 1, "PERSON"
                 continue
             if tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS"):
@@ -87,8 +97,14 @@ class DescriptionCoref:
             for m in by_sent.get(sents[sj].start, []):
                 if m.start >= start or not ok(m):
                     continue
-                counts[m.key] += 1 + (sj == si) + (doc[m.start].dep_ in ("nsubj", "nsubjpass") or
-                                                   doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"))
+                counts[m.key] += (
+                    1
+                    + (sj == si)
+                    + (
+                        doc[m.start].dep_ in ("nsubj", "nsubjpass")
+                        or doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")
+                    )
+                )
                 recent[m.key] = m.start
         if counts:
             return max(counts, key=lambda k: (counts[k], recent[k]))

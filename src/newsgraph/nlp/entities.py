@@ -18,7 +18,14 @@ from importlib import resources
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-NER_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "GPE": "GOV", "PRODUCT": "PRODUCT", "FAC": "PLACE", "LOC": "PLACE"}
+NER_LABELS = {
+    "ORG": "ORG",
+    "PERSON": "PERSON",
+    "GPE": "GOV",
+    "PRODUCT": "PRODUCT",
+    "FAC": "PLACE",
+    "LOC": "PLACE",
+}
 # Words the scorer and a reader both ignore when comparing company names.
 LEGAL = {
     "corp", "corporation", "co", "company", "ltd", "limited", "inc", "incorporated", "group", "holdings",
@@ -171,8 +178,10 @@ class EntityRecognizer:
         doc = span.doc
         while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
             start += 1
-        while end > start and (doc[end - 1].is_punct and doc[end - 1].text != ".") or (
-            end > start and doc[end - 1].tag_ == "POS"
+        while (
+            end > start
+            and (doc[end - 1].is_punct and doc[end - 1].text != ".")
+            or (end > start and doc[end - 1].tag_ == "POS")
         ):
             end -= 1
         if start >= end:
@@ -218,7 +227,11 @@ class EntityRecognizer:
                     break
                 start -= 1
             span = doc[start : tok.i + 1]
-            if start < tok.i and not doc[start].is_sent_start and not all(t.lower_ in TITLE_TOKENS for t in span):
+            if (
+                start < tok.i
+                and not doc[start].is_sent_start
+                and not all(t.lower_ in TITLE_TOKENS for t in span)
+            ):
                 out.append((span, "ORG", None))
         return out
 
@@ -238,13 +251,26 @@ class EntityRecognizer:
                 continue  # "Zhao" after "Changpeng Zhao": the short form links later
             if any(c.dep_ == "compound" for c in tok.children) or tok.dep_ == "compound":
                 continue
-            if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "NORP", "LAW", "EVENT"):
+            if tok.ent_type_ in (
+                "DATE",
+                "TIME",
+                "MONEY",
+                "PERCENT",
+                "CARDINAL",
+                "ORDINAL",
+                "NORP",
+                "LAW",
+                "EVENT",
+            ):
                 continue
             out.append((doc[tok.i : tok.i + 1], "ORG", None))
         return out
 
     @staticmethod
     def resolve_overlaps(found):
+        # "The US Federal Trade Commission": the country is part of the regulator's name.
+        starts = {f[0].start for f in found if f[2] == "regulator"}
+        found = [f for f in found if not (f[1] == "GOV" and f[2] is None and f[0].end in starts)]
         # Lexicon hits first (they know what a name is), then longer spans.
         order = {"publication": 0, "analyst": 0, "regulator": 0, None: 1}
         found = sorted(found, key=lambda f: (order.get(f[2], 1), -(f[0].end - f[0].start), f[0].start))
@@ -277,14 +303,23 @@ class EntityRecognizer:
                 continue
             if etype == "PERSON" and (n in org_norms or any(o.split()[0] == n for o in org_norms)):
                 etype = "ORG"  # "Xiaomi" tagged PERSON where the article names "Xiaomi Corp."
-            if etype in ("GOV", "PLACE") and kind is None and n not in self.countries and any(
-                o.startswith(n + " ") for o in org_norms
+            if (
+                etype in ("GOV", "PLACE")
+                and kind is None
+                and n not in self.countries
+                and any(o.startswith(n + " ") for o in org_norms)
             ):
                 etype = "ORG"  # "Brilliance" in a headline, where the body names "Brilliance Auto Group"
             if (
-                etype == "PERSON" and len(span) == 1 and span.text not in surnames and kind is None
+                etype == "PERSON"
+                and len(span) == 1
+                and span.text not in surnames
+                and kind is None
                 and not (span.start > 0 and doc[span.start - 1].text.rstrip(".") in HONORIFICS)
-                and not (span.end < len(doc) and doc[span.end].lower_ in ("administration", "government", "campaign"))
+                and not (
+                    span.end < len(doc)
+                    and doc[span.end].lower_ in ("administration", "government", "campaign")
+                )
             ):
                 # News introduces people by full name; a lone "Meta" or "Xiaomi" tagged
                 # PERSON that no full name explains is a company.
@@ -309,7 +344,9 @@ class EntityRecognizer:
         mentions.sort(key=lambda m: m.start)
         return entities, mentions
 
-    def link(self, n: str, etype: str, entities: dict[str, EntityInfo], by_norm: dict[str, str]) -> str | None:
+    def link(
+        self, n: str, etype: str, entities: dict[str, EntityInfo], by_norm: dict[str, str]
+    ) -> str | None:
         words = n.split()
         for other, key in by_norm.items():
             info = entities[key]
@@ -367,7 +404,9 @@ class EntityRecognizer:
             if v == src:
                 by_norm[k] = dst
 
-    def short_forms(self, doc: Doc, entities: dict[str, EntityInfo], mentions: list[Mention]) -> list[Mention]:
+    def short_forms(
+        self, doc: Doc, entities: dict[str, EntityInfo], mentions: list[Mention]
+    ) -> list[Mention]:
         """Later mentions by a short name: 'Chery' after 'Chery Automobile Co.', 'Lei' after 'Lei Jun'."""
         forms: dict[str, str] = {}
         for key, info in entities.items():

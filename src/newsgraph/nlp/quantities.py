@@ -46,7 +46,10 @@ MONEY = re.compile(
 PERCENT = re.compile(rf"(?P<n>{_num})\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE)
 COMPARATORS = (
     (re.compile(r"(?:less|fewer)\s+than\s+$|under\s+$|below\s+$|at\s+most\s+$|up\s+to\s+$", re.I), "<"),
-    (re.compile(r"(?:more|greater)\s+than\s+$|over\s+$|above\s+$|at\s+least\s+$|upwards\s+of\s+$", re.I), ">"),
+    (
+        re.compile(r"(?:more|greater)\s+than\s+$|over\s+$|above\s+$|at\s+least\s+$|upwards\s+of\s+$", re.I),
+        ">",
+    ),
     (re.compile(r"(?:about|around|roughly|approximately|nearly|almost|some)\s+$", re.I), "~"),
 )
 
@@ -114,7 +117,9 @@ def find_money(text: str) -> list[Money]:
     out: list[Money] = []
     for mo in found:
         prev = out[-1] if out else None
-        if prev and re.fullmatch(r"\s*\(\s*(?:about|around|or|roughly|approximately)?\s*", text[prev.end : mo.start]):
+        if prev and re.fullmatch(
+            r"\s*\(\s*(?:about|around|or|roughly|approximately)?\s*", text[prev.end : mo.start]
+        ):
             if text[mo.end : mo.end + 2].lstrip().startswith(")") and prev.converted is None:
                 prev.converted = mo
                 continue

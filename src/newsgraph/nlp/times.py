@@ -66,24 +66,64 @@ NUMWORDS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 
 
 # Patterns tried in order; each returns (start, end) ISO dates given the match and the date.
 PATTERNS: list[tuple[re.Pattern, str]] = [
-    (re.compile(rf"\b(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?\s+(?:ended|ending|through|to)\s+(?:the\s+end\s+of\s+)?{_month}(?:\s+(?P<day>\d{{1,2}}))?(?:,?\s+(?P<year>\d{{4}}))?", re.I), "months_ended"),  # noqa: E501
-    (re.compile(rf"\b(?:the\s+|its\s+)?(?:fiscal\s+)?(?:quarter|period)\s+(?:ended|ending|through)\s+{_month}(?:\s+(?P<day>\d{{1,2}}))?(?:,?\s+(?P<year>\d{{4}}))?", re.I), "quarter_ended"),  # noqa: E501
-    (re.compile(r"\b(?:the\s+|its\s+)?(?P<fiscal>fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?", re.I), "quarter"),  # noqa: E501
-    (re.compile(r"\b(?P<fiscal>F(?:Y|iscal\s*)?)?Q(?P<q>[1-4])(?:\s*(?:FY)?'?(?P<year>\d{4}|\d{2}))?\b"), "qn"),
-    (re.compile(r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?P<year>\d{4}))?", re.I), "half"),
+    (
+        re.compile(
+            rf"\b(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?\s+(?:ended|ending|through|to)\s+(?:the\s+end\s+of\s+)?{_month}(?:\s+(?P<day>\d{{1,2}}))?(?:,?\s+(?P<year>\d{{4}}))?",
+            re.I,
+        ),
+        "months_ended",
+    ),  # noqa: E501
+    (
+        re.compile(
+            rf"\b(?:the\s+|its\s+)?(?:fiscal\s+)?(?:quarter|period)\s+(?:ended|ending|through)\s+{_month}(?:\s+(?P<day>\d{{1,2}}))?(?:,?\s+(?P<year>\d{{4}}))?",
+            re.I,
+        ),
+        "quarter_ended",
+    ),  # noqa: E501
+    (
+        re.compile(
+            r"\b(?:the\s+|its\s+)?(?P<fiscal>fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?",
+            re.I,
+        ),
+        "quarter",
+    ),  # noqa: E501
+    (
+        re.compile(r"\b(?P<fiscal>F(?:Y|iscal\s*)?)?Q(?P<q>[1-4])(?:\s*(?:FY)?'?(?P<year>\d{4}|\d{2}))?\b"),
+        "qn",
+    ),
+    (
+        re.compile(r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?P<year>\d{4}))?", re.I),
+        "half",
+    ),
     (re.compile(rf"\b{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I), "mdy"),
     (re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_month}\s+(?P<year>\d{{4}})\b", re.I), "mdy"),
     (re.compile(rf"\b(?:in\s+)?{_month}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b", re.I), "month_rel"),
     (re.compile(rf"\b{_month}\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.I), "month_year"),
     (re.compile(rf"\b(?:on\s+)?{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I), "md"),
-    (re.compile(r"\b(?P<rel>next|last|this|previous|coming)\s+(?P<unit>year|month|quarter|week)\b", re.I), "rel"),
+    (
+        re.compile(r"\b(?P<rel>next|last|this|previous|coming)\s+(?P<unit>year|month|quarter|week)\b", re.I),
+        "rel",
+    ),
     (re.compile(r"\b(?P<rel>earlier|later)\s+this\s+(?P<unit>year|month)\b", re.I), "rel_this"),
-    (re.compile(r"\b(?:the\s+)?(?P<ord>end|start|beginning|middle)\s+of\s+(?P<rel>next|this|last)\s+year\b", re.I), "part_year"),  # noqa: E501
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?P<ord>end|start|beginning|middle)\s+of\s+(?P<rel>next|this|last)\s+year\b", re.I
+        ),
+        "part_year",
+    ),  # noqa: E501
     (re.compile(r"\b(?:full[\s-]year|fiscal(?:\s+year)?|FY)\s*(?P<year>\d{4})\b", re.I), "year"),
-    (re.compile(r"\b(?:for\s+)?the\s+full\s+year\b|\bfull[\s-]year\b(?!\s+(?:\d|forecast|guidance|outlook|target))",
-                re.I), "full_year"),
+    (
+        re.compile(
+            r"\b(?:for\s+)?the\s+full\s+year\b|\bfull[\s-]year\b(?!\s+(?:\d|forecast|guidance|outlook|target))",
+            re.I,
+        ),
+        "full_year",
+    ),
     (re.compile(r"\b(?:in|by|for|during|since|of|until|before)\s+(?P<year>(?:19|20)\d{2})\b", re.I), "year"),
-    (re.compile(r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "weekday"),
+    (
+        re.compile(r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I),
+        "weekday",
+    ),
     (re.compile(r"\b(?P<rel>yesterday|today|tomorrow)\b", re.I), "day_rel"),
     (re.compile(rf"\b(?:in|since|until|by|from|during)\s+{_month}\b(?!\s+\d)", re.I), "month_only"),
 ]

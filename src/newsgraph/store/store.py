@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, create_engine, event, select, tuple_, update
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func, select, tuple_, update
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -136,8 +136,6 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Rows per table: articles, entities, facts, claims, conflicts."""
-        from sqlalchemy import func
-
         out = {}
         with self.read() as conn:
             for t in (articles, entities, facts, claims, conflicts):
@@ -265,11 +263,17 @@ class _Writer:
     def _cluster_of(self, aid: str, text: str) -> tuple[str, Any, list[int]]:
         sig = syndication.signature(text)
         bands = syndication.band_keys(sig)
-        # A cap on candidates: boilerplate shared by thousands of articles must not make one
-        # lookup load them all; the best match is almost always among the first found.
+        # Candidates ranked by how many bands they share: a copy shares most of them, an
+        # article that only shares boilerplate ("didn't respond to requests for comment") one
+        # or two. Checking the best 20 keeps a lookup cheap however common the boilerplate.
+        hits = func.count().label("hits")
         cands = (
             self.conn.execute(
-                select(lsh_bands.c.article_id).where(lsh_bands.c.key.in_(bands)).distinct().limit(200)
+                select(lsh_bands.c.article_id)
+                .where(lsh_bands.c.key.in_(bands))
+                .group_by(lsh_bands.c.article_id)
+                .order_by(hits.desc())
+                .limit(20)
             )
             .scalars()
             .all()
@@ -637,7 +641,9 @@ class _Writer:
     # -- conflicts ---------------------------------------------------------------------
 
     @staticmethod
-    def _conflict(claim_id: str, kind: str, fact_id: str | None, other_claim: str | None, **detail: Any) -> dict:
+    def _conflict(
+        claim_id: str, kind: str, fact_id: str | None, other_claim: str | None, **detail: Any
+    ) -> dict[str, Any]:
         return {
             "id": hash_id(claim_id, kind, fact_id or "", other_claim or ""),
             "claim_id": claim_id,
