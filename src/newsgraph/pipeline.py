@@ -83,6 +83,12 @@ def load_pipeline(model: str | None = None, facts: bool = True) -> Language:
         raise ModelNotFound(f"spaCy pipeline {name!r} needs a parser and NER; it has {nlp.pipe_names}")
     if not facts:
         return nlp
+    from spacy.symbols import ORTH
+
+    from newsgraph.nlp.entities import lexicon
+
+    for name in lexicon()["keep_together"]:
+        nlp.tokenizer.add_special_case(name, [{ORTH: name}])
     for comp, where in OUR_COMPONENTS:
         if where == "before_parser":
             nlp.add_pipe(comp, before="parser")

@@ -16,7 +16,9 @@ def fact_key(f: Fact) -> tuple:
         ident = tuple(sorted(args.items()))
     if f.type == "financial_result":
         period = f.args.get("period")
-        ident += (f.args.get("metric"), period.begin if period else None)
+        value = f.args.get("value")
+        amount = round(value.amount, -3) if hasattr(value, "amount") else None
+        ident += (f.args.get("metric"), period.begin if period else None, amount, f.args.get("change_pct"))
     if f.type in ("market_trend",):
         ident += (f.evidence[0],)
     if f.type == "personnel":

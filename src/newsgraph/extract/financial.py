@@ -37,6 +37,8 @@ ESTIMATE = re.compile(r"estimat\w*|expect\w*|consensus|forecast\w*|projected|ana
 COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<sc>million|billion|thousand))?\s+"
                    r"(?:[\w-]+\s+)?(?P<unit>vehicles|cars|units|smartphones|phones|iPhones|handsets|devices|homes|"
                    r"subscribers|users|customers|passengers|tonnes|tons|barrels|trucks|EVs)\b")  # fmt: skip
+NOMINAL_CHANGE = re.compile(r"\s*(rise|increase|jump|growth|gain|fall|decline|drop|decrease|slump|dip)\s+in\s+"
+                            r"(?:its\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)  # fmt: skip
 REPORT_VERBS = {"report", "post", "book", "record", "say", "announce", "deliver", "sell", "ship", "generate",
                 "earn", "make", "log", "swing", "turn", "see", "lose", "produce"}  # fmt: skip
 MARKET_WIDE = re.compile(r"\s+(?:of|at|across|among)\s+(?!the\s+(?:first|second|third|fourth|\w+ quarter))"
@@ -83,6 +85,9 @@ class FinancialResultExtractor(FactExtractor):
             seg_end = hits[i + 1][1] if i + 1 < len(hits) else len(text)
             seg_money = [m for m in money if s <= m.start - base < seg_end]
             seg_pct = [p for p in pcts if s <= p.start - base < seg_end and p.op != "<" and p.op != ">"]
+            # "a 14% rise in online orders": the change stands before the metric
+            lead = [p for p in pcts if 0 <= s - (p.end - base) <= 40
+                    and NOMINAL_CHANGE.match(text[p.end - base : s])]  # fmt: skip
             if hedged and not seg_money:
                 continue
             value, estimate = None, None
@@ -93,7 +98,10 @@ class FinancialResultExtractor(FactExtractor):
                 else:
                     value = value or m
             change = None
-            for p in seg_pct:
+            for p in lead:
+                word = NOMINAL_CHANGE.match(text[p.end - base : s]).group(1).lower()
+                change = -p.value if word in ("fall", "decline", "drop", "decrease", "slump", "dip") else p.value
+            for p in seg_pct if change is None else []:
                 before = text[max(s, p.start - base - 40) : p.start - base]
                 after = text[p.end - base : p.end - base + 25]
                 if DOWN.search(before) or re.search(r"\bdown\b|\blower\b", after):
