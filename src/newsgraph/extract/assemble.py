@@ -19,6 +19,9 @@ def fact_key(f: Fact) -> tuple:
         value = f.args.get("value")
         amount = round(value.amount, -3) if hasattr(value, "amount") else None
         ident += (f.args.get("metric"), period.begin if period else None, amount, f.args.get("change_pct"))
+    if f.type in ("legal", "investment", "acquisition", "agreement"):
+        money = f.args.get("amount") or f.args.get("value")
+        ident += (round(money.amount, -3) if hasattr(money, "amount") else None, f.status)
     if f.type in ("market_trend",):
         ident += (f.evidence[0],)
     if f.type == "personnel":

@@ -191,7 +191,7 @@ class EntityRecognizer:
             return None
         if all(t.lower_ in TITLE_TOKENS for t in span):
             return None  # "Chief Financial", "Board": titles and organs, not companies
-        if not any(t.is_alpha and (t.is_title or t.is_upper or t.text[:1].isupper()) for t in span):
+        if not any(t.text[:1].isupper() or (t.text[:1].isdigit() and any(c.isupper() for c in t.text)) for t in span):
             return None
         if span[0].is_space or "\n" in span.text:
             return None

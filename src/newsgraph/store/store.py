@@ -97,6 +97,9 @@ class Store:
         self.where = where
         self.dialect = engine.dialect.name
         self._writer: Connection | None = None
+        # Ids that seen() just found absent on the writer connection: add_results need not ask
+        # again (ingest checks before extracting; one query per article saved).
+        self._absent: set[str] = set()
 
     def __repr__(self) -> str:
         return f"<Store {self.where}>"
@@ -130,7 +133,10 @@ class Store:
             cond = cond | (articles.c.url == doc.url)
         stmt = select(articles.c.id).where(cond).limit(1)
         if self._writer is not None:
-            return self._writer.execute(stmt).first() is not None
+            found = self._writer.execute(stmt).first() is not None
+            if not found and doc.id:
+                self._absent.add(doc.id)
+            return found
         with self.read() as conn:
             return conn.execute(stmt).first() is not None
 
@@ -189,6 +195,7 @@ class Store:
             raise StoreError(f"{self.where}: {_one_line(exc)}") from None
         finally:
             self._writer = None
+            self._absent.clear()
         return summary
 
 
@@ -210,7 +217,11 @@ class _Writer:
 
     def add_one(self, result: ArticleFacts, summary: IngestSummary) -> tuple[str, int]:
         doc = result.doc
-        if self.store.seen(doc):
+        absent = self.store._absent
+        if doc.id in absent:
+            absent.discard(doc.id)
+        elif self.store.seen(doc):
+            absent.discard(doc.id)
             summary.duplicates += 1
             return "duplicate", 0
         savepoint = self.conn.begin_nested()
