@@ -44,7 +44,10 @@ class DescriptionCoref:
             for start, end, want in self.descriptions(sent):
                 if any(doc[i]._.entity for i in range(start, end)):
                     continue
-                key = self.antecedent(doc, sents, si, start, want, by_sent, entities)
+                key = None
+                if doc[start].pos_ == "PRON":
+                    key = self.clause_subject(doc, doc[start], want, entities)
+                key = key or self.antecedent(doc, sents, si, start, want, by_sent, entities)
                 if key:
                     links.append((start, end, key))
         return links
@@ -83,6 +86,21 @@ class DescriptionCoref:
                 yield start, tok.i + 1, want
             elif not det and doc[start].is_sent_start and tok.dep_ in ("nsubj", "nsubjpass"):
                 yield start, tok.i + 1, want  # headline style: "Smartphone giant has had discussions"
+
+    @staticmethod
+    def clause_subject(doc, pron, want, entities) -> str | None:
+        """'Moody's cut its outlook': a possessive pronoun names its own clause's subject."""
+        if pron.dep_ != "poss":
+            return None
+        verb = pron.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        for c in verb.children:
+            if c.dep_ == "nsubj" and c.i < pron.i:
+                key = c._.entity or next((t._.entity for t in c.subtree if t._.entity), None)
+                if key and entities[key].type == want:
+                    return key
+        return None
 
     def antecedent(self, doc, sents, si, start, want, by_sent, entities) -> str | None:
         def ok(m: Mention) -> bool:

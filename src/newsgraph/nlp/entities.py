@@ -153,6 +153,7 @@ class EntityRecognizer:
                 if span is not None:
                     found.append((span, self.fix_type(span, etype, ent.label_), None))
         found += self.suffix_names(doc)
+        found += self.houses(doc)
         found += self.bare_names(doc, found)
         datelines = doc._.datelines
         found = [f for f in found if not any(s <= f[0].start_char < e for s, e in datelines)]
@@ -235,6 +236,24 @@ class EntityRecognizer:
                 out.append((span, "ORG", None))
         return out
 
+    def houses(self, doc: Doc) -> list[tuple[Span, str, str | None]]:
+        """'analysts at Roderick & Klein', 'economists at Harbour Peak': the name after is a firm."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in ("analysts", "analyst", "economists", "economist", "strategists", "strategist",
+                                  "researchers", "lawyers"):  # fmt: skip
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is None or nxt.lower_ not in ("at", "from", "with"):
+                continue
+            end = tok.i + 2
+            while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text in ("&", "and") and
+                                      end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):  # fmt: skip
+                end += 1
+            if end > tok.i + 2:
+                out.append((doc[tok.i + 2 : end], "ORG", "analyst"))
+        return out
+
     def bare_names(self, doc: Doc, found) -> list[tuple[Span, str, str | None]]:
         """Proper nouns NER left out that act as subjects ('Vantor said', 'Solvane reported'): companies."""
         taken = {i for f in found for i in range(f[0].start, f[0].end)}
@@ -273,6 +292,7 @@ class EntityRecognizer:
         found = [f for f in found if not (f[1] == "GOV" and f[2] is None and f[0].end in starts)]
         # Lexicon hits first (they know what a name is), then longer spans.
         order = {"publication": 0, "analyst": 0, "regulator": 0, None: 1}
+        # Hits of the "analysts at X" rule go after the lexicon but before NER's guesses.
         found = sorted(found, key=lambda f: (order.get(f[2], 1), -(f[0].end - f[0].start), f[0].start))
         taken: set[int] = set()
         kept = []
