@@ -84,6 +84,8 @@ class DescriptionCoref:
             start = min([c.left_edge.i for c in left], default=tok.i)
             if det and det[0].lower_ in ("the", "this", "that"):
                 yield start, tok.i + 1, want
+            elif det and det[0].lower_ in ("world", "country", "nation", "industry") and doc[start].lower_ == "the":
+                yield start, tok.i + 1, want  # "the world's largest cryptocurrency exchange"
             elif not det and doc[start].is_sent_start and tok.dep_ in ("nsubj", "nsubjpass"):
                 yield start, tok.i + 1, want  # headline style: "Smartphone giant has had discussions"
 

@@ -457,7 +457,7 @@ class EntityRecognizer:
             if any(i in taken for i in range(start, end)):
                 continue
             span = doc[start:end]
-            if not span[0].text[:1].isupper():
+            if not (span[0].text[:1].isupper() or span[0].text[:1].isdigit()):
                 continue
             form = doc.vocab.strings[match_id]
             key = forms[form]

@@ -218,12 +218,11 @@ class _Writer:
     def add_one(self, result: ArticleFacts, summary: IngestSummary) -> tuple[str, int]:
         doc = result.doc
         absent = self.store._absent
-        if doc.id in absent:
-            absent.discard(doc.id)
-        elif self.store.seen(doc):
-            absent.discard(doc.id)
+        checked = doc.id in absent
+        if not checked and self.store.seen(doc):
             summary.duplicates += 1
             return "duplicate", 0
+        absent.discard(doc.id)
         savepoint = self.conn.begin_nested()
         try:
             n = self._add_article(result)
@@ -231,6 +230,15 @@ class _Writer:
         except sa_exc.OperationalError:
             # The database itself is unwell (disk full, locked, gone): not this article's fault.
             savepoint.rollback()
+            raise
+        except sa_exc.IntegrityError:
+            savepoint.rollback()
+            # Checked before extraction, but an earlier item of the same run (read ahead of
+            # it) may have had the same URL or text since: a duplicate after all.
+            if checked and self.store.seen(doc):
+                absent.discard(doc.id)
+                summary.duplicates += 1
+                return "duplicate", 0
             raise
         except (sa_exc.SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
             savepoint.rollback()
