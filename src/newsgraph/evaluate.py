@@ -168,6 +168,7 @@ class DocScore:
     by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> [gold, matched, pred, correct]
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
+    wrong_attributes: list[str] = field(default_factory=list)
 
 
 def score_document(name: str, gold: dict, pred: dict, text: str) -> DocScore:
@@ -217,6 +218,9 @@ def score_document(name: str, gold: dict, pred: dict, text: str) -> DocScore:
         for attr in ATTRS:
             if attr in g:
                 ok = any(attribute_ok(attr, g[attr], attribute(p, attr)) for p in hits)
+                if not ok:
+                    got = attribute(hits[0], attr)
+                    out.wrong_attributes.append(f'{g["type"]} {attr}: gold {g[attr]}, got {got} ({g.get("key")})')
                 right_total = out.attrs.setdefault(attr, [0, 0])
                 right_total[0] += ok
                 right_total[1] += 1
@@ -281,10 +285,11 @@ def format_report(report: Report, misses: bool = True) -> str:
     lines = []
     if misses:
         for d in report.docs:
-            if d.misses or d.false_alarms:
+            if d.misses or d.false_alarms or d.wrong_attributes:
                 lines.append(f"{d.name}: gold {d.gold}, predicted {d.pred}, matched {d.matched_gold}")
                 lines += [f"   missed: {m}" for m in d.misses]
                 lines += [f"   false alarm: {f}" for f in d.false_alarms]
+                lines += [f"   wrong {w}" for w in d.wrong_attributes]
     lines.append("")
     lines.append(f"{'type':18s} {'gold':>5s} {'pred':>5s} {'prec':>6s} {'recall':>6s}")
     for k, v in s["types"].items():

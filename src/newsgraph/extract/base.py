@@ -54,10 +54,10 @@ class FactExtractor:
         att = source_at(doc, trigger)
         if source is None:
             source = att.as_source() if att else Source("document", None)
-        attributed = source.kind != "document"
+        # A company speaking of its own deal states it; a third party only reports it.
+        own_word = att is not None and att.speaker is not None and att.speaker in args.values()
+        attributed = source.kind != "document" and not own_word
         cert = certainty or certainty_at(doc, trigger, attributed)
-        if cert == "denied" and status is None:
-            status = None
         sent = trigger.sent
         return Fact(
             type=self.fact_type,
@@ -283,13 +283,40 @@ def money_near(doc: Doc, sent: Span, after: int | None = None):
 
 
 def time_near(doc: Doc, sent: Span, trigger: Token | None = None):
-    """The time mention of the sentence nearest to the trigger."""
-    cands = [t for t in doc._.times if sent.start_char <= t.start < sent.end_char]
+    """When the fact happened: a time in the trigger's own clause, else one on the reporting verb
+    ('..., Bloomberg reported in August last year'); never a time from another clause or the dateline."""
+    cands = [t for t in doc._.times if sent.start_char <= t.start < sent.end_char
+             and not any(s <= t.start < e for s, e in doc._.datelines)]  # fmt: skip
     if not cands:
         return None
     if trigger is None:
         return cands[0]
-    return min(cands, key=lambda t: abs(t.start - trigger.idx))
+    for head in governing(trigger, 3):
+        if head.pos_ not in ("VERB", "AUX") and head is not trigger:
+            continue
+        lo, hi = _clause_chars(head)
+        inside = [t for t in cands if lo <= t.start < hi]
+        if inside:
+            return min(inside, key=lambda t: abs(t.start - trigger.idx))
+    att = doc._.attributions.get(sent.start)
+    if att is not None:
+        cue = doc[att.cue]
+        near = [t for t in cands if any(c.idx <= t.start < c.idx + len(c.text) for c in cue.children
+                                        for c in c.subtree if c.dep_ in ("prep", "npadvmod", "pobj", "amod"))]
+        if near:
+            return near[0]
+    return None
+
+
+def _clause_chars(head: Token) -> tuple[int, int]:
+    """Char range of `head`'s clause: its subtree without embedded clauses of its own."""
+    toks = [t for t in head.subtree]
+    skip = set()
+    for c in head.children:
+        if c.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj") and c.pos_ in ("VERB", "AUX"):
+            skip |= {t.i for t in c.subtree}
+    toks = [t for t in toks if t.i not in skip] or [head]
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def entity_type(doc: Doc, key: str) -> str:

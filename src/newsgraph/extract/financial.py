@@ -58,13 +58,15 @@ class FinancialResultExtractor(FactExtractor):
         return super().__call__(doc)
 
     def match(self, doc, sent):
+        period = self.period(doc, sent)
+        # Later figures of an earnings story belong to the quarter named last; a full year
+        # named in passing ("full-year forecast") does not carry over.
+        if period and re.search(r"quarter|months|half|Q[1-4]", period.text, re.I):
+            self.last_period = period
         if is_headline(sent):
             return  # a headline's figure is the body's, said again
         text = sent.text
         base = sent.start_char
-        period = self.period(doc, sent)
-        if period:
-            self.last_period = period
         hits = [(m.lastgroup, m.start(), m.end()) for m in METRIC_RX.finditer(text)]
         # "Production came to 430,488 units" and "delivered 435,059 vehicles" in one sentence
         # are two metrics; "sales" right after "vehicle" is the same one.
@@ -151,7 +153,7 @@ class FinancialResultExtractor(FactExtractor):
     def period(self, doc, sent):
         for t in doc._.times:
             if sent.start_char <= t.start < sent.end_char and t.begin and t.finish and t.begin != t.finish:
-                if re.search(r"quarter|months|half|year|Q[1-4]|period", t.text, re.I):
+                if re.search(r"quarter|months|half|year|Q[1-4]|period|ended", t.text, re.I):
                     return t
         return None
 

@@ -57,6 +57,13 @@ def _months_ending(y: int, m: int, n: int) -> tuple[str, str]:
     return _iso(date(sy, sm, 1)), _iso(end)
 
 
+def _with_day(span: tuple[str, str], y: int, m: int, day: str | None) -> tuple[str, str]:
+    """'the quarter ended July 30' ends on the 30th, not the month's last day."""
+    if not day:
+        return span
+    return span[0], _iso(date(y, m, min(int(day), calendar.monthrange(y, m)[1])))
+
+
 def _last_before(pub: date, month: int) -> int:
     """The year of the latest `month` that ended on or before the publication date."""
     return pub.year if month < pub.month or (month == pub.month and pub.day > 27) else pub.year - 1
@@ -150,10 +157,22 @@ def resolve(kind: str, g: dict, pub: date | None) -> tuple[str | None, str | Non
         return f"{y}-01-01", f"{y}-12-31"
     if kind == "months_ended":
         y = y or _last_before(pub, month)
-        return _months_ending(y, month, NUMWORDS[g["n"].lower()])
+        return _with_day(_months_ending(y, month, NUMWORDS[g["n"].lower()]), y, month, g.get("day") or g.get("day0"))
     if kind == "quarter_ended":
         y = y or _last_before(pub, month)
-        return _months_ending(y, month, 3)
+        return _with_day(_months_ending(y, month, 3), y, month, g.get("day"))
+    if kind == "month_quarter":
+        return _months_ending(_last_before(pub, month), month, 3)
+    if kind == "end_of":
+        unit = (g.get("unit") or "").lower()
+        if unit == "year":
+            return f"{pub.year}-12-31", f"{pub.year}-12-31"
+        if unit == "month":
+            end = _month_range(pub.year, pub.month)[1]
+            return end, end
+        yy = y or (pub.year if month >= pub.month else pub.year + 1)
+        end = _month_range(yy, month)[1]
+        return end, end
     if kind in ("quarter", "qn"):
         q = ORDINALS[g["ord"].lower()] if kind == "quarter" else int(g["q"])
         if g.get("fiscal") and not y:

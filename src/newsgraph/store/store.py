@@ -231,17 +231,15 @@ class _Writer:
             # The database itself is unwell (disk full, locked, gone): not this article's fault.
             savepoint.rollback()
             raise
-        except sa_exc.IntegrityError:
+        except (sa_exc.SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
             savepoint.rollback()
-            # Checked before extraction, but an earlier item of the same run (read ahead of
-            # it) may have had the same URL or text since: a duplicate after all.
-            if checked and self.store.seen(doc):
+            absent.discard(doc.id)
+            if checked and isinstance(exc, sa_exc.IntegrityError) and self.store.seen(doc):
+                # Checked before extraction, but an item read ahead of it in this run had the
+                # same URL or text and was stored since: a duplicate after all.
                 absent.discard(doc.id)
                 summary.duplicates += 1
                 return "duplicate", 0
-            raise
-        except (sa_exc.SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
-            savepoint.rollback()
             self.keys.clear()
             self.names.clear()
             summary.rejected.append((doc.url or doc.id or "?", f"cannot store: {_one_line(exc)}"))

@@ -97,6 +97,34 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class BodyLimit:
+    """Pure ASGI middleware refusing a request body over `max_bytes` (413) before it is read:
+    ingest validates the text's length, but only after the whole body is in memory."""
+
+    def __init__(self, app: Any, max_bytes: int = 4 * MAX_INGEST_CHARS + 65536) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            length = dict(scope.get("headers") or []).get(b"content-length", b"0")
+            if not length.isdigit() or int(length) > self.max_bytes:
+                await to_json({"detail": "request body too large"}, 413)(scope, receive, send)
+                return
+            seen = 0
+
+            async def counted() -> dict:
+                nonlocal seen
+                message = await receive()
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:  # a chunked body that never said its length
+                    raise BadInput("request body too large")
+                return message
+
+            await self.app(scope, counted, send)
+            return
+        await self.app(scope, receive, send)
+
+
 class PageCache:
     """Pure ASGI middleware keeping recent 200 answers to GET requests until the store changes.
 
@@ -681,6 +709,7 @@ def create_app(
 
     if cache:
         app.add_middleware(PageCache, store=store)
+    app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     return app
 
