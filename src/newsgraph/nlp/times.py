@@ -20,6 +20,7 @@ MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _month = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_month2 = _month.replace("?P<month>", "?P<month2>")
 
 
 @dataclass(slots=True)
@@ -71,68 +72,38 @@ def _last_before(pub: date, month: int) -> int:
 
 NUMWORDS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
 
-# Patterns tried in order; each returns (start, end) ISO dates given the match and the date.
+# Patterns tried in order (earlier ones win an overlap); each names how `resolve` reads it.
+_PATTERN_SOURCES: list[tuple[str, str]] = [
+    (rf"\b(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?\s+(?:ended|ending|through|to)\s+"
+     rf"(?:the\s+end\s+of\s+)?(?:(?P<day0>\d{{1,2}})\s+)?{_month}(?:\s+(?P<day>\d{{1,2}})\b)?(?:,?\s+(?P<year>\d{{4}}))?",
+     "months_ended"),
+    (rf"\b(?:the\s+|its\s+)?(?:fiscal\s+)?(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)\s+"
+     rf"(?:ended|ending|through)\s+{_month}(?:\s+(?P<day>\d{{1,2}})\b)?(?:,?\s+(?P<year>\d{{4}}))?", "quarter_ended"),
+    (rf"\b(?:the\s+)?{_month}(?:[\s-](?:to|through)[\s-]|-){_month2}\s+(?:quarter|period)\b", "month_to_month"),
+    (rf"\bthe\s+{_month}\s+quarter\b", "month_quarter"),
+    (r"\b(?:the\s+|its\s+)?(?P<fiscal>fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter"
+     r"(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?(?:\s+of\s+(?P<rel>next|this|last)\s+year)?", "quarter"),
+    (r"\b(?P<fiscal>F(?:Y|iscal\s*)?)?Q(?P<q>[1-4])(?:\s*(?:FY)?'?(?P<year>\d{4}|\d{2}))?\b", "qn"),
+    (r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?P<year>\d{4}))?", "half"),
+    (rf"\b{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", "mdy"),
+    (rf"\b(?P<day>\d{{1,2}})\s+{_month}\s+(?P<year>\d{{4}})\b", "mdy"),
+    (rf"\b(?:in\s+)?{_month}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b", "month_rel"),
+    (rf"\b(?P<rel>last|next|this)\s+{_month}\b", "rel_month"),
+    (rf"\b{_month}\s+(?:of\s+)?(?P<year>\d{{4}})\b", "month_year"),
+    (rf"\bthe\s+end\s+of\s+(?:the\s+(?P<unit>year|month)|{_month}(?:\s+(?P<year>\d{{4}}))?)\b", "end_of"),
+    (rf"\b(?:on\s+)?{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", "md"),
+    (r"\b(?P<rel>next|last|this|previous|coming)\s+(?P<unit>year|month|quarter|week)\b", "rel"),
+    (r"\b(?P<rel>earlier|later)\s+this\s+(?P<unit>year|month)\b", "rel_this"),
+    (r"\b(?:the\s+)?(?P<ord>end|start|beginning|middle)\s+of\s+(?P<rel>next|this|last)\s+year\b", "part_year"),
+    (r"\b(?:full[\s-]year|fiscal(?:\s+year)?|FY)\s*(?P<year>\d{4})\b", "year"),
+    (r"\b(?:for\s+)?the\s+full\s+year\b|\bfull[\s-]year\b(?!\s+(?:\d|forecast|guidance|outlook|target))", "full_year"),
+    (r"\b(?:in|by|for|during|since|of|until|before)\s+(?P<year>(?:19|20)\d{2})\b", "year"),
+    (r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", "weekday"),
+    (r"\b(?P<rel>yesterday|today|tomorrow)\b", "day_rel"),
+    (rf"\b(?:in|since|until|by|from|during)\s+{_month}\b(?!\s+\d)", "month_only"),
+]  # fmt: skip
 PATTERNS: list[tuple[re.Pattern, str]] = [
-    (
-        re.compile(
-            rf"\b(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?\s+(?:ended|ending|through|to)\s+(?:the\s+end\s+of\s+)?{_month}(?:\s+(?P<day>\d{{1,2}}))?(?:,?\s+(?P<year>\d{{4}}))?",
-            re.I,
-        ),
-        "months_ended",
-    ),  # noqa: E501
-    (
-        re.compile(
-            rf"\b(?:the\s+|its\s+)?(?:fiscal\s+)?(?:quarter|period)\s+(?:ended|ending|through)\s+{_month}(?:\s+(?P<day>\d{{1,2}}))?(?:,?\s+(?P<year>\d{{4}}))?",
-            re.I,
-        ),
-        "quarter_ended",
-    ),  # noqa: E501
-    (
-        re.compile(
-            r"\b(?:the\s+|its\s+)?(?P<fiscal>fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?",
-            re.I,
-        ),
-        "quarter",
-    ),  # noqa: E501
-    (
-        re.compile(r"\b(?P<fiscal>F(?:Y|iscal\s*)?)?Q(?P<q>[1-4])(?:\s*(?:FY)?'?(?P<year>\d{4}|\d{2}))?\b"),
-        "qn",
-    ),
-    (
-        re.compile(r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?P<year>\d{4}))?", re.I),
-        "half",
-    ),
-    (re.compile(rf"\b{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I), "mdy"),
-    (re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_month}\s+(?P<year>\d{{4}})\b", re.I), "mdy"),
-    (re.compile(rf"\b(?:in\s+)?{_month}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b", re.I), "month_rel"),
-    (re.compile(rf"\b{_month}\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.I), "month_year"),
-    (re.compile(rf"\b(?:on\s+)?{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I), "md"),
-    (
-        re.compile(r"\b(?P<rel>next|last|this|previous|coming)\s+(?P<unit>year|month|quarter|week)\b", re.I),
-        "rel",
-    ),
-    (re.compile(r"\b(?P<rel>earlier|later)\s+this\s+(?P<unit>year|month)\b", re.I), "rel_this"),
-    (
-        re.compile(
-            r"\b(?:the\s+)?(?P<ord>end|start|beginning|middle)\s+of\s+(?P<rel>next|this|last)\s+year\b", re.I
-        ),
-        "part_year",
-    ),  # noqa: E501
-    (re.compile(r"\b(?:full[\s-]year|fiscal(?:\s+year)?|FY)\s*(?P<year>\d{4})\b", re.I), "year"),
-    (
-        re.compile(
-            r"\b(?:for\s+)?the\s+full\s+year\b|\bfull[\s-]year\b(?!\s+(?:\d|forecast|guidance|outlook|target))",
-            re.I,
-        ),
-        "full_year",
-    ),
-    (re.compile(r"\b(?:in|by|for|during|since|of|until|before)\s+(?P<year>(?:19|20)\d{2})\b", re.I), "year"),
-    (
-        re.compile(r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I),
-        "weekday",
-    ),
-    (re.compile(r"\b(?P<rel>yesterday|today|tomorrow)\b", re.I), "day_rel"),
-    (re.compile(rf"\b(?:in|since|until|by|from|during)\s+{_month}\b(?!\s+\d)", re.I), "month_only"),
+    (re.compile(src, 0 if kind == "qn" else re.I), kind) for src, kind in _PATTERN_SOURCES
 ]
 
 
@@ -161,6 +132,9 @@ def resolve(kind: str, g: dict, pub: date | None) -> tuple[str | None, str | Non
     if kind == "quarter_ended":
         y = y or _last_before(pub, month)
         return _with_day(_months_ending(y, month, 3), y, month, g.get("day"))
+    if kind == "month_to_month":
+        m2 = MONTHS[g["month2"].lower().rstrip(".")]
+        return _months_ending(_last_before(pub, m2), m2, (m2 - month) % 12 + 1)
     if kind == "month_quarter":
         return _months_ending(_last_before(pub, month), month, 3)
     if kind == "end_of":
@@ -170,13 +144,17 @@ def resolve(kind: str, g: dict, pub: date | None) -> tuple[str | None, str | Non
         if unit == "month":
             end = _month_range(pub.year, pub.month)[1]
             return end, end
-        yy = y or (pub.year if month >= pub.month else pub.year + 1)
+        # The nearer of this year's and next or last year's end of that month.
+        yy = y or min((pub.year - 1, pub.year, pub.year + 1),
+                      key=lambda c: abs((date(c, month, 28) - pub).days))  # fmt: skip
         end = _month_range(yy, month)[1]
         return end, end
     if kind in ("quarter", "qn"):
         q = ORDINALS[g["ord"].lower()] if kind == "quarter" else int(g["q"])
         if g.get("fiscal") and not y:
             return None, None  # a fiscal calendar we do not know
+        if g.get("rel") and not y:
+            y = pub.year + {"next": 1, "last": -1, "this": 0}[g["rel"].lower()]
         if y is None:
             # The latest such quarter that has begun by the publication date.
             y = pub.year if 3 * (q - 1) + 1 <= pub.month else pub.year - 1
@@ -187,6 +165,16 @@ def resolve(kind: str, g: dict, pub: date | None) -> tuple[str | None, str | Non
         return (f"{y}-01-01", f"{y}-06-30") if h == 1 else (f"{y}-07-01", f"{y}-12-31")
     if kind == "month_rel":
         y = pub.year + {"last": -1, "next": 1, "this": 0}[g["rel"].lower()]
+        return _month_range(y, month)
+    if kind == "rel_month":
+        # "last October": the latest October before the publication date; "next March" the first after.
+        rel = g["rel"].lower()
+        if rel == "last":
+            y = pub.year if month < pub.month else pub.year - 1
+        elif rel == "next":
+            y = pub.year if month > pub.month else pub.year + 1
+        else:
+            y = pub.year
         return _month_range(y, month)
     if kind == "md":
         y = pub.year

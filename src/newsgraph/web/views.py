@@ -94,7 +94,7 @@ def entity_page(
     filters: FactFilters | None = None,
     limit: int = DEFAULT_LIMIT,
     offset: int = 0,
-    timeline_limit: int = 400,
+    timeline_limit: int = 150,
 ) -> dict[str, Any]:
     """An entity with its aliases and counterparties, its dated claims and one page of facts."""
     entity = lookup(queries.entity_view, store, entity_id)
