@@ -12,6 +12,8 @@ METRICS = [
     ("eps", r"earnings per share|\bEPS\b|per[- ]share (?:earnings|profit|loss)|a share\b"),
     ("operating_income", r"operating (?:income|profit|loss)|\bEBIT\b|operating earnings"),
     ("gross_margin", r"gross (?:profit )?margins?"),
+    ("dividend", r"\bdividends?\b(?! per)"),
+    ("pretax_profit", r"(?:profit|income|earnings) before tax|pre-?tax (?:profit|income|earnings)"),
     ("net_income", r"net (?:income|profit|earnings|loss)|(?<!gross )(?<!operating )\bprofits?\b|\bnet loss\b|"
                    r"\bearnings\b(?! per)|\b(?:quarterly |annual )?loss\b"),
     ("revenue", r"\brevenues?\b|\bsales\b(?! volume)|\bturnover\b|\btop line\b"),
@@ -39,6 +41,13 @@ COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<sc>million
                    r"subscribers|users|customers|passengers|tonnes|tons|barrels|trucks|EVs)\b")  # fmt: skip
 NOMINAL_CHANGE = re.compile(r"\s*(rise|increase|jump|growth|gain|fall|decline|drop|decrease|slump|dip)\s+in\s+"
                             r"(?:its\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)  # fmt: skip
+GENERIC_MODS = {"total", "quarterly", "annual", "net", "group", "consolidated", "overall", "adjusted", "gross",
+                "operating", "organic", "reported", "underlying", "full", "year", "first", "second", "third",
+                "fourth", "half", "global", "comparable", "same", "store", "like", "core", "statutory", "its",
+                "the", "sales", "revenue", "fiscal", "interim", "record", "preliminary", "company"}  # fmt: skip
+SEGMENT_WORDS = {"cloud", "advertising", "services", "hardware", "software", "memory", "foundry", "automotive",
+                 "gaming", "wearables", "subscription", "licensing", "retail", "wholesale", "commercial",
+                 "consumer", "enterprise", "mobile", "semiconductor", "chip", "pharmaceutical", "device"}  # fmt: skip
 REPORT_VERBS = {"report", "post", "book", "record", "say", "announce", "deliver", "sell", "ship", "generate",
                 "earn", "make", "log", "swing", "turn", "see", "lose", "produce"}  # fmt: skip
 MARKET_WIDE = re.compile(r"\s+(?:of|at|across|among)\s+(?!the\s+(?:first|second|third|fourth|\w+ quarter))"
@@ -145,6 +154,7 @@ class FinancialResultExtractor(FactExtractor):
             trigger = doc.char_span(base + s, base + e, alignment_mode="expand")
             tok = trigger.root if trigger is not None else sent.root
             own = self.segment_company(doc, tok)
+            metric = self.segment_metric(tok, metric)
             args = {"company": own or company, "metric": metric, "value": value,
                     "period": period or self.last_period, "change_pct": change,
                     "estimate": estimate, "vs_estimate": vs}  # fmt: skip
@@ -156,6 +166,18 @@ class FinancialResultExtractor(FactExtractor):
                 if re.search(r"quarter|months|half|year|Q[1-4]|period|ended", t.text, re.I):
                     return t
         return None
+
+    @staticmethod
+    def segment_metric(tok, metric):
+        """'Mac revenue', 'iPhone sales', 'cloud revenue': a segment's figure gets its own metric name."""
+        if metric not in ("revenue", "operating_income", "net_income"):
+            return metric
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+        words = [c.text for c in mods if c.lower_ not in GENERIC_MODS and not c.like_num and c.is_alpha]
+        if not words or not any(w[:1].isupper() or w.lower() in SEGMENT_WORDS for w in words):
+            return metric
+        stem = "revenue" if metric == "revenue" else metric
+        return "_".join(w.lower() for w in words) + "_" + stem
 
     @staticmethod
     def segment_company(doc, tok):

@@ -38,7 +38,7 @@ DOCUMENT_NOUNS = {
     "data",
     "survey",
 }
-HEDGE_MODALS = {"may", "might", "could"}
+HEDGE_MODALS = {"may", "might", "could", "would"}
 HEDGE_LEMMAS = {"consider", "weigh", "explore", "mull", "contemplate", "study", "evaluate", "potential", "possible",
                 "possibly", "likely", "probably", "reportedly", "perhaps", "speculate", "rumor", "rumour"}  # fmt: skip
 NO_CERTAINTY = re.compile(
