@@ -48,7 +48,11 @@ def pages(store: object) -> list[tuple[str, str]]:
         claim = max(talks, key=lambda c: (len(c["conflicts"]), len(c["sources"])), default=None)
         if claim:
             out.append(("05-claim", f"/claims/{claim['id']}"))
-            out.append(("06-article", f"/articles/{claim['sources'][0]['article_id']}"))
+            # The source with the most facts read from it, for a busy overlay.
+            best = max(
+                claim["sources"], key=lambda s: len(queries.article_view(store, s["article_id"])["facts"])
+            )
+            out.append(("06-article", f"/articles/{best['article_id']}"))
     if hub:
         out.append(("07-entity-50-neighbours", f"/entities/{hub['id']}"))
     hostile = queries.search_articles(store, "Evil Corp", limit=1)

@@ -42,7 +42,9 @@ def postgres_server() -> Iterator[str]:
     """
     bindir = _pg_bindir()
     if bindir is None:
-        pytest.skip("PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin (scripts/install.sh --dev)")
+        pytest.skip(
+            "PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin (scripts/install.sh --dev)"
+        )
     tmp = tempfile.mkdtemp(prefix="newsgraph-pg-")
     prefix: list[str] = []
     if os.geteuid() == 0:
@@ -66,13 +68,26 @@ def postgres_server() -> Iterator[str]:
     )  # fmt: skip
     opts = f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
     subprocess.run(
-        [*prefix, str(bindir / "pg_ctl"), "-D", data, "-l", os.path.join(tmp, "log"), "-o", opts, "-w", "start"],
+        [
+            *prefix,
+            str(bindir / "pg_ctl"),
+            "-D",
+            data,
+            "-l",
+            os.path.join(tmp, "log"),
+            "-o",
+            opts,
+            "-w",
+            "start",
+        ],
         **run,
     )
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}"
     finally:
-        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", data, "-m", "immediate", "stop"], capture_output=True)
+        subprocess.run(
+            [*prefix, str(bindir / "pg_ctl"), "-D", data, "-m", "immediate", "stop"], capture_output=True
+        )
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -182,7 +197,10 @@ def xiaomi_story() -> list[ArticleFacts]:
         ),
         make_article(
             WIRE.replace("Xiaomi Corp. is", "Smartphone maker Xiaomi Corp. is") + " (Reporting by staff.)",
-            {"e1": ("Xiaomi Corp", "ORG", ["Xiaomi"]), "e2": ("Beijing Automotive Group Co.", "ORG", ["BAIC"])},
+            {
+                "e1": ("Xiaomi Corp", "ORG", ["Xiaomi"]),
+                "e2": ("Beijing Automotive Group Co.", "ORG", ["BAIC"]),
+            },
             [talks_baic],
             published="2022-08-15",
             outlet="Yahoo Finance",
@@ -191,7 +209,13 @@ def xiaomi_story() -> list[ArticleFacts]:
         make_article(
             "Reuters reported that Xiaomi held discussions with BAIC Group over making EVs at a BAIC plant.",
             {"e1": ("Xiaomi", "ORG", []), "e2": ("BAIC Group", "ORG", [])},
-            [{**talks_baic, "source": ("publication", "Reuters"), "time": ("in August", "2022-08-10", "2022-08-20")}],
+            [
+                {
+                    **talks_baic,
+                    "source": ("publication", "Reuters"),
+                    "time": ("in August", "2022-08-10", "2022-08-20"),
+                }
+            ],
             published="2022-08-20",
             outlet="Reuters",
             url="https://reuters.example/xiaomi",
@@ -217,12 +241,24 @@ def xiaomi_story() -> list[ArticleFacts]:
                 "e4": ("Beijing", "GOV", []),
             },
             [
-                {"type": "talks", "args": {"party": "e1", "counterparty": "e2"}, "status": "ongoing",
-                 "certainty": "reported", "source": ANON},
-                {"type": "talks", "args": {"party": "e1", "counterparty": "e3"}, "status": "ongoing",
-                 "certainty": "reported", "source": ANON},
-                {"type": "policy", "args": {"authority": "e4", "subject": "EV production licences",
-                                            "direction": "tighten"}},
+                {
+                    "type": "talks",
+                    "args": {"party": "e1", "counterparty": "e2"},
+                    "status": "ongoing",
+                    "certainty": "reported",
+                    "source": ANON,
+                },
+                {
+                    "type": "talks",
+                    "args": {"party": "e1", "counterparty": "e3"},
+                    "status": "ongoing",
+                    "certainty": "reported",
+                    "source": ANON,
+                },
+                {
+                    "type": "policy",
+                    "args": {"authority": "e4", "subject": "EV production licences", "direction": "tighten"},
+                },
             ],
             published="2023-09-06",
             outlet="Bloomberg",
@@ -232,19 +268,34 @@ def xiaomi_story() -> list[ArticleFacts]:
         make_article(
             "Xiaomi signed an agreement with Beijing Automotive Industry Holding to build EVs in Beijing.",
             {"e1": ("Xiaomi", "ORG", []), "e2": ("Beijing Automotive Industry Holding", "ORG", ["BAIC"])},
-            [{"type": "agreement", "args": {"party": "e1", "counterparty": "e2", "subject": "build EVs"},
-              "status": "signed"}],
+            [
+                {
+                    "type": "agreement",
+                    "args": {"party": "e1", "counterparty": "e2", "subject": "build EVs"},
+                    "status": "signed",
+                }
+            ],
             published="2023-10-01",
             outlet="Caixin",
         ),  # fmt: skip
         make_article(
             "Xiaomi's net income rose to 3.67 billion yuan in the three months ended June.",
             {"e1": ("Xiaomi", "ORG", [])},
-            [{"type": "financial_result",
-              "args": {"company": "e1", "metric": "net_income",
-                       "value": {"amount": 3670000000, "currency": "CNY"},
-                       "period": {"text": "the three months ended June", "start": "2023-04-01",
-                                  "end": "2023-06-30"}}}],
+            [
+                {
+                    "type": "financial_result",
+                    "args": {
+                        "company": "e1",
+                        "metric": "net_income",
+                        "value": {"amount": 3670000000, "currency": "CNY"},
+                        "period": {
+                            "text": "the three months ended June",
+                            "start": "2023-04-01",
+                            "end": "2023-06-30",
+                        },
+                    },
+                }
+            ],
             published="2023-08-21",
             outlet="Bloomberg",
         ),  # fmt: skip
@@ -275,3 +326,28 @@ def fake_extract_many(documents: Any, model: str | None = None, jobs: int = 1) -
 @pytest.fixture(name="fake_extract_many")
 def fake_extract_many_fixture() -> Callable[..., Iterator[ArticleFacts]]:
     return fake_extract_many
+
+
+# --- extraction (issue 2) --------------------------------------------------------------------
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def nlp_pipeline() -> Any:
+    """The default English pipeline with newsgraph's components, loaded once per session.
+
+    `load_pipeline` caches per process, so CLI runs through CliRunner in this process reuse it.
+    """
+    from newsgraph.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared beside the checkout (FACTS.md, score.py, the seed gold); NEWSGRAPH_SHARED overrides."""
+    path = Path(os.environ.get("NEWSGRAPH_SHARED") or REPO_ROOT.parent / "shared")
+    if not (path / "score.py").is_file():
+        pytest.fail(f"{path}/score.py not found: the shared folder must sit beside the checkout")
+    return path

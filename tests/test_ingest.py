@@ -253,7 +253,8 @@ def test_rss_feed_entries_become_documents():
     assert first.outlet == "Example Wire: Companies"
     # HTML in the description comes out as plain text, one line per paragraph.
     assert first.text == (
-        "Ostrava Steel a.s. cut its full-year profit forecast on Monday, blaming weak demand from carmakers.\n"
+        "Ostrava Steel a.s. cut its full-year profit forecast on Monday, blaming weak demand from "
+        "carmakers.\n"
         "The company now expects operating profit of about 2 billion koruna."
     )
     assert second.published == "2023-02-07"
@@ -270,7 +271,9 @@ def test_atom_feed_prefers_content_over_summary():
 def test_feed_that_is_not_xml_is_rejected_with_the_line():
     [item] = read_all(DATA / "broken_feed.xml")
     assert isinstance(item, Rejected)
-    assert item.reason.startswith(f"{DATA / 'broken_feed.xml'}: not an RSS/Atom feed (XML syntax error at line 3")
+    assert item.reason.startswith(
+        f"{DATA / 'broken_feed.xml'}: not an RSS/Atom feed (XML syntax error at line 3"
+    )
 
 
 def test_xml_that_is_not_a_feed_is_rejected(tmp_path):
@@ -310,7 +313,7 @@ def test_folder_is_read_recursively_in_name_order(tmp_path):
     ("head", "kind"),
     [
         (b'{"text": "x"}\n', "jsonl"),
-        (b"\xef\xbb\xbf  {\"text\": 1}", "jsonl"),
+        (b'\xef\xbb\xbf  {"text": 1}', "jsonl"),
         (b"<!DOCTYPE html><html><body>", "html"),
         (b"<?xml version='1.0'?>\n<!-- x --><rss version='2.0'>", "feed"),
         (b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'>", "feed"),

@@ -43,12 +43,22 @@ def make_warc(gzip: bool) -> list[bytes]:
     w = WARCWriter(buf, gzip=gzip)
     page = (DATA / "page.html").read_bytes()
     return [
-        record_bytes(w, buf, "request", "https://courier.example/fjordline", b"GET /fjordline HTTP/1.1\r\n\r\n"),
+        record_bytes(
+            w, buf, "request", "https://courier.example/fjordline", b"GET /fjordline HTTP/1.1\r\n\r\n"
+        ),
         record_bytes(w, buf, "response", "https://courier.example/fjordline", page),
-        record_bytes(w, buf, "response", "https://courier.example/logo.png", b"\x89PNG...", content_type="image/png"),
-        record_bytes(w, buf, "response", "https://courier.example/gone", b"<p>gone</p>", status="404 Not Found"),
-        record_bytes(w, buf, "response", "https://courier.example/markets", (DATA / "nav_only.html").read_bytes()),
-        record_bytes(w, buf, "response", "https://marlow.example/ceo", (DATA / "undated_page.html").read_bytes()),
+        record_bytes(
+            w, buf, "response", "https://courier.example/logo.png", b"\x89PNG...", content_type="image/png"
+        ),
+        record_bytes(
+            w, buf, "response", "https://courier.example/gone", b"<p>gone</p>", status="404 Not Found"
+        ),
+        record_bytes(
+            w, buf, "response", "https://courier.example/markets", (DATA / "nav_only.html").read_bytes()
+        ),
+        record_bytes(
+            w, buf, "response", "https://marlow.example/ceo", (DATA / "undated_page.html").read_bytes()
+        ),
     ]
 
 

@@ -53,8 +53,10 @@ class AgreementExtractor(FactExtractor):
                     pairs = list(combinations(between, 2))
                 else:
                     parties = (agents(verb) if verb is not None else []) or poss_entity(tok)
-                    counters = prep_entities(tok, ["with", "from", "to"]) or (
-                        prep_entities(verb, ["with", "from"]) if verb is not None else []
+                    counters = (
+                        prep_entities(tok, ["with", "from", "to"])
+                        or (prep_entities(verb, ["with", "from"]) if verb is not None else [])
+                        or self.inner_with(tok)
                     )
                     if verb is not None and verb.lemma_ == "award":
                         counters = counters or [
@@ -93,6 +95,12 @@ class AgreementExtractor(FactExtractor):
                     continue  # "Amazon" and "Amazon Web Services": one group
                 args = {"party": a, "counterparty": b, "subject": None, "value": value[0] if value else None}
                 yield self.fact(doc, trig, args, status=status, time=time_near(doc, sent, trig))
+
+    @staticmethod
+    def inner_with(tok):
+        """'a memorandum of understanding with Y': the "with" hangs inside the agreement's name."""
+        return [k for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "with" and t.head is not tok
+                for p in t.children if p.dep_ == "pobj" for k in expand(p)]  # fmt: skip
 
     @staticmethod
     def pairs(parties, counters):

@@ -63,7 +63,9 @@ class InvestmentExtractor(FactExtractor):
             elif tok.pos_ == "VERB" and lemma in ("raise", "lead", "close", "secure") and self.is_round(tok):
                 money = self.amount(doc, sent, tok)
                 if lemma == "lead":
-                    investors, targets = agents(tok), []
+                    # "X led a $200 million funding round in Y"
+                    investors = agents(tok)
+                    targets = [k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["in", "for"])]
                 else:
                     targets = agents(tok)
                     investors = [k for c in tok.subtree if c.lemma_ == "lead" and c.pos_ == "VERB"

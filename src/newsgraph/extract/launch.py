@@ -60,6 +60,8 @@ class LaunchExtractor(FactExtractor):
                 continue
             if not obj and not any(c.dep_ == "xcomp" for c in tok.children):
                 continue
+            if obj and obj[0].lower_ in NOUN_TRIGGERS:
+                continue  # "delayed the launch of X": read with the noun, which keeps the status
             if obj and (obj[0].lower_ in NOT_PRODUCTS or obj[0]._.entity and
                         doc._.entities[obj[0]._.entity].type in ("ORG", "GOV", "PERSON")):  # fmt: skip
                 continue
@@ -122,6 +124,11 @@ class LaunchExtractor(FactExtractor):
             when = time_near(doc, sent, tok)
             published = doc._.published or ""
             status = "planned" if when and when.begin and published and when.begin > published else "launched"
+            verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+            if verb is not None and VERBS.get(verb.lemma_.lower()) in ("delayed", "cancelled"):
+                status = VERBS[verb.lemma_.lower()]
+            elif verb is not None and self.future(verb):
+                status = "planned"
             yield self.fact(
                 doc, tok, {"company": org, "product": self.product(doc, of[0])}, status=status, time=when
             )

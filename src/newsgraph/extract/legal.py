@@ -121,6 +121,8 @@ class LegalExtractor(FactExtractor):
                 for c in claimants or [None]:
                     if c == d or (d, c, status) in done:
                         continue
+                    if status == "filed" and tok.pos_ == "NOUN" and any(x[0] == d for x in done):
+                        continue  # "agreed to pay $100 million to settle a class action": one fact
                     done.add((d, c, status))
                     args = {
                         "claimant": c,

@@ -33,6 +33,8 @@ LEGAL = {
 }  # fmt: skip
 
 
+SPEAKER_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "representative", "executive", "official",
+                 "statement", "filing", "shares", "stock", "board", "management"}  # fmt: skip
 HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "President", "Chancellor", "Minister", "Premier", "Senator", "Governor",
               "Secretary", "Judge", "Justice", "Chairman", "Chair", "Commissioner", "Sir", "Lord", "Prime"}  # fmt: skip
 # Lemmas the small English lemmatizer gets wrong in business copy.
@@ -260,7 +262,7 @@ class EntityRecognizer:
         known_words = {t.lower_ for f in found for t in f[0]}
         out = []
         for tok in doc:
-            if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass", "poss", "compound"):
                 continue
             if not tok.text[:1].isupper() or tok.lower_ in TITLE_TOKENS or tok.text in self.not_entities:
                 continue
@@ -268,7 +270,8 @@ class EntityRecognizer:
                 continue
             if tok.lower_ in known_words:
                 continue  # "Zhao" after "Changpeng Zhao": the short form links later
-            if any(c.dep_ == "compound" for c in tok.children) or tok.dep_ == "compound":
+            speaker = tok.dep_ == "compound" and tok.head.lower_ in SPEAKER_NOUNS  # "an Acme spokesperson"
+            if (any(c.dep_ == "compound" for c in tok.children) or tok.dep_ == "compound") and not speaker:
                 continue
             if tok.ent_type_ in (
                 "DATE",
