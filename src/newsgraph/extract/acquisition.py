@@ -14,7 +14,7 @@ NOUNS = {"acquisition", "takeover", "purchase", "buyout", "merger", "bid", "offe
          "approach"}  # fmt: skip
 PARTS = {"stake", "share", "shares", "holding", "business", "unit", "assets", "division", "operations", "factory",
          "plant", "facility", "brand", "arm", "subsidiary", "portfolio", "interest", "operation", "businesses"}  # fmt: skip
-RUMORED = {"weigh", "consider", "explore", "mull", "study", "eye", "evaluate", "talk", "discuss", "said", "seek",
+RUMORED = {"near", "weigh", "consider", "explore", "mull", "study", "eye", "evaluate", "talk", "discuss", "said", "seek",
            "could", "may", "might", "possible", "potential", "approach", "talks", "contemplate"}  # fmt: skip
 ANNOUNCED = {"agree", "will", "plan", "offer", "announce", "propose", "sign", "set", "make", "launch", "expect", "to",
              "deal", "intend"}  # fmt: skip
@@ -32,6 +32,7 @@ ABANDONED = {
     "ditch",
     "pull",
 }
+DEAL_HOLDERS = {"deal", "agreement", "bid", "offer", "plan", "move", "proposal", "pact", "talks", "effort", "attempt"}
 BLOCKED = {"block", "prohibit", "veto", "reject", "stop", "thwart", "bar"}
 
 
@@ -61,8 +62,10 @@ class AcquisitionExtractor(FactExtractor):
                     # "has acquired companies including CA Technologies and Symantec"
                     if c.dep_ == "prep" and c.lower_ in ("including", "like"):
                         targets += [k for p in c.children for k in expand(p)]
-                if tok.dep_ == "acl" and not acquirers:
-                    acquirers = poss_entity(tok.head)
+                if tok.dep_ in ("acl", "relcl") and not acquirers and tok.head.lemma_ in DEAL_HOLDERS:
+                    # "X is nearing a deal to buy Y": the buyer is whoever holds the deal
+                    acquirers = poss_entity(tok.head) or [k for k in agents(tok.head.head)
+                                                          if tok.head.dep_ in ("dobj", "pobj")]  # fmt: skip
             elif tok.pos_ == "NOUN" and lemma in NOUNS:
                 if lemma in ("deal", "offer", "bid", "proposal", "approach") and not prep_entities(
                     tok, ["for", "from", "to"]

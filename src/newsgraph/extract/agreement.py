@@ -14,7 +14,7 @@ NOUNS = {"agreement", "deal", "pact", "memorandum", "mou", "contract", "partners
 MAKE_VERBS = {"sign", "strike", "reach", "ink", "seal", "enter", "form", "announce", "finalize", "finalise",
               "conclude", "establish", "set", "create", "launch", "agree", "win", "secure", "extend", "renew",
               "expand", "have", "forge", "clinch", "land", "award", "unveil"}  # fmt: skip
-DIRECT_VERBS = {"partner", "team", "collaborate", "ally", "cooperate", "join"}
+DIRECT_VERBS = {"partner", "team", "collaborate", "ally", "cooperate", "join", "supply"}
 END_VERBS = {
     "terminate",
     "scrap",
@@ -82,6 +82,10 @@ class AgreementExtractor(FactExtractor):
                                             for k in prep_entities(c, ["with"])]  # fmt: skip
                 if lemma == "join" and not counters:
                     continue
+                if lemma == "supply":
+                    # "X will supply batteries to Y": a supply deal, with the buyer after "to"
+                    counters = prep_entities(tok, ["to"]) + [
+                        k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["to"])]
                 pairs = self.pairs(parties, counters)
                 status, trig = self.status(governing(tok)), tok
             else:

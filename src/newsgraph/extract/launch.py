@@ -43,7 +43,7 @@ class LaunchExtractor(FactExtractor):
             obj = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if tok.dep_ == "relcl" and (not obj or obj[0].pos_ == "PRON"):
                 obj = [tok.head]  # "a strategic review that U.S. Steel launched"
-            if obj and any(c.dep_ == "nummod" or c.tag_ == "CD" for c in obj[0].children):
+            if lemma != "recall" and obj and any(c.dep_ == "nummod" or c.tag_ == "CD" for c in obj[0].children):
                 continue  # "delivered 484,507 vehicles": a count, read as a result
             if lemma == "roll" and not any(c.lower_ == "out" for c in tok.children):
                 continue

@@ -45,6 +45,10 @@ class LegalExtractor(FactExtractor):
                     defendants, claimants = agents(tok), prep_entities(tok, ["with", "by"])
                 if lemma == "rule":
                     defendants = prep_entities(tok, ["against", "for", "in"])
+                if lemma == "order":
+                    # "A court ordered X to pay $20 million to Y"
+                    pay = [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_ == "pay"]
+                    claimants = [k for p in pay for k in prep_entities(p, ["to"])]
                 if passive and not claimants:
                     claimants = []
                 status = VERBS[lemma]

@@ -85,7 +85,14 @@ class PersonnelExtractor(FactExtractor):
 
     @staticmethod
     def role(sent):
-        m = ROLE_RX.search(sent.text)
+        # "hired X, a former Google executive, as its new chief technology officer": the role is after "as"
+        text = sent.text
+        after_as = re.search(r"\bas\s+(?:its\s+|the\s+|their\s+)?(?:new\s+|interim\s+|acting\s+)?", text)
+        if after_as:
+            m = ROLE_RX.search(text, after_as.end())
+            if m and m.start() - after_as.end() < 30:
+                return m.group().lower()
+        m = ROLE_RX.search(text)
         return m.group().lower() if m else None
 
     @staticmethod

@@ -14,7 +14,8 @@ NO_RESPONSE = re.compile(
     r"could not be (?:immediately )?reached|couldn[’']t be reached|unavailable for comment|"
     r"did not have an immediate response|no (?:immediate )?response|not respond", re.I)  # fmt: skip
 CONFIRM = re.compile(r"\bconfirm(?:ed|s)\b", re.I)
-DENY = re.compile(r"\bden(?:ied|ies|y)\b|\brejected the (?:allegations|claims|accusations|report)\b|\b(?:called|dismissed) (?:the|a|that|such)? ?(?:report|reports|story|media "
+DENY = re.compile(r"\b(?:report|story|reports|article|claims?)\s+(?:was|is|were|are)\s+(?:inaccurate|incorrect|"
+                  r"false|untrue|wrong|baseless|not true|not accurate|speculat\w+|groundless)|\bden(?:ied|ies|y)\b|\brejected the (?:allegations|claims|accusations|report)\b|\b(?:called|dismissed) (?:the|a|that|such)? ?(?:report|reports|story|media "
                   r"reports?|speculation|rumou?rs?)\b|\bbaseless\b|\bnot aware of\b|\buntrue\b", re.I)  # fmt: skip
 SPEAKERS = {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "spokespeople",
             "official", "officials", "executive", "executives", "office", "press"}  # fmt: skip
@@ -38,6 +39,9 @@ class ResponseExtractor(FactExtractor):
             while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
                 verb = verb.head
             parties = self.parties(doc, verb)
+            if not parties and status in ("denied", "confirmed"):
+                att = doc._.attributions.get(sent.start)  # "X said the report was inaccurate"
+                parties = [att.speaker] if att and att.speaker else []
             if status == "confirmed" and (not parties or self.confirms_outlook(verb)):
                 continue
             if status == "denied" and not parties:

@@ -9,7 +9,7 @@ from newsgraph.extract.base import (
 )  # fmt: skip
 
 NOUNS = {"talk", "talks", "discussion", "negotiation", "conversation", "deliberation", "dialogue", "dialog"}
-VERBS = {"negotiate", "discuss", "engage", "court", "approach", "explore", "sound"}
+VERBS = {"negotiate", "discuss", "engage", "court", "approach", "explore", "sound", "talk", "meet"}
 ENDED = {"end", "collapse", "break", "stall", "terminate", "abandon", "fail", "halt", "suspend", "cut"}
 DEAL_VERBS = {"buy", "acquire", "merge", "purchase", "take", "invest", "form", "create", "sell", "supply",
               "combine", "build", "develop", "license"}  # fmt: skip
@@ -55,7 +55,14 @@ class TalksExtractor(FactExtractor):
 
     def verb_pairs(self, tok):
         parties = agents(tok)
-        if tok.lemma_ in ("engage", "negotiate", "discuss"):
+        if tok.lemma_ in ("talk", "meet"):
+            # "has been talking to Y about a tie-up"; a bare meeting is not talks
+            counters = prep_entities(tok, ["to", "with"])
+            if tok.lemma_ == "meet" and not any(
+                w in tok.sent.text.lower() for w in ("deal", "merger", "partnership", "tie-up", "acquisition")
+            ):
+                counters = []
+        elif tok.lemma_ in ("engage", "negotiate", "discuss"):
             counters = prep_entities(tok, ["with"])
             if not counters and tok.lemma_ == "negotiate":
                 counters = patients(tok)
