@@ -1,0 +1,143 @@
+"""How business news phrases each fact family (shared/PHRASINGS.md), one sentence each.
+
+Every row is our own sentence about made-up companies; it names the fact a reader takes from
+it. The table guards the shapes the extractors are built on: active and passive, nominal
+forms, lists, hedges and attributions.
+"""
+
+import pytest
+
+from newsgraph.model import Document
+from newsgraph.pipeline import extract
+
+ROWS = [
+    # talks
+    ("Acme Corp. is in advanced talks to acquire Widget Inc., according to people familiar with the matter.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", "anonymous"),
+    ("Talks between Acme Corp. and Widget Inc. collapsed last week.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "broke_down", None),
+    ("Acme Corp. has been talking to Widget Inc. about a possible tie-up, sources said.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", "anonymous"),
+    ("Acme Corp. and Widget Inc. are in discussions about a merger, Reuters reported.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", "publication"),
+    # agreement
+    ("Acme Corp. signed a memorandum of understanding with Widget Inc. to develop batteries.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Acme Corp. and Widget Inc. formed a joint venture to build batteries.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Acme Corp. scrapped its partnership with Widget Inc.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "terminated", None),
+    ("Acme Corp. will supply batteries to Widget Inc. under a five-year contract.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    # acquisition
+    ("Acme Corp. agreed to buy Widget Inc. for $4.5 billion in an all-stock deal.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
+    ("Acme Corp. completed its $2 billion acquisition of Widget Inc. on Monday.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "completed", None),
+    ("Widget Inc. was acquired by Acme Corp. in 2021.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "completed", None),
+    ("Acme Corp. abandoned its bid for Widget Inc. after regulators objected.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
+    ("Acme Corp. is nearing a deal to buy Widget Inc., Bloomberg News reported.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", "publication"),
+    # investment
+    ("SoftBank invested $1 billion in Widget Inc.",
+     "investment", {"investor": "SoftBank", "target": "Widget"}, "made", None),
+    ("Acme Corp. led a $200 million funding round in Widget Inc.",
+     "investment", {"investor": "Acme", "target": "Widget"}, "made", None),
+    ("Acme Corp. pledged $5 billion for new factories in Texas.",
+     "investment", {"investor": "Acme"}, "planned", None),
+    # approval
+    ("The Federal Trade Commission cleared Acme Corp.'s purchase of Widget Inc.",
+     "approval", {"applicant": "Acme", "authority": "Federal Trade Commission"}, "granted", None),
+    ("Acme Corp. has applied for a licence from the Financial Conduct Authority.",
+     "approval", {"applicant": "Acme", "authority": "Financial Conduct Authority"}, "pending", None),
+    ("The European Commission blocked Acme Corp.'s takeover of Widget Inc.",
+     "approval", {"applicant": "Acme", "authority": "European Commission"}, "denied", None),
+    # policy
+    ("The Federal Reserve raised interest rates by a quarter point.",
+     "policy", {"authority": "Federal Reserve"}, None, None),
+    ("Beijing has tightened rules on data exports.", "policy", {"authority": "Beijing"}, None, None),
+    # launch
+    ("Acme Corp. unveiled its first electric SUV on Thursday.", "launch", {"company": "Acme"}, "launched", None),
+    ("Acme Corp. plans to release a cheaper model next year.", "launch", {"company": "Acme"}, "planned", None),
+    ("Acme Corp. delayed the launch of its electric truck to 2025.",
+     "launch", {"company": "Acme"}, "delayed", None),
+    # financial_result
+    ("Acme Corp. reported net income of $1.2 billion for the third quarter, beating analysts' estimates of "
+     "$1.1 billion.", "financial_result", {"company": "Acme"}, None, None),
+    ("Acme Corp.'s revenue fell 5% to $10.3 billion in the quarter ended Sept. 30.",
+     "financial_result", {"company": "Acme"}, None, None),
+    # forecast
+    ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
+    ("Goldman Sachs expects Acme Corp.'s margins to improve next year.",
+     "forecast", {"source": "Goldman Sachs", "subject": "Acme"}, None, "organization"),
+    ("Acme Corp. raised its full-year revenue forecast to $42 billion.",
+     "forecast", {"source": "Acme", "subject": "Acme"}, None, "organization"),
+    # market_trend
+    ("Demand for smartphones has slumped this year.", "market_trend", {}, None, None),
+    # response
+    ("An Acme spokesperson declined to comment.", "response", {"party": "Acme"}, "declined_to_comment", None),
+    ("Widget Inc. did not immediately respond to a request for comment.",
+     "response", {"party": "Widget"}, "no_response", None),
+    ("Acme Corp. denied the report, calling it baseless.", "response", {"party": "Acme"}, "denied", None),
+    ("Acme Corp. said the report was inaccurate.", "response", {"party": "Acme"}, "denied", None),
+    # personnel
+    ("Acme Corp. named Jane Smith as chief executive, effective Jan. 1.",
+     "personnel", {"person": "Jane Smith", "company": "Acme"}, "appointed", None),
+    ("John Doe stepped down as chief financial officer of Acme Corp.",
+     "personnel", {"person": "John Doe", "company": "Acme"}, "departed", None),
+    # legal
+    ("Widget Inc. sued Acme Corp. for patent infringement.",
+     "legal", {"claimant": "Widget", "defendant": "Acme"}, "filed", None),
+    ("Acme Corp. was fined $50 million by the Securities and Exchange Commission.",
+     "legal", {"claimant": "Securities and Exchange Commission", "defendant": "Acme"}, "fined", None),
+    ("Acme Corp. agreed to pay $100 million to settle a class action.",
+     "legal", {"defendant": "Acme"}, "settled", None),
+]  # fmt: skip
+
+
+def _named(result):
+    names = {e.id: e.name for e in result.entities}
+    return [
+        (f.type, {k: names.get(v, v) for k, v in f.args.items() if isinstance(v, str)}, f.status, f.source.kind)
+        for f in result.facts
+    ]
+
+
+@pytest.mark.parametrize(("sentence", "type_", "roles", "status", "source_kind"), ROWS, ids=[r[0][:40] for r in ROWS])
+def test_sentence_yields_fact(nlp_pipeline, sentence, type_, roles, status, source_kind):
+    result = extract(Document(sentence, published="2024-05-15"), nlp=nlp_pipeline)
+    facts = [f for f in _named(result) if f[0] == type_]
+    assert facts, f"no {type_} fact in {_named(result)}"
+    hit = [f for f in facts if all(f[1].get(k) == v for k, v in roles.items())]
+    assert hit, f"{type_} roles {roles} not in {facts}"
+    if status is not None:
+        assert any(f[2] == status for f in hit), hit
+    if source_kind is not None:
+        assert any(f[3] == source_kind for f in hit), hit
+
+
+def test_hedged_report_is_possible(nlp_pipeline):
+    text = "Acme Corp. could buy Widget Inc., but there is no certainty a deal will be reached, the people said."
+    result = extract(Document(text), nlp=nlp_pipeline)
+    acquisitions = [f for f in result.facts if f.type == "acquisition"]
+    assert acquisitions and acquisitions[0].certainty == "possible"
+
+
+def test_denied_talks_are_marked_denied(nlp_pipeline):
+    text = "Widget Inc. denied it was in talks with Acme Corp."
+    result = extract(Document(text), nlp=nlp_pipeline)
+    assert any(f.type == "response" and f.status == "denied" for f in result.facts)
+
+
+def test_one_fact_per_pair_in_a_list(nlp_pipeline):
+    text = "Acme Corp. has held talks with Widget Inc., Gadget Ltd. and Sprocket Co., people familiar said."
+    result = extract(Document(text), nlp=nlp_pipeline)
+    assert len([f for f in result.facts if f.type == "talks"]) == 3
+
+
+def test_facts_in_read_more_lines_are_ignored(nlp_pipeline):
+    text = "Acme Corp. declined to comment.\nRead more: Widget Inc. agrees to buy Gadget Ltd. for $5 billion\n"
+    result = extract(Document(text), nlp=nlp_pipeline)
+    assert [f.type for f in result.facts] == ["response"]
