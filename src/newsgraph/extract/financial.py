@@ -16,6 +16,7 @@ METRICS = [
     ("pretax_profit", r"(?:profit|income|earnings) before tax|pre-?tax (?:profit|income|earnings)"),
     ("net_income", r"net (?:income|profit|earnings|loss)|(?<!gross )(?<!operating )\bprofits?\b|\bnet loss\b|"
                    r"\bearnings\b(?! per)|\b(?:quarterly |annual )?loss\b"),
+    ("sales_volume__units", r"\bsales of (?:[\w-]+\s+){0,4}?(?:vehicles|cars|units|EVs|phones|smartphones|homes|trucks)\b"),
     ("revenue", r"\brevenues?\b|\bsales\b(?! volume)|\bturnover\b|\btop line\b"),
     ("deliveries", r"\bdeliveries\b|\bdelivered\b"),
     ("sales_volume", r"\bshipments\b|\bshipped\b|\bunits sold\b|\bsales volume\b|\bsold\b"),
@@ -23,6 +24,11 @@ METRICS = [
     ("production", r"\bproduction\b|\bproduced\b|\boutput\b"),
     ("orders", r"\b(?:new )?orders\b|\bbookings\b"),
 ]  # fmt: skip
+def metric_name(match: re.Match) -> str:
+    """The metric a METRIC_RX match names ('sales_volume__units' is a second pattern for sales_volume)."""
+    return match.lastgroup.split("__")[0]
+
+
 METRIC_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in METRICS), re.I)
 UP = re.compile(r"\b(?:rose|rise|rising|risen|jump\w*|climb\w*|gain\w*|grew|grow\w*|increas\w*|surg\w*|soar\w*|"
                 r"up|higher|advanc\w*|improv\w*|leapt|jumped|doubled|boost\w*)\b", re.I)  # fmt: skip
@@ -39,6 +45,7 @@ ESTIMATE = re.compile(r"estimat\w*|expect\w*|consensus|forecast\w*|projected|ana
 COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<sc>million|billion|thousand))?\s+"
                    r"(?:[\w-]+\s+)?(?P<unit>vehicles|cars|units|smartphones|phones|iPhones|handsets|devices|homes|"
                    r"subscribers|users|customers|passengers|tonnes|tons|barrels|trucks|EVs)\b")  # fmt: skip
+YEAR_AGO = re.compile(r"\b(?:from|compared (?:with|to)|versus|vs\.?|against|up from|down from)\s+(?:a|an)?\s*$", re.I)
 NOMINAL_CHANGE = re.compile(r"\s*(rise|increase|jump|growth|gain|fall|decline|drop|decrease|slump|dip)\s+in\s+"
                             r"(?:its\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)  # fmt: skip
 GENERIC_MODS = {"total", "quarterly", "annual", "net", "group", "consolidated", "overall", "adjusted", "gross",
@@ -76,7 +83,7 @@ class FinancialResultExtractor(FactExtractor):
             return  # a headline's figure is the body's, said again
         text = sent.text
         base = sent.start_char
-        hits = [(m.lastgroup, m.start(), m.end()) for m in METRIC_RX.finditer(text)]
+        hits = [(metric_name(m), m.start(), m.end()) for m in METRIC_RX.finditer(text)]
         # "Production came to 430,488 units" and "delivered 435,059 vehicles" in one sentence
         # are two metrics; "sales" right after "vehicle" is the same one.
         if not hits:
@@ -91,6 +98,8 @@ class FinancialResultExtractor(FactExtractor):
         if company is None:
             return
         for i, (metric, s, e) in enumerate(hits):
+            if YEAR_AGO.search(text[max(0, s - 25) : s]):
+                continue  # "swinging from a loss of 20.56 billion yuan": last year's figure
             if fallback and MARKET_WIDE.match(text[e:]):
                 continue  # "Sales of previously owned homes fell 2%": a market, not a company
             seg_end = hits[i + 1][1] if i + 1 < len(hits) else len(text)
@@ -104,6 +113,8 @@ class FinancialResultExtractor(FactExtractor):
             value, estimate = None, None
             for m in seg_money:
                 before = text[max(s, m.start - base - 60) : m.start - base]
+                if YEAR_AGO.search(text[max(0, m.start - base - 25) : m.start - base]):
+                    continue  # "rose to $5 billion from $4.2 billion"
                 if ESTIMATE.search(before):
                     estimate = estimate or m
                 else:
@@ -217,9 +228,6 @@ class FinancialResultExtractor(FactExtractor):
             k = company_of(doc, k)
             if ok(k):
                 return k, False
-        for tok in sent:
-            if tok.dep_ == "poss" and tok._.entity and ok(company_of(doc, tok._.entity)):
-                return company_of(doc, tok._.entity), False
         for tok in sent:
             if (
                 tok.dep_ in ("nsubj", "nsubjpass")

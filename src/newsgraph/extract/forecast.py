@@ -17,7 +17,7 @@ import re
 from newsgraph.extract.base import (
     FactExtractor, agents, company_of, entities_in, is_headline, main_org, money_near, time_near,
 )  # fmt: skip
-from newsgraph.extract.financial import METRIC_RX
+from newsgraph.extract.financial import METRIC_RX, metric_name
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import SPEECH_VERBS
 
@@ -110,7 +110,7 @@ class ForecastExtractor(FactExtractor):
         scope_text = " ".join(t.text for t in scope)
         m = METRIC_RX.search(scope_text)
         if m:
-            args["metric"] = m.lastgroup
+            args["metric"] = metric_name(m)
         elif any(t.lower_ in ("guidance", "outlook") for t in scope):
             args["metric"] = "guidance"
         money = [

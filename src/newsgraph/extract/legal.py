@@ -147,9 +147,11 @@ class LegalExtractor(FactExtractor):
     def authority(doc, sent, exclude):
         """The regulator or government acting in the sentence (or the speaker), for a fine or a suit."""
         ents = doc._.entities
-        for k in entities_in(sent):
-            if k not in exclude and (ents[k].type == "GOV" or ents[k].kind == "regulator"):
-                return [k]
+        found = [k for k in entities_in(sent) if k not in exclude and (ents[k].type == "GOV" or ents[k].kind == "regulator")]
+        # A regulator ("the Justice Department") acts; a country named in passing ("US law") rarely does.
+        found.sort(key=lambda k: ents[k].kind != "regulator")
+        if found:
+            return found[:1]
         att = doc._.attributions.get(sent.start)
         if att and att.speaker and att.speaker not in exclude and ents[att.speaker].type == "GOV":
             return [att.speaker]

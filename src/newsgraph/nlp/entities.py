@@ -249,7 +249,7 @@ class EntityRecognizer:
             if nxt is None or nxt.lower_ not in ("at", "from", "with"):
                 continue
             end = tok.i + 2
-            while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text in ("&", "and") and
+            while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text in ("&", "and", "'s", "’s") and
                                       end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):  # fmt: skip
                 end += 1
             if end > tok.i + 2:
