@@ -32,6 +32,9 @@ EXPERTS = {"analysts", "analyst", "experts", "expert", "economists", "economist"
            "observers", "investors", "executives", "researchers", "consultants"}  # fmt: skip
 LOOKAHEAD = {"could", "may", "might", "will", "would", "likely", "expect", "forecast", "should", "probably",
              "unlikely", "poised", "set"}  # fmt: skip
+OUTLOOK_SUBJECTS = {"market", "markets", "sector", "industry", "demand", "prices", "sales", "revenue", "revenues",
+                    "profit", "profits", "earnings", "margin", "margins", "growth", "economy", "output", "production",
+                    "shipments", "deliveries", "inflation", "rates", "spending", "costs", "volumes"}  # fmt: skip
 HEDGES = {"could", "may", "might", "likely", "possibly", "unlikely", "probably"}
 
 
@@ -99,6 +102,27 @@ class ForecastExtractor(FactExtractor):
                     yield self.emit(doc, tok, src, self.subject(doc, scope, src, via_people), sent, scope,
                                     "reported")  # fmt: skip
                     return
+        yield from self.attributed_outlook(doc, sent, taken)
+
+    def attributed_outlook(self, doc, sent, taken):
+        """'The market will shrink 9.4% this year, according to WSTS': a statement about the future
+        that a named organization (not an anonymous source or a publication) makes."""
+        att = doc._.attributions.get(sent.start)
+        if taken or att is None or att.speaker is None or att.kind not in ("organization", "person"):
+            return
+        root = sent.root
+        main = next((c for c in root.children if c.dep_ in ("ccomp",) and c.pos_ in ("VERB", "AUX")), root)
+        if main.lemma_ in SPEECH_VERBS:
+            return
+        if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might") for c in main.children):
+            return
+        subj = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # Only outlooks on markets and figures; "X said it would appeal" is a plan, not a forecast.
+        if not subj or (subj[0].lower_ not in OUTLOOK_SUBJECTS and doc._.entities[att.speaker].kind != "analyst"):
+            return
+        scope = list(main.subtree)
+        src = att.speaker
+        yield self.emit(doc, main, src, self.subject(doc, scope, src), sent, scope, "reported")
 
     def emit(self, doc, tok, src, subject, sent, scope, certainty):
         if subject is None and src is not None:
