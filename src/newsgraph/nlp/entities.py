@@ -123,6 +123,7 @@ class EntityRecognizer:
         self.gov_words = lex["gov_words"]
         self.countries = {n.lower() for n in lex["countries_and_capitals"]}
         self.places = {n.lower() for n in lex["known_places"]}
+        self.country_norms = {norm_name(n) for n in lex["countries_and_capitals"]}
         self.publications = {norm_name(n) for n in lex["publications"]}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -156,6 +157,7 @@ class EntityRecognizer:
                     found.append((span, self.fix_type(span, etype, ent.label_), None))
         found += self.suffix_names(doc)
         found += self.houses(doc)
+        found += self.ampersand_names(doc)
         found += self.bare_names(doc, found)
         datelines = doc._.datelines
         found = [f for f in found if not any(s <= f[0].start_char < e for s, e in datelines)]
@@ -236,6 +238,22 @@ class EntityRecognizer:
                 and not all(t.lower_ in TITLE_TOKENS for t in span)
             ):
                 out.append((span, "ORG", None))
+        return out
+
+    @staticmethod
+    def ampersand_names(doc: Doc) -> list[tuple[Span, str, str | None]]:
+        """'Seven & i Holdings', 'Marks & Spencer', 'Johnson & Johnson': names joined by an ampersand."""
+        out = []
+        for tok in doc:
+            if tok.text != "&" or tok.i == 0 or tok.i + 1 >= len(doc):
+                continue
+            left, right = doc[tok.i - 1], doc[tok.i + 1]
+            if not left.text[:1].isupper() or not (right.text[:1].isupper() or len(right.text) <= 2):
+                continue
+            start, end = tok.i - 1, tok.i + 2
+            while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
+                end += 1
+            out.append((doc[start:end], "ORG", None))
         return out
 
     def houses(self, doc: Doc) -> list[tuple[Span, str, str | None]]:
@@ -360,6 +378,8 @@ class EntityRecognizer:
             info = entities[key]
             if kind and not info.kind:
                 info.kind = kind
+            if etype == "ORG" and info.type in ("PLACE", "PERSON") and kind is None and len(span) == 1:
+                info.type = "ORG"  # one mention acts like a company: "Anthropic said", "Meta's"
             info.names[span.text.rstrip(",")] += 1
             mentions.append(Mention(span.start, span.end, key, span.text))
         self.acronyms(doc, entities, by_norm, mentions)
@@ -377,10 +397,17 @@ class EntityRecognizer:
             if etype == "PERSON" and info.type == "PERSON" and len(words) == 1 and ow[-1] == words[0]:
                 return key
             if etype in ("ORG", "PRODUCT") and info.type == "ORG" and len(ow) > len(words):
-                if ow[: len(words)] == words and n not in self.countries:
+                if ow[: len(words)] == words and n not in self.countries and n not in self.country_norms:
                     rest = ow[len(words) :]
                     if all(w in self.suffixes or w in LEGAL for w in rest) or len(words) >= 2:
                         return key
+                # "Couche-Tard" for "Alimentation Couche-Tard": the distinctive tail of a longer name
+                if (
+                    etype == "ORG" and info.type == "ORG" and len(ow) > len(words)
+                    and ow[-len(words):] == words and words[-1] not in self.suffixes and words[-1] not in LEGAL
+                    and len(n) >= 5
+                ):
+                    return key
         return None
 
     def acronyms(self, doc, entities, by_norm, mentions) -> None:

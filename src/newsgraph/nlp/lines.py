@@ -28,7 +28,7 @@ JUNK_LINE = re.compile(
 
 # "SEOUL, July 7 (Reuters) -", "SAN MATEO, Calif., Sept. 10, 2024 --", "PARIS -": a place and
 # date opening the first paragraph. Names in it are where the story was filed, not actors.
-DATELINE = re.compile(r"^\s*(?:By\s[^\n]{0,40}?\s)?[A-Z][A-Z.'’&]+(?:[ ,][^\n]{0,80}?)?\s(?:--|—|–|-)\s")
+DATELINE = re.compile(r"^\s*(?:By\s[^\n]{0,40}?\s)?[A-Z][A-Z.'’&]+(?:[ ,/][^\n]{0,80}?)?\s(?:--|—|–|-)\s")
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
