@@ -57,6 +57,7 @@ class FactAssembler:
                     if v is prev:
                         merged[k] = f
         doc._.facts = list({id(f): f for f in merged.values()}.values())
+        doc.user_data.pop("newsgraph_sentences", None)  # Spans do not serialize with the Doc
         return doc
 
 

@@ -70,7 +70,15 @@ class FactExtractor:
         )
 
 
-def sentences(doc: Doc) -> Iterator[Span]:
+def sentences(doc: Doc) -> list[Span]:
+    """The article's sentences outside junk lines, computed once per Doc for all 13 extractors."""
+    cached = doc.user_data.get("newsgraph_sentences")
+    if cached is None:
+        cached = doc.user_data["newsgraph_sentences"] = list(_article_sentences(doc))
+    return cached
+
+
+def _article_sentences(doc: Doc) -> Iterator[Span]:
     for sent in doc.sents:
         text = sent.text.strip()
         if not text or in_junk(doc, sent.start_char + (len(sent.text) - len(sent.text.lstrip()))):
