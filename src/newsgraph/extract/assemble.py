@@ -26,6 +26,10 @@ def fact_key(f: Fact) -> tuple:
         ident += (f.evidence[0],)
     if f.type == "personnel":
         ident += (f.status,)
+    if f.type == "launch":
+        # Several products of one company are several launches.
+        product = f.args.get("product")
+        ident += (str(product).lower()[:40] if product else None, f.status)
     when = f.time.start if f.time and f.time.start else None
     return (f.type, ident, when)
 

@@ -66,6 +66,7 @@ from newsgraph.store.schema import (
     entities,
     entity_aliases,
     entity_keys,
+    entity_pairs,
     fact_entities,
     facts,
 )
@@ -187,28 +188,19 @@ def entity_view(store: Store, name_or_id: str) -> dict[str, Any] | None:
                 .order_by(func.count().desc())
             ).all()
         )
-        me, other = claim_entities.alias("me"), claim_entities.alias("other")
+        ep = entity_pairs
         cp_rows = conn.execute(
-            select(
-                other.c.entity_id,
-                other.c.type,
-                func.count(func.distinct(claims.c.id)).label("n"),
-                func.sum(claims.c.support).label("support"),
-            )
-            .select_from(me)
-            .join(other, and_(other.c.claim_id == me.c.claim_id, other.c.entity_id != eid))
-            .join(claims, claims.c.id == me.c.claim_id)
-            .where(me.c.entity_id == eid)
-            .group_by(other.c.entity_id, other.c.type)
-            .order_by(func.sum(claims.c.support).desc(), func.count(func.distinct(claims.c.id)).desc())
+            select(ep.c.other_id, ep.c.type, ep.c.claims, ep.c.support, entities.c.name, entities.c.type)
+            .join(entities, entities.c.id == ep.c.other_id)
+            .where(ep.c.entity_id == eid)
+            .order_by(ep.c.support.desc(), ep.c.claims.desc(), ep.c.other_id)
             .limit(COUNTERPARTIES)
         ).all()
-        names = _entity_names(conn, [r[0] for r in cp_rows])
         counterparties = [
             {
                 "id": r[0],
-                "name": names.get(r[0], {}).get("name"),
-                "type": names.get(r[0], {}).get("type"),
+                "name": r[4],
+                "type": r[5],
                 "fact_type": r[1],
                 "claims": r[2],
                 "support": int(r[3] or 0),

@@ -35,6 +35,10 @@ LEGAL = {
 
 SPEAKER_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "representative", "executive", "official",
                  "statement", "filing", "shares", "stock", "board", "management"}  # fmt: skip
+HEADLINE_VERBS = {"unveils", "launches", "buys", "agrees", "says", "wins", "cuts", "raises", "posts", "reports",
+                  "plans", "sees", "beats", "misses", "names", "hires", "sues", "files", "signs", "completes",
+                  "acquires", "announces", "confirms", "denies", "rises", "falls", "jumps", "slides", "to", "in",
+                  "nears", "weighs", "explores", "considers", "expects", "warns", "drops", "ends", "halts"}  # fmt: skip
 HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "President", "Chancellor", "Minister", "Premier", "Senator", "Governor",
               "Secretary", "Judge", "Justice", "Chairman", "Chair", "Commissioner", "Sir", "Lord", "Prime"}  # fmt: skip
 # Lemmas the small English lemmatizer gets wrong in business copy.
@@ -183,6 +187,8 @@ class EntityRecognizer:
         doc = span.doc
         while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
             start += 1
+        while end > start + 1 and doc[end - 1].lower_ in HEADLINE_VERBS:
+            end -= 1  # "Sony Interactive Entertainment Unveils ...": a title-cased headline verb
         while (
             end > start
             and (doc[end - 1].is_punct and doc[end - 1].text != ".")

@@ -49,11 +49,26 @@ def _m0002_full_text(conn: Connection) -> None:
         conn.exec_driver_sql(f"CREATE INDEX ix_articles_fts ON articles USING gin (({PG_TSVECTOR}))")
 
 
+def _m0003_entity_pairs(conn: Connection) -> None:
+    # checkfirst: a store created by this version got the table from migration 1 already.
+    schema.entity_pairs.create(conn, checkfirst=True)
+    conn.exec_driver_sql("DELETE FROM entity_pairs")
+    conn.exec_driver_sql(
+        "INSERT INTO entity_pairs (entity_id, other_id, type, claims, support) "
+        "SELECT a.entity_id, b.entity_id, c.type, COUNT(*), SUM(c.support) "
+        "FROM (SELECT DISTINCT claim_id, entity_id FROM claim_entities) a "
+        "JOIN (SELECT DISTINCT claim_id, entity_id FROM claim_entities) b "
+        "ON a.claim_id = b.claim_id AND a.entity_id <> b.entity_id "
+        "JOIN claims c ON c.id = a.claim_id GROUP BY a.entity_id, b.entity_id, c.type"
+    )
+
+
 PG_TSVECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial tables", _m0001_initial),
     (2, "full-text index over articles", _m0002_full_text),
+    (3, "entity pairs with claim counts and support", _m0003_entity_pairs),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

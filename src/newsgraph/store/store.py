@@ -43,6 +43,7 @@ from newsgraph.store.schema import (
     conflicts,
     entities,
     entity_aliases,
+    entity_pairs,
     fact_entities,
     facts,
     lsh_bands,
@@ -543,6 +544,8 @@ class _Writer:
                 if claim["id"] not in new_claims:
                     touched[claim["id"]] = claim
                     claim.setdefault("_old_status", claim["status"])
+                    claim.setdefault("_old_support", claim["support"])
+                    claim["_ents"] = p["ent_pairs"]
                 conflict_rows += self._conflicts_within(claim, p, value, published)
                 if value and not claim["value"]:
                     claim["value"] = json.dumps(value)
@@ -648,12 +651,46 @@ class _Writer:
                     for c in upd
                 ],
             )
+        self._count_pairs(new_claims, touched)
         conflict_rows += self._moved_on(new_claims, touched)
         if conflict_rows:
             conn.execute(
                 ins(conflicts).on_conflict_do_nothing(), list({r["id"]: r for r in conflict_rows}.values())
             )
         return len(fact_rows)
+
+    def _count_pairs(self, new_claims: dict[str, dict[str, Any]], touched: dict[str, dict[str, Any]]) -> None:
+        """Add this article's new claims and support to entity_pairs."""
+        delta: dict[tuple[str, str, str], list[int]] = {}
+        for c in [*new_claims.values(), *touched.values()]:
+            new = c["id"] in new_claims
+            support = c["support"] if new else c["support"] - c.get("_old_support", c["support"])
+            if not new and not support:
+                continue
+            ents = sorted({g for _, g in c["_ents"]})
+            for e in ents:
+                for o in ents:
+                    if o != e:
+                        d = delta.setdefault((e, o, c["type"]), [0, 0])
+                        d[0] += int(new)
+                        d[1] += support
+        if not delta:
+            return
+        stmt = self.store.insert(entity_pairs)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["entity_id", "other_id", "type"],
+            set_={
+                "claims": entity_pairs.c.claims + stmt.excluded.claims,
+                "support": entity_pairs.c.support + stmt.excluded.support,
+            },
+        )
+        self.conn.execute(
+            stmt,
+            [
+                {"entity_id": e, "other_id": o, "type": t, "claims": n, "support": sp}
+                for (e, o, t), (n, sp) in delta.items()
+            ],
+        )
 
     # -- conflicts ---------------------------------------------------------------------
 
