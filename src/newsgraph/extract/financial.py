@@ -100,7 +100,9 @@ class FinancialResultExtractor(FactExtractor):
         for i, (metric, s, e) in enumerate(hits):
             if YEAR_AGO.search(text[max(0, s - 25) : s]):
                 continue  # "swinging from a loss of 20.56 billion yuan": last year's figure
-            if fallback and MARKET_WIDE.match(text[e:]):
+            if fallback and (MARKET_WIDE.match(text[e:]) or re.match(r"sales\s+of\s", text[s:e], re.I)) and not (
+                re.match(r"[^.;]{0,40}\b(?:unit|division|segment|business|arm)\b", text[e:])
+            ):
                 continue  # "Sales of previously owned homes fell 2%": a market, not a company
             seg_end = hits[i + 1][1] if i + 1 < len(hits) else len(text)
             seg_money = [m for m in money if s <= m.start - base < seg_end]

@@ -35,6 +35,7 @@ LOOKAHEAD = {"could", "may", "might", "will", "would", "likely", "expect", "fore
 OUTLOOK_SUBJECTS = {"market", "markets", "sector", "industry", "demand", "prices", "sales", "revenue", "revenues",
                     "profit", "profits", "earnings", "margin", "margins", "growth", "economy", "output", "production",
                     "shipments", "deliveries", "inflation", "rates", "spending", "costs", "volumes"}  # fmt: skip
+LAUNCH_WORDS = {"deliver", "launch", "release", "ship", "start", "begin", "unveil", "introduce", "debut", "open"}
 HEDGES = {"could", "may", "might", "likely", "possibly", "unlikely", "probably"}
 
 
@@ -77,7 +78,9 @@ class ForecastExtractor(FactExtractor):
                 c.dep_ == "auxpass" for c in tok.children
             )
             if lemma in FORECAST_VERBS and (comp or passive_expect):
-                if comp and comp[0].lemma_ in ("close", "complete", "finalize", "receive", "obtain"):
+                if comp and comp[0].lemma_ in {"close", "complete", "finalize", "receive", "obtain"} | LAUNCH_WORDS:
+                    continue  # "expects to close the deal", "expects to deliver the first trucks": not outlooks
+                if comp and any(t.lower_ in ("available", "launch", "release") for t in comp[0].subtree):
                     continue
                 if lemma in ("see", "estimate", "target") and not speakers:
                     continue

@@ -33,6 +33,7 @@ class LaunchExtractor(FactExtractor):
 
     def match(self, doc, sent):
         yield from self.noun_launches(doc, sent)
+        yield from self.expected_availability(doc, sent)
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and self.on_sale(tok):
@@ -81,6 +82,21 @@ class LaunchExtractor(FactExtractor):
             for c in dict.fromkeys(companies):
                 yield self.fact(doc, tok, {"company": c, "product": product}, status=status,
                                 time=time_near(doc, sent, tok))  # fmt: skip
+
+    def expected_availability(self, doc, sent):
+        """'X expects Zepbound to be available in pharmacies by the end of the year'."""
+        for tok in sent:
+            if tok.lemma_ != "expect" or tok.pos_ != "VERB":
+                continue
+            for c in tok.children:
+                if c.dep_ in ("ccomp", "xcomp") and any(t.lower_ in ("available", "on") for t in c.children):
+                    subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")] or [
+                        s for s in tok.children if s.dep_ == "dobj"]
+                    companies = [company_of(doc, k) for k in agents(tok)]
+                    companies = [k for k in companies if doc._.entities[k].type == "ORG"]
+                    if subj and companies:
+                        yield self.fact(doc, tok, {"company": companies[0], "product": self.product(doc, subj[0])},
+                                        status="planned", time=time_near(doc, sent, c))  # fmt: skip
 
     @staticmethod
     def on_sale(tok):
