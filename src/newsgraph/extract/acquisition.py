@@ -58,7 +58,11 @@ class AcquisitionExtractor(FactExtractor):
                 for c in tok.children:
                     # "buy a stake in Y", "acquire TikTok's U.S. operations", "buy Wistron's factory"
                     if c.dep_ == "dobj" and c.lemma_ in PARTS:
-                        targets = prep_entities(c, ["in", "of"]) or poss_entity(c) or targets
+                        # "Wistron's factory in southern India": the owner, not the place; "a stake in Y"
+                        owner = poss_entity(c) or prep_entities(c, ["of"])
+                        if c.lemma_ in ("stake", "share", "shares", "holding", "interest"):
+                            owner = owner or prep_entities(c, ["in"])
+                        targets = owner or targets
                     # "has acquired companies including CA Technologies and Symantec"
                     if c.dep_ == "prep" and c.lower_ in ("including", "like"):
                         targets += [k for p in c.children for k in expand(p)]

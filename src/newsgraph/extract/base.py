@@ -122,6 +122,9 @@ def main_org(doc: Doc, before: int | None = None) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+GOV_BODIES = {"parliament", "government", "lawmakers", "legislature", "authorities", "regulators", "ministry",
+              "cabinet", "administration", "regulator", "congress", "senate", "lawmaker", "officials", "state",
+              "court", "courts", "watchdog", "agency"}  # fmt: skip
 PAIR_WORDS = {"they", "both", "companies", "firms", "groups", "automakers", "carmakers", "sides", "partners"}
 
 
@@ -157,6 +160,16 @@ def expand(tok: Token, depth: int = 0) -> list[str]:
             if c.dep_ in ("compound", "poss", "nmod", "appos") and c._.entity and c.dep_ != "poss":
                 out.append(c._.entity)
                 break
+    if not out and tok.lower_ in GOV_BODIES:
+        # "South Korea's parliament", "the government of Japan": the body acts for its country
+        for c in tok.children:
+            if c.dep_ == "poss" and c._.entity and tok.doc._.entities[c._.entity].type == "GOV":
+                out.append(c._.entity)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                out += [p._.entity for p in c.children if p._.entity and tok.doc._.entities[p._.entity].type == "GOV"]
+        if not out:
+            out += [c._.entity for c in tok.children if c.dep_ in ("amod", "compound") and c._.entity
+                    and tok.doc._.entities[c._.entity].type == "GOV"]  # fmt: skip
     if not out and tok.lower_ in PEOPLE_NOUNS:
         # "economists at Moody's Analytics", "a spokesperson for Honda", "its board"
         for c in tok.children:

@@ -61,6 +61,8 @@ class LaunchExtractor(FactExtractor):
                 continue
             if not obj and not any(c.dep_ == "xcomp" for c in tok.children):
                 continue
+            if VERBS[lemma] == "cancelled" and tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "acl"):
+                continue  # "the difficulty of cancelling subscriptions"
             if obj and obj[0].lower_ in NOUN_TRIGGERS:
                 continue  # "delayed the launch of X": read with the noun, which keeps the status
             if obj and (obj[0].lower_ in NOT_PRODUCTS or obj[0]._.entity and

@@ -105,10 +105,14 @@ class DescriptionCoref:
         return None
 
     def antecedent(self, doc, sents, si, start, want, by_sent, entities) -> str | None:
+        pronoun = doc[start].pos_ == "PRON"
+
         def ok(m: Mention) -> bool:
             info = entities[m.key]
             if want == "GOV":
                 return info.type == "GOV"
+            if pronoun and want == "ORG" and info.type == "GOV" and info.kind == "regulator":
+                return True  # "it sued Amazon": a regulator is an "it" too
             return info.type == want and info.kind not in ("publication", "analyst")
 
         counts: Counter = Counter()
