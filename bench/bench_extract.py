@@ -2,6 +2,7 @@
 
     python bench/bench_extract.py                 # 500 articles; parallel runs on every core
     python bench/bench_extract.py --n 200 --jobs 4 --repeat 3 --model en_core_web_sm
+    python bench/bench_extract.py --profile --jobs 1     # where the full run's time goes
 
 Generates N wire-style business articles from templates (seeded, so every run reads the
 same text), then times, in one process and in this order:
@@ -168,6 +169,37 @@ def time_full(
     return Run(time.perf_counter() - t0, len(texts), tokens), facts
 
 
+def profile_components(nlp, texts: list[str], batch_size: int) -> list[tuple[str, float]]:
+    """Seconds spent in each pipeline component over the texts, one component at a time
+    (each batched as nlp.pipe batches it), plus the language check and fact assembly."""
+    from newsgraph.model import Document
+    from newsgraph.nlp.language import check_language
+
+    spent: list[tuple[str, float]] = []
+    t0 = time.perf_counter()
+    documents = [Document(t, published="2023-09-06") for t in texts]
+    for d in documents:
+        check_language(d)
+    spent.append(("(language check)", time.perf_counter() - t0))
+    t0 = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in texts]
+    for doc in docs:
+        doc._.published = "2023-09-06"
+    spent.append(("(tokenizer)", time.perf_counter() - t0))
+    for name, proc in nlp.pipeline:
+        t0 = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [proc(doc) for doc in docs]
+        spent.append((name, time.perf_counter() - t0))
+    t0 = time.perf_counter()
+    for doc, d in zip(docs, documents, strict=True):
+        doc._.article_facts(d)
+    spent.append(("(article_facts)", time.perf_counter() - t0))
+    return spent
+
+
 def median_run(runs: list[Run]) -> Run:
     return Run(statistics.median(r.seconds for r in runs), runs[0].docs, runs[0].tokens)
 
@@ -179,6 +211,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--model", default=None, help="spaCy pipeline (default: newsgraph's default)")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--repeat", type=int, default=1, help="runs of each; figures are medians")
+    ap.add_argument("--profile", action="store_true", help="also print the time spent in each component")
     args = ap.parse_args(argv)
 
     import spacy
@@ -212,6 +245,14 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'ratio full/bare':30s} {full.seconds / bare.seconds:8.2f} x   (target <= 1.3)")
     print(f"{'facts extracted':30s} {facts:8d}   ({facts / args.n:.1f} per article)")
     print(f"{'peak RSS, 1 process':30s} {rss_single:8.0f} MB")
+
+    if args.profile:
+        spent = profile_components(full_nlp, texts, args.batch_size)
+        ours = sum(s for name, s in spent if name not in bare_nlp.pipe_names and name != "(tokenizer)")
+        total = sum(s for _, s in spent)
+        print(f"\ntime per component ({total:.1f} s in all; newsgraph's own {ours / total:.0%}):")
+        for name, s in sorted(spent, key=lambda x: -x[1]):
+            print(f"  {name:28s} {s:7.2f} s  {s / total:6.1%}")
 
     if args.jobs > 1:
         pbare_runs, pfull_runs = [], []

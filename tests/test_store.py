@@ -216,3 +216,18 @@ def test_ingest_of_one_url_twice_in_a_run_counts_a_duplicate(store, fake_extract
             Document("Acme is in talks with Widget.")]  # fmt: skip
     summary = ingest(store, ["x"], reader=lambda _p: iter(docs), extractor=fake_extract_many)
     assert (summary.added, summary.duplicates, summary.rejected) == (1, 2, [])
+
+
+def test_an_older_store_is_migrated_on_open(store_url, xiaomi_story):
+    from newsgraph.graph.queries import entity_view
+
+    with open_store(store_url) as s:
+        s.add_results(xiaomi_story)
+        before = entity_view(s, "Xiaomi")["counterparties"]
+        with s.engine.begin() as conn:  # what a store made before migration 3 looks like
+            conn.execute(text("DROP TABLE entity_pairs"))
+            conn.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+    with open_store(store_url) as s:
+        assert entity_view(s, "Xiaomi")["counterparties"] == before
+        with s.read() as conn:
+            assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "3"
