@@ -9,11 +9,6 @@ from newsgraph.nlp.times import find_times
 PUB = "2023-09-06"  # a Wednesday
 
 
-def bug(reason: str) -> pytest.MarkDecorator:
-    """A known wrong answer in times.py: strict, so the fix turns this test red until unmarked."""
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 # (text, published, expected mention text, start, end)
 CASES = [
     ("next year", PUB, "next year", "2024-01-01", "2024-12-31"),
@@ -45,29 +40,23 @@ CASES = [
     ("the three months ended June", None, "the three months ended June", None, None),
     pytest.param(
         "the end of next year", PUB, "the end of next year", "2024-10-01", "2024-12-31",
-        marks=bug("'rel' (next year) is tried before 'part_year' and takes the span: whole 2024"),
     ),
     pytest.param(
         "earlier this year", PUB, "earlier this year", "2023-01-01", PUB,
-        marks=bug("'rel' (this year) is tried before 'rel_this' and takes the span: whole 2023"),
     ),
     pytest.param(
         "fiscal Q2", PUB, "fiscal Q2", None, None,
-        marks=bug("the 'qn' fiscal prefix is case-sensitive 'F': gives 'Q2' as calendar 2023-04-01..06-30"),
     ),
     pytest.param(
         "net income in the three months ended June.", PUB, "the three months ended June",
         "2023-04-01", "2023-06-30",
-        marks=bug("the month's optional abbreviation dot takes the full stop: 'ended June.'"),
     ),
     pytest.param(
         "the second quarter of 2022", None, "the second quarter of 2022", "2022-04-01", "2022-06-30",
-        marks=bug("an explicit year still needs a publication date: start/end None"),
     ),
     pytest.param(
         "the three months ended June 30, 2023", None, "the three months ended June 30, 2023",
         "2023-04-01", "2023-06-30",
-        marks=bug("an explicit year still needs a publication date: start/end None"),
     ),
 ]  # fmt: skip
 

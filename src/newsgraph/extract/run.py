@@ -32,6 +32,8 @@ def _iso_date(value: str | None) -> str | None:
     from newsgraph.errors import NewsgraphError
 
     try:
+        if len(value) > 10 and value[10] not in "T ":
+            raise ValueError(value)
         return date.fromisoformat(value[:10]).isoformat()
     except ValueError:
         raise NewsgraphError(f"--published: {value!r} is not a date (use YYYY-MM-DD)") from None

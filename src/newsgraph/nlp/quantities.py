@@ -34,14 +34,18 @@ SCALES = {
     "lakh": 1e5, "lakhs": 1e5,
 }  # fmt: skip
 
-_sym = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
+# Letter symbols ("Rs", "RMB") must stand alone and keep their case: "years 500" is no rupee.
+_sym = "|".join(
+    (rf"(?<![A-Za-z]){re.escape(s)}" if s[0].isalpha() else re.escape(s))
+    for s in sorted(SYMBOLS, key=len, reverse=True)
+)
 _word = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
 _scale = "|".join(sorted(SCALES, key=len, reverse=True))
 _num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MONEY = re.compile(
-    rf"""(?:(?P<sym>{_sym})\s?(?P<n1>{_num})(?:\s?(?P<sc1>{_scale})\b)?(?:\s(?P<w1>{_word})\b)?
-        | (?P<n2>{_num})(?:\s?(?P<sc2>{_scale})\b)?\s(?P<w2>{_word})\b)""",
-    re.VERBOSE | re.IGNORECASE,
+    rf"""(?:(?P<sym>{_sym})\s?(?P<n1>{_num})(?:\s?(?P<sc1>(?i:{_scale}))\b)?(?:\s(?P<w1>(?i:{_word}))\b)?
+        | (?P<n2>{_num})(?:\s?(?P<sc2>(?i:{_scale}))\b)?\s(?P<w2>(?i:{_word}))\b)""",
+    re.VERBOSE,
 )
 PERCENT = re.compile(rf"(?P<n>{_num})\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE)
 COMPARATORS = (
@@ -87,7 +91,9 @@ class Percent:
 
 
 def _clean(x: float) -> float | int:
-    return int(x) if float(x).is_integer() else round(x, 6)
+    """67.4 * 1e9 is 67400000000.00001 in floating point; money is whole cents at most."""
+    x = round(x, 2)
+    return int(x) if float(x).is_integer() else x
 
 
 def _number(s: str) -> float:
@@ -101,9 +107,9 @@ def find_money(text: str) -> list[Money]:
         n = g["n1"] or g["n2"]
         scale = (g["sc1"] or g["sc2"] or "").lower()
         if g["sym"]:
-            cur = SYMBOLS.get(g["sym"], SYMBOLS.get(g["sym"].upper(), "USD"))
-            if g["w1"]:
-                cur = WORDS[g["w1"].lower()] if g["sym"] == "$" else cur
+            cur = SYMBOLS[g["sym"]]
+            if g["w1"] and g["sym"] == "$":
+                cur = WORDS[g["w1"].lower()]  # "$5 billion Hong Kong dollars" is rare; "$" + a word names it
         else:
             cur = WORDS[g["w2"].lower()]
         if scale in ("m", "b", "k") and not g["sym"]:

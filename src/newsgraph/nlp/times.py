@@ -19,7 +19,10 @@ MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_month = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_FULL = [m.lower() for m in calendar.month_name if m]
+_ABBR = sorted({m for m in MONTHS if m not in _FULL}, key=len, reverse=True)
+# A full month name never takes a dot ("ended June." ends the sentence); an abbreviation may.
+_month = r"(?P<month>" + "|".join(_FULL) + "|(?:" + "|".join(_ABBR) + r")\.?)"
 _month2 = _month.replace("?P<month>", "?P<month2>")
 
 
@@ -83,7 +86,7 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
     (rf"\bthe\s+{_month}\s+quarter\b", "month_quarter"),
     (r"\b(?:the\s+|its\s+)?(?P<fiscal>fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter"
      r"(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?(?:\s+of\s+(?P<rel>next|this|last)\s+year)?", "quarter"),
-    (r"\b(?P<fiscal>F(?:Y|iscal\s*)?)?Q(?P<q>[1-4])(?:\s*(?:FY)?'?(?P<year>\d{4}|\d{2}))?\b", "qn"),
+    (r"\b(?P<fiscal>(?:[Ff]iscal\s+|FY\s*|F))?Q(?P<q>[1-4])(?:\s*(?:FY)?'?(?P<year>\d{4}|\d{2}))?\b", "qn"),
     (r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?P<year>\d{4}))?", "half"),
     (rf"\b{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", "mdy"),
     (rf"\b(?P<day>\d{{1,2}})\s+{_month}\s+(?P<year>\d{{4}})\b", "mdy"),
@@ -92,9 +95,9 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
     (rf"\b{_month}\s+(?:of\s+)?(?P<year>\d{{4}})\b", "month_year"),
     (rf"\bthe\s+end\s+of\s+(?:the\s+(?P<unit>year|month)|{_month}(?:\s+(?P<year>\d{{4}}))?)\b", "end_of"),
     (rf"\b(?:on\s+)?{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", "md"),
-    (r"\b(?P<rel>next|last|this|previous|coming)\s+(?P<unit>year|month|quarter|week)\b", "rel"),
     (r"\b(?P<rel>earlier|later)\s+this\s+(?P<unit>year|month)\b", "rel_this"),
     (r"\b(?:the\s+)?(?P<ord>end|start|beginning|middle)\s+of\s+(?P<rel>next|this|last)\s+year\b", "part_year"),
+    (r"\b(?P<rel>next|last|this|previous|coming)\s+(?P<unit>year|month|quarter|week)\b", "rel"),
     (r"\b(?:full[\s-]year|fiscal(?:\s+year)?|FY)\s*(?P<year>\d{4})\b", "year"),
     (r"\b(?:for\s+)?the\s+full\s+year\b|\bfull[\s-]year\b(?!\s+(?:\d|forecast|guidance|outlook|target))", "full_year"),
     (r"\b(?:in|by|for|during|since|of|until|before)\s+(?P<year>(?:19|20)\d{2})\b", "year"),
@@ -120,6 +123,9 @@ def resolve(kind: str, g: dict, pub: date | None) -> tuple[str | None, str | Non
         return _month_range(y, month)
     if kind == "year":
         return f"{y}-01-01", f"{y}-12-31"
+    if y is not None and kind in ("quarter", "qn", "half", "months_ended", "quarter_ended") and not g.get("fiscal"):
+        # "the second quarter of 2022" needs no publication date
+        pub = pub or date(y, 12, 31)
     if pub is None:
         return None, None
     if kind == "full_year":
