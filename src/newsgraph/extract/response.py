@@ -46,6 +46,9 @@ class ResponseExtractor(FactExtractor):
                 continue
             if status == "denied" and not parties:
                 continue
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].pos_ == "PROPN" and not parties:
+                continue  # a name we could not resolve ("Globex declined to comment"): not the main company
             if not parties and status in ("declined_to_comment", "no_response"):
                 parties = [main_org(doc)] if main_org(doc) else []
             for p in parties:

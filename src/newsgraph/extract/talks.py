@@ -63,7 +63,9 @@ class TalksExtractor(FactExtractor):
             ):
                 counters = []
         elif tok.lemma_ in ("engage", "negotiate", "discuss"):
-            counters = prep_entities(tok, ["with"])
+            # "discussed a manufacturing partnership with Y": "with" hangs on the object
+            counters = prep_entities(tok, ["with"]) or [
+                k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["with"])]
             if not counters and tok.lemma_ == "negotiate":
                 counters = patients(tok)
         elif tok.lemma_ == "sound":

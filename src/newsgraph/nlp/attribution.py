@@ -94,7 +94,7 @@ class AttributionReader:
                     return self.classify(doc, objs[0], tok.i, last_anon, last)
             if tok.lower_ == "citing" or (tok.lemma_ == "cite" and tok.dep_ in ("advcl", "xcomp")):
                 continue
-        cues = [t for t in sent if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+        cues = [t for t in sent if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not _reports_figures(t)]
         for verb in cues:
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj:
@@ -139,6 +139,22 @@ class AttributionReader:
         if low in DOCUMENT_NOUNS:
             return Attribution("document", text, cue)
         return None
+
+
+FIGURE_WORDS = {"income", "profit", "loss", "revenue", "revenues", "sales", "earnings", "margin", "deliveries",
+                "growth", "results", "decline", "increase", "rise", "drop"}  # fmt: skip
+
+
+def _reports_figures(verb: Token) -> bool:
+    """'Xiaomi reported net income of...', 'X announced a deal': the verb is the news, not a source."""
+    if verb.lemma_ not in ("report", "show", "disclose"):
+        return False
+    if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return False  # "Bloomberg reported that..."
+    return any(
+        c.dep_ in ("dobj", "attr") and any(t.like_num or t.lower_ in FIGURE_WORDS for t in c.subtree)
+        for c in verb.children
+    )
 
 
 def _entity_in(span: Span) -> str | None:

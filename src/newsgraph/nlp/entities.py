@@ -35,6 +35,9 @@ LEGAL = {
 
 SPEAKER_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "representative", "executive", "official",
                  "statement", "filing", "shares", "stock", "board", "management"}  # fmt: skip
+ACTOR_VERBS = {"say", "decline", "report", "announce", "agree", "buy", "sell", "acquire", "launch", "sign", "hire",
+               "name", "appoint", "sue", "deny", "confirm", "respond", "invest", "raise", "cut", "post", "plan",
+               "expect", "tell", "add", "refuse", "comment", "partner", "own", "employ", "pay"}  # fmt: skip
 HEADLINE_VERBS = {"unveils", "launches", "buys", "agrees", "says", "wins", "cuts", "raises", "posts", "reports",
                   "plans", "sees", "beats", "misses", "names", "hires", "sues", "files", "signs", "completes",
                   "acquires", "announces", "confirms", "denies", "rises", "falls", "jumps", "slides", "to", "in",
@@ -210,6 +213,9 @@ class EntityRecognizer:
 
     def fix_type(self, span: Span, etype: str, label: str = "") -> str:
         text = span.text
+        root = span.root
+        if etype == "PRODUCT" and root.dep_ in ("nsubj", "poss") and root.head.lemma_ in ACTOR_VERBS:
+            return "ORG"  # "Globex declined to comment": products do not speak
         low = text.lower()
         last = span[-1].text.lower().rstrip(".")
         if last in self.suffixes and etype in ("PERSON", "GOV", "PLACE"):
