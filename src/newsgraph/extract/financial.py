@@ -175,6 +175,8 @@ class FinancialResultExtractor(FactExtractor):
 
     def period(self, doc, sent):
         for t in doc._.times:
+            if t.start >= sent.end_char:
+                break  # times are in text order
             if sent.start_char <= t.start < sent.end_char and t.begin and t.finish and t.begin != t.finish:
                 if re.search(r"quarter|months|half|year|Q[1-4]|period|ended", t.text, re.I):
                     return t

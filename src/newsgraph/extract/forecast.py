@@ -52,6 +52,8 @@ class ForecastExtractor(FactExtractor):
             if tok.pos_ != "VERB":
                 continue
             lemma = tok.lemma_.lower()
+            if lemma not in ACTION_VERBS and lemma not in FORECAST_VERBS and lemma not in SPEECH_VERBS:
+                continue
             speakers = [k for k in agents(tok) if ents[k].type in ("ORG", "PERSON", "GOV")
                         and ents[k].kind != "publication"]  # fmt: skip
             via_people = any(c.dep_ == "nsubj" and c.lower_ in EXPERTS for c in tok.children)
