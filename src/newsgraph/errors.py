@@ -49,3 +49,7 @@ class ModelNotFound(NewsgraphError):
 
 class StoreError(NewsgraphError):
     pass
+
+
+class NoSuchEntity(NewsgraphError):
+    """No entity has this name, alias or id (newsgraph.graph.queries re-exports it)."""

@@ -130,9 +130,9 @@ class AcquisitionExtractor(FactExtractor):
     @staticmethod
     def value(doc, sent):
         # A price per share is not the deal's value.
-        text = doc.text
+        text, base = sent.text + " " * 16, sent.start_char
         cands = [m for m in money_near(doc, sent)
-                 if not re.match(r"\s*(?:a|per|for each)\s+share", text[m.end : m.end + 16])]  # fmt: skip
+                 if not re.match(r"\s*(?:a|per|for each)\s+share", text[m.end - base : m.end - base + 16])]  # fmt: skip
         return max(cands, key=lambda m: m.amount) if cands else None
 
     @staticmethod

@@ -78,8 +78,16 @@ def sentences(doc: Doc) -> list[Span]:
     return cached
 
 
+def all_sentences(doc: Doc) -> list[Span]:
+    """doc.sents as a list, computed once: spaCy rebuilds the spans on every access."""
+    cached = doc.user_data.get("newsgraph_all_sentences")
+    if cached is None:
+        cached = doc.user_data["newsgraph_all_sentences"] = list(doc.sents)
+    return cached
+
+
 def _article_sentences(doc: Doc) -> Iterator[Span]:
-    for sent in doc.sents:
+    for sent in all_sentences(doc):
         text = sent.text.strip()
         if not text or in_junk(doc, sent.start_char + (len(sent.text) - len(sent.text.lstrip()))):
             continue
@@ -107,19 +115,23 @@ PEOPLE_NOUNS = {"analyst", "analysts", "economist", "economists", "executive", "
 
 def main_org(doc: Doc, before: int | None = None) -> str | None:
     """The company the article is most about: the most-mentioned ORG that is not a source."""
+    if before is None and "newsgraph_main_org" in doc.user_data:
+        return doc.user_data["newsgraph_main_org"]
     ents = doc._.entities
     counts: Counter = Counter()
-    first_sents = {s.start for s in list(doc.sents)[:3]}
+    sents = all_sentences(doc)
+    lede_end = sents[min(2, len(sents) - 1)].end if sents else 0
     for m in doc._.mentions:
         info = ents[m.key]
         if info.type != "ORG" or info.kind is not None or (before is not None and m.start >= before):
             continue
         root = doc[m.start : m.end].root
         # Subjects and the opening lines say what the article is about.
-        counts[m.key] += (
-            1 + (root.dep_ in ("nsubj", "nsubjpass", "poss")) + 2 * (root.sent.start in first_sents)
-        )
-    return counts.most_common(1)[0][0] if counts else None
+        counts[m.key] += 1 + (root.dep_ in ("nsubj", "nsubjpass", "poss")) + 2 * (m.start < lede_end)
+    best = counts.most_common(1)[0][0] if counts else None
+    if before is None:
+        doc.user_data["newsgraph_main_org"] = best
+    return best
 
 
 GOV_BODIES = {"parliament", "government", "lawmakers", "legislature", "authorities", "regulators", "ministry",
@@ -135,7 +147,7 @@ def pair_from_context(doc: Doc, subj: Token) -> list[str]:
     ):
         return []
     ents = doc._.entities
-    sents = list(doc.sents)
+    sents = all_sentences(doc)
     here = next(i for i, s in enumerate(sents) if s.start <= subj.i < s.end)
     seen: list[str] = []
     for s in reversed(sents[max(0, here - 2) : here + 1]):

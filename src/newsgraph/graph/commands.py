@@ -12,15 +12,22 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from newsgraph.graph import queries
-from newsgraph.graph.export import FORMATS, TABLES
-from newsgraph.graph.queries import NoSuchEntity
+from newsgraph.errors import NoSuchEntity
+from newsgraph.graph import EXPORT_FORMATS as FORMATS
+from newsgraph.graph import EXPORT_TABLES as TABLES
 from newsgraph.model import CERTAINTIES, FACT_TYPES, SOURCE_KINDS
-from newsgraph.store import DEFAULT_DB, Store, open_store
+from newsgraph.store import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from newsgraph.store import Store
+
+# The store, the query layer and SQLAlchemy are imported inside each verb, not here: every
+# `newsgraph` command registers these verbs, and `newsgraph extract` or a usage error should
+# not pay ~0.5 s for a database library it never touches.
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -50,6 +57,8 @@ def _echo_json(data: Any) -> None:
 
 
 def _reader(db: str) -> Store:
+    from newsgraph.store import open_store
+
     return open_store(db, create=False)
 
 
@@ -86,6 +95,7 @@ def register(main: click.Group, wrap: Decorator) -> None:
         from tqdm import tqdm
 
         from newsgraph.store import ingest as ingest_
+        from newsgraph.store import open_store
 
         store = open_store(db)
         n_facts = 0
@@ -116,6 +126,8 @@ def register(main: click.Group, wrap: Decorator) -> None:
     @wrap
     def entity(name: str, db: str, as_json: bool) -> None:
         """An entity: canonical name, type, aliases, relations by type, latest claims."""
+        from newsgraph.graph import queries
+
         with _reader(db) as store:
             view = queries.entity_view(store, name)
         if view is None:
@@ -142,6 +154,8 @@ def register(main: click.Group, wrap: Decorator) -> None:
     @wrap
     def facts(entity: str | None, type_: str | None, db: str, as_json: bool, **filters: Any) -> None:
         """Facts as extracted, one per article, newest first."""
+        from newsgraph.graph import queries
+
         with _reader(db) as store:
             _check_entity(store, entity)
             rows = queries.list_facts(store, entity=entity, type=type_, **filters)
@@ -162,6 +176,8 @@ def register(main: click.Group, wrap: Decorator) -> None:
         entity: str | None, type_: str | None, limit: int, offset: int, db: str, as_json: bool
     ) -> None:
         """Claims: facts merged across articles, with sources, independent support and conflicts."""
+        from newsgraph.graph import queries
+
         with _reader(db) as store:
             _check_entity(store, entity)
             rows = queries.list_claims(store, entity=entity, type=type_, limit=limit, offset=offset)
@@ -177,6 +193,8 @@ def register(main: click.Group, wrap: Decorator) -> None:
     @wrap
     def claim(claim_id: str, db: str, as_json: bool) -> None:
         """One claim with every source and its evidence."""
+        from newsgraph.graph import queries
+
         with _reader(db) as store:
             view = queries.claim_view(store, claim_id)
         if view is None:
@@ -195,6 +213,8 @@ def register(main: click.Group, wrap: Decorator) -> None:
     @wrap
     def timeline(name: str, limit: int, offset: int, db: str, as_json: bool) -> None:
         """An entity's claims in the order they happened (or were first reported)."""
+        from newsgraph.graph import queries
+
         with _reader(db) as store:
             _check_entity(store, name)
             rows = queries.timeline(store, name, limit=limit, offset=offset)
@@ -212,6 +232,8 @@ def register(main: click.Group, wrap: Decorator) -> None:
     @wrap
     def search(query: str, limit: int, offset: int, db: str, as_json: bool) -> None:
         """Full-text search over articles; "quotes" for a phrase."""
+        from newsgraph.graph import queries
+
         with _reader(db) as store:
             rows = queries.search_articles(store, query, limit=limit, offset=offset)
         if as_json:
@@ -226,6 +248,8 @@ def register(main: click.Group, wrap: Decorator) -> None:
     @wrap
     def article(article_id: str, db: str, as_json: bool) -> None:
         """One stored article with its facts and its syndicated copies."""
+        from newsgraph.graph import queries
+
         with _reader(db) as store:
             view = queries.article_view(store, article_id)
         if view is None:
@@ -273,6 +297,8 @@ class NoSuchArticle(NoSuchEntity):
 
 
 def _check_entity(store: Store, name: str | None) -> None:
+    from newsgraph.graph import queries
+
     if name is not None and queries.resolve_entity(store, name) is None:
         raise NoSuchEntity(f"no entity named {name!r}")
 

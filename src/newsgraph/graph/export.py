@@ -21,11 +21,12 @@ from xml.sax.saxutils import quoteattr
 from sqlalchemy import Connection, select
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.graph import EXPORT_FORMATS, EXPORT_TABLES
 from newsgraph.store.schema import articles, claim_entities, claims, entities, entity_aliases, facts
 from newsgraph.store.store import Store
 
-FORMATS = ("jsonl", "csv", "parquet", "graphml")
-TABLES = ("facts", "claims", "entities", "articles")
+FORMATS = EXPORT_FORMATS
+TABLES = EXPORT_TABLES
 CHUNK = 10_000
 
 

@@ -55,7 +55,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, or_, select, text
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import NoSuchEntity
 from newsgraph.graph.resolve import normalize_name
 from newsgraph.store.schema import (
     article_entities,
@@ -90,10 +90,6 @@ LATEST_CLAIMS = 10
 COUNTERPARTIES = 20
 LIST_SOURCES = 10
 VIEW_SOURCES = 500
-
-
-class NoSuchEntity(NewsgraphError):
-    """No entity has this name, alias or id."""
 
 
 # -- entities ---------------------------------------------------------------------------

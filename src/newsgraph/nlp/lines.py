@@ -59,8 +59,9 @@ def mark_lines(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
-    doc._.junk = junk_spans(doc.text)
-    doc._.datelines = dateline_spans(doc.text)
+    text = doc.text  # spaCy joins the tokens anew on every .text
+    doc._.junk = junk_spans(text)
+    doc._.datelines = dateline_spans(text)
     return doc
 
 

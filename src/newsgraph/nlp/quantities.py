@@ -155,6 +155,7 @@ class QuantityReader:
         pass
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.money = find_money(doc.text)
-        doc._.percents = find_percents(doc.text)
+        text = doc.text  # spaCy joins the tokens anew on every .text
+        doc._.money = find_money(text)
+        doc._.percents = find_percents(text)
         return doc

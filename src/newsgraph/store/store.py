@@ -32,7 +32,7 @@ from newsgraph.errors import StoreError
 from newsgraph.graph import claims as claimlib
 from newsgraph.graph.resolve import entity_keys, hash_id, link_acronyms
 from newsgraph.model import ArticleFacts, Document, Entity, content_id
-from newsgraph.store import schema, syndication
+from newsgraph.store import DEFAULT_DB, schema, syndication
 from newsgraph.store.migrations import migrate
 from newsgraph.store.schema import (
     article_entities,
@@ -49,7 +49,6 @@ from newsgraph.store.schema import (
     lsh_bands,
 )
 
-DEFAULT_DB = "newsgraph.db"
 # Commit after this many articles or seconds, whichever comes first: a kill -9 loses at most
 # that much work, and per-commit fsyncs stay a small part of the ingest time.
 BATCH_ARTICLES = 50
