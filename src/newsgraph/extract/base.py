@@ -102,8 +102,11 @@ def evidence_span(sent: Span) -> tuple[int, int]:
 
 
 def is_headline(sent: Span) -> bool:
-    text = sent.text.strip()
-    return bool(text) and text[-1] not in ".!?\"”’'"
+    """A line that does not end like a sentence: a headline, a bullet, a teaser."""
+    for tok in reversed(sent):
+        if not tok.is_space:
+            return tok.text[-1] not in ".!?\"”’'"
+    return False
 
 
 # -- reading arguments off the parse ---------------------------------------------------

@@ -43,7 +43,7 @@ _word = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
 _scale = "|".join(sorted(SCALES, key=len, reverse=True))
 _num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MONEY = re.compile(
-    rf"""(?:(?P<sym>{_sym})\s?(?P<n1>{_num})(?:\s?(?P<sc1>(?i:{_scale}))\b)?(?:\s(?P<w1>(?i:{_word}))\b)?
+    rf"""(?=[\d$€£¥₩₹A-Z])(?:(?P<sym>{_sym})\s?(?P<n1>{_num})(?:\s?(?P<sc1>(?i:{_scale}))\b)?(?:\s(?P<w1>(?i:{_word}))\b)?
         | (?P<n2>{_num})(?:\s?(?P<sc2>(?i:{_scale}))\b)?\s(?P<w2>(?i:{_word}))\b)""",
     re.VERBOSE,
 )

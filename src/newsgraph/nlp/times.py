@@ -22,7 +22,8 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 _FULL = [m.lower() for m in calendar.month_name if m]
 _ABBR = sorted({m for m in MONTHS if m not in _FULL}, key=len, reverse=True)
 # A full month name never takes a dot ("ended June." ends the sentence); an abbreviation may.
-_month = r"(?P<month>" + "|".join(_FULL) + "|(?:" + "|".join(_ABBR) + r")\.?)"
+# The lookahead fails fast at the words that cannot start a month name.
+_month = r"(?=[jfmasond])(?P<month>" + "|".join(_FULL) + "|(?:" + "|".join(_ABBR) + r")\.?)"
 _month2 = _month.replace("?P<month>", "?P<month2>")
 
 

@@ -32,7 +32,8 @@ from newsgraph.errors import StoreError
 from newsgraph.graph import claims as claimlib
 from newsgraph.graph.resolve import entity_keys, hash_id, link_acronyms
 from newsgraph.model import ArticleFacts, Document, Entity, content_id
-from newsgraph.store import DEFAULT_DB, schema, syndication
+from newsgraph.store import DEFAULT_DB as DEFAULT_DB  # re-exported: store.DEFAULT_DB
+from newsgraph.store import schema, syndication
 from newsgraph.store.migrations import migrate
 from newsgraph.store.schema import (
     article_entities,
