@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 
 from newsgraph.extract.base import (
-    FactExtractor, agents, expand, governing, money_near, patients, poss_entity, prep_entities, time_near,
+    FactExtractor,
+    agents,
+    expand,
+    governing,
+    money_near,
+    patients,
+    poss_entity,
+    prep_entities,
+    time_near,
+    tokens,
 )  # fmt: skip
 
 VERBS = {"buy", "acquire", "purchase", "merge", "absorb", "snap", "take", "bid", "buyout"}
@@ -40,7 +49,7 @@ class AcquisitionExtractor(FactExtractor):
     fact_type = "acquisition"
 
     def match(self, doc, sent):
-        for tok in sent:
+        for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in VERBS:
                 if lemma == "take" and not any(c.lower_ == "over" for c in tok.children):

@@ -6,7 +6,15 @@ from __future__ import annotations
 from itertools import combinations
 
 from newsgraph.extract.base import (
-    FactExtractor, agents, expand, governing, money_near, poss_entity, prep_entities, time_near,
+    FactExtractor,
+    agents,
+    expand,
+    governing,
+    money_near,
+    poss_entity,
+    prep_entities,
+    time_near,
+    tokens,
 )  # fmt: skip
 
 NOUNS = {"agreement", "deal", "pact", "memorandum", "mou", "contract", "partnership", "alliance", "venture",
@@ -35,7 +43,7 @@ class AgreementExtractor(FactExtractor):
     fact_type = "agreement"
 
     def match(self, doc, sent):
-        for tok in sent:
+        for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             pairs = []
             if tok.pos_ in ("NOUN", "PROPN") and (lemma in NOUNS or tok.lower_ in NOUNS):

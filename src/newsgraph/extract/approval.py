@@ -10,8 +10,17 @@ the deal's buyer or the drug's maker, not the deal or the product.
 from __future__ import annotations
 
 from newsgraph.extract.base import (
-    FactExtractor, agents, company_of, expand, governing, main_org, patients, poss_entity, prep_entities,
+    FactExtractor,
+    agents,
+    company_of,
+    expand,
+    governing,
+    main_org,
+    patients,
+    poss_entity,
+    prep_entities,
     time_near,
+    tokens,
 )  # fmt: skip
 
 GRANT_VERBS = {"approve", "clear", "authorize", "authorise", "greenlight", "license", "permit", "sanction", "allow",
@@ -33,7 +42,7 @@ class ApprovalExtractor(FactExtractor):
     fact_type = "approval"
 
     def match(self, doc, sent):
-        for tok in sent:
+        for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and (
                 lemma in GRANT_VERBS or (lemma in DENY_VERBS and self.regulatory(doc, tok))

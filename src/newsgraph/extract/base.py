@@ -78,6 +78,15 @@ def sentences(doc: Doc) -> list[Span]:
     return cached
 
 
+def tokens(sent: Span) -> list[Token]:
+    """The tokens of a sentence from one list per Doc: iterating a Span builds new Token objects."""
+    doc = sent.doc
+    toks = doc.user_data.get("newsgraph_tokens")
+    if toks is None:
+        toks = doc.user_data["newsgraph_tokens"] = list(doc)
+    return toks[sent.start : sent.end]
+
+
 def all_sentences(doc: Doc) -> list[Span]:
     """doc.sents as a list, computed once: spaCy rebuilds the spans on every access."""
     cached = doc.user_data.get("newsgraph_all_sentences")

@@ -4,7 +4,8 @@ June, above the average estimate of 3.16 billion yuan', 'Revenue slid by 4% to 6
 from __future__ import annotations
 
 import re
-from newsgraph.extract.base import FactExtractor, agents, company_of, is_headline, main_org
+
+from newsgraph.extract.base import FactExtractor, agents, company_of, is_headline, main_org, tokens
 
 # Order matters: the longer, more specific names first.
 METRICS = [
@@ -232,7 +233,7 @@ class FinancialResultExtractor(FactExtractor):
             k = company_of(doc, k)
             if ok(k):
                 return k, False
-        for tok in sent:
+        for tok in tokens(sent):
             if (
                 tok.dep_ in ("nsubj", "nsubjpass")
                 and tok.head.pos_ in ("VERB", "AUX")

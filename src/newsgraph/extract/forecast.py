@@ -15,7 +15,15 @@ from __future__ import annotations
 import re
 
 from newsgraph.extract.base import (
-    FactExtractor, agents, company_of, entities_in, is_headline, main_org, money_near, time_near,
+    FactExtractor,
+    agents,
+    company_of,
+    entities_in,
+    is_headline,
+    main_org,
+    money_near,
+    time_near,
+    tokens,
 )  # fmt: skip
 from newsgraph.extract.financial import METRIC_RX, metric_name
 from newsgraph.model import Source
@@ -48,7 +56,7 @@ class ForecastExtractor(FactExtractor):
         ents = doc._.entities
         taken = any(f.evidence[0][0] <= sent.start_char < f.evidence[0][1] and f.type not in ("forecast",)
                     for f in doc._.facts)  # fmt: skip
-        for tok in sent:
+        for tok in tokens(sent):
             if tok.pos_ != "VERB":
                 continue
             lemma = tok.lemma_.lower()

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from newsgraph.extract.base import (
-    FactExtractor, agents, governing, money_near, patients, poss_entity, prep_entities, time_near,
+    FactExtractor,
+    agents,
+    governing,
+    money_near,
+    patients,
+    poss_entity,
+    prep_entities,
+    time_near,
+    tokens,
 )  # fmt: skip
 
 VERBS = {"invest", "pledge", "commit", "earmark", "pour", "inject", "allocate", "plow", "plough", "spend",
@@ -21,7 +29,7 @@ class InvestmentExtractor(FactExtractor):
 
     def match(self, doc, sent):
         seen = set()
-        for tok in sent:
+        for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in VERBS:
                 if lemma in ("back", "fund", "finance") and not money_near(doc, sent):

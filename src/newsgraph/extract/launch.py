@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from newsgraph.extract.base import (
-    FactExtractor, agents, company_of, governing, main_org, poss_entity, time_near,
+    FactExtractor,
+    agents,
+    company_of,
+    governing,
+    main_org,
+    poss_entity,
+    time_near,
+    tokens,
 )  # fmt: skip
 
 VERBS = {"launch": "launched", "unveil": "launched", "introduce": "launched", "debut": "launched",
@@ -34,7 +41,7 @@ class LaunchExtractor(FactExtractor):
     def match(self, doc, sent):
         yield from self.noun_launches(doc, sent)
         yield from self.expected_availability(doc, sent)
-        for tok in sent:
+        for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and self.on_sale(tok):
                 yield from self.product_subject(doc, sent, tok)
@@ -87,7 +94,7 @@ class LaunchExtractor(FactExtractor):
 
     def expected_availability(self, doc, sent):
         """'X expects Zepbound to be available in pharmacies by the end of the year'."""
-        for tok in sent:
+        for tok in tokens(sent):
             if tok.lemma_ != "expect" or tok.pos_ != "VERB":
                 continue
             for c in tok.children:
@@ -123,7 +130,7 @@ class LaunchExtractor(FactExtractor):
 
     def noun_launches(self, doc, sent):
         """'the launch of the iPhone 15 lineup in September', 'the July release of Claude 2'."""
-        for tok in sent:
+        for tok in tokens(sent):
             if tok.pos_ != "NOUN" or tok.lower_ not in NOUN_TRIGGERS:
                 continue
             of = [

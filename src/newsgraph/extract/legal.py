@@ -4,8 +4,18 @@
 from __future__ import annotations
 
 from newsgraph.extract.base import (
-    FactExtractor, agents, entities_in, expand, governing, is_headline, money_near, patients, poss_entity,
-    prep_entities, time_near,
+    FactExtractor,
+    agents,
+    entities_in,
+    expand,
+    governing,
+    is_headline,
+    money_near,
+    patients,
+    poss_entity,
+    prep_entities,
+    time_near,
+    tokens,
 )  # fmt: skip
 
 VERBS = {"sue": "filed", "charge": "filed", "accuse": "filed", "indict": "filed", "fine": "fined",
@@ -27,7 +37,7 @@ class LegalExtractor(FactExtractor):
             return
         ents = doc._.entities
         done = set()
-        for tok in sent:
+        for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in VERBS:
                 if lemma == "order" and not any(

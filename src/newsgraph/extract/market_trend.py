@@ -8,7 +8,7 @@ shrink"), or a headline that the body restates.
 
 from __future__ import annotations
 
-from newsgraph.extract.base import FactExtractor, is_headline
+from newsgraph.extract.base import FactExtractor, is_headline, tokens
 
 MARKET_NOUNS = {"market", "markets", "sector", "industry", "demand", "prices", "price", "sales", "shipments",
                 "segment", "economy", "growth", "supply", "inventories", "margins", "valuations", "spending",
@@ -56,7 +56,7 @@ class MarketTrendExtractor(FactExtractor):
     def match(self, doc, sent):
         if is_headline(sent) or self.has_company_fact(doc, sent):
             return
-        for tok in sent:
+        for tok in tokens(sent):
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             lemma = tok.lemma_.lower()

@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 
 from newsgraph.extract.base import (
-    FactExtractor, agents, company_of, expand, main_org, patients, prep_entities, time_near,
+    FactExtractor,
+    agents,
+    company_of,
+    expand,
+    main_org,
+    patients,
+    prep_entities,
+    time_near,
+    tokens,
 )  # fmt: skip
 from newsgraph.nlp.entities import TITLE_WORDS
 
@@ -26,7 +34,7 @@ class PersonnelExtractor(FactExtractor):
 
     def match(self, doc, sent):
         ents = doc._.entities
-        for tok in sent:
+        for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ != "VERB" or lemma not in APPOINT | SUCCEED | DEPART:
                 continue

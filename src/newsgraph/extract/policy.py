@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.extract.base import FactExtractor, agents, time_near
+from newsgraph.extract.base import FactExtractor, agents, time_near, tokens
 
 DIRECTIONS = {
     "tighten": "tighten", "limit": "tighten", "cap": "tighten", "ban": "tighten", "restrict": "tighten",
@@ -31,7 +31,7 @@ class PolicyExtractor(FactExtractor):
     fact_type = "policy"
 
     def match(self, doc, sent):
-        for tok in sent:
+        for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ != "VERB" or lemma not in DIRECTIONS or DIRECTIONS[lemma] is None:
                 continue

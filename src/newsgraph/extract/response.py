@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from newsgraph.extract.base import FactExtractor, agents, expand, main_org, poss_entity, prep_entities
 
 DECLINE = re.compile(r"\b(?:declin\w*|refus\w*) to comment|\bno (?:immediate )?comment\b|"

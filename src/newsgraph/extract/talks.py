@@ -5,7 +5,15 @@ from __future__ import annotations
 from itertools import combinations
 
 from newsgraph.extract.base import (
-    FactExtractor, agents, expand, governing, patients, poss_entity, prep_entities, time_near,
+    FactExtractor,
+    agents,
+    expand,
+    governing,
+    patients,
+    poss_entity,
+    prep_entities,
+    time_near,
+    tokens,
 )  # fmt: skip
 
 NOUNS = {"talk", "talks", "discussion", "negotiation", "conversation", "deliberation", "dialogue", "dialog"}
@@ -19,7 +27,7 @@ class TalksExtractor(FactExtractor):
     fact_type = "talks"
 
     def match(self, doc, sent):
-        for tok in sent:
+        for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "NOUN" and (lemma in NOUNS or tok.lower_ in NOUNS):
                 pairs = self.noun_pairs(tok)

@@ -14,6 +14,7 @@ reader wants to see side by side.
 from __future__ import annotations
 
 import json
+import math
 from datetime import date, timedelta
 from typing import Any
 
@@ -119,29 +120,55 @@ def fact_value(fact_type: str, args: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def values_differ(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """True when two figures are not the same within 1 %, in their currency or a conversion."""
+    """True when two figures are not the same within 1 %, in their currency or a conversion.
+
+    A bound is no figure to contradict: "more than $40 billion" agrees with $52.4 billion, and
+    "about $50 billion" (`"op": "~"`) with anything within 10 % of it.
+    """
     for x in _money_forms(a):
         for y in _money_forms(b):
             if x[1] == y[1]:
-                if _close(x[0], y[0]):
+                if _overlap(x[0], y[0]):
                     return False
     # No common currency to compare in: not provably different.
     currencies_a = {m[1] for m in _money_forms(a)}
     return bool(currencies_a & {m[1] for m in _money_forms(b)})
 
 
-def _money_forms(v: dict[str, Any]) -> list[tuple[float, str | None]]:
+# How loose "about", "around", "roughly" are: a reporter rounding $52.4 billion says "about
+# $50 billion" (5 % off), not "about $40 billion" (24 %).
+APPROX = 0.10
+# FACTS.md's tolerance for two figures to be the same.
+SAME = 0.01
+
+
+def _money_forms(v: dict[str, Any]) -> list[tuple[tuple[float, float], str | None]]:
+    op = v.get("op")
     forms = []
     if v.get("amount") is not None:
-        forms.append((float(v["amount"]), v.get("currency")))
+        forms.append((_span(float(v["amount"]), op), v.get("currency")))
     conv = v.get("converted")
     if isinstance(conv, dict) and conv.get("amount") is not None:
-        forms.append((float(conv["amount"]), conv.get("currency")))
+        forms.append((_span(float(conv["amount"]), conv.get("op", op)), conv.get("currency")))
     return forms
 
 
-def _close(x: float, y: float) -> bool:
-    return abs(x - y) <= 0.01 * max(abs(x), abs(y))
+def _span(x: float, op: str | None) -> tuple[float, float]:
+    """The range of amounts a figure allows: itself, a bound, or "about" it."""
+    if op in (">", ">="):
+        return (x, math.inf)
+    if op in ("<", "<="):
+        return (-math.inf, x)
+    if op == "~":
+        return (min(x * (1 - APPROX), x * (1 + APPROX)), max(x * (1 - APPROX), x * (1 + APPROX)))
+    return (x, x)
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two ranges meet, with FACTS.md's 1 % of slack between exact figures."""
+    finite = [abs(v) for v in (*a, *b) if math.isfinite(v)]
+    slack = SAME * max(finite, default=0.0)
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
 
 
 def times_compatible(start_a: str | None, end_a: str | None, start_b: str | None, end_b: str | None) -> bool:
@@ -161,9 +188,17 @@ REPORT_SLACK = timedelta(days=365)
 
 
 def claim_accepts(claim: dict[str, Any], start: str | None, end: str | None, published: str | None) -> bool:
-    """Whether a fact (its time span, else its publication date) fits a claim's time."""
+    """Whether a fact (its time span, else its publication date) fits a claim's time.
+
+    A fact fits when its time matches the claim's, or when it is a later step of a story that
+    is still being reported: a takeover agreed in May, cleared in December and completed the
+    next November is one claim whose status moves on, not three. A time well before the
+    claim's is another, earlier event ("talks back in 2019").
+    """
     if claim.get("event_start") and start:
-        return times_compatible(claim["event_start"], claim.get("event_end"), start, end)
+        if times_compatible(claim["event_start"], claim.get("event_end"), start, end):
+            return True
+        return _continues(claim, start)
     a0 = _d(claim.get("event_start") or claim.get("first_reported"))
     a1 = _d(claim.get("event_end") or claim.get("last_reported")) or a0
     b0 = _d(start or published)
@@ -173,6 +208,16 @@ def claim_accepts(claim: dict[str, Any], start: str | None, end: str | None, pub
     a1 = a1 or a0
     b1 = b1 or b0
     return a0 - REPORT_SLACK <= b1 and b0 - REPORT_SLACK <= a1
+
+
+def _continues(claim: dict[str, Any], start: str) -> bool:
+    """Whether an event starting at `start` follows on from a claim still in the news."""
+    began = _d(claim.get("event_start"))
+    fact = _d(start)
+    if began is None or fact is None or fact < began - TIME_SLACK:
+        return False
+    last = max(d for d in (_d(claim.get("last_reported")), began) if d)
+    return fact <= last + REPORT_SLACK
 
 
 def _d(s: str | None) -> date | None:

@@ -97,34 +97,85 @@ _SMALL_WORDS = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "l
 
 
 def entity_keys(entity: Entity) -> list[str]:
-    """The lookup keys of one article's entity: its name first, then its name-like aliases."""
+    """The lookup keys of one article's entity: its name first, then its name-like aliases.
+
+    A person's one-word alias ("Lei" of "Lei Jun") is kept for display but is no key: a
+    surname alone names many people across a store, and only the article that used both
+    knows they were one.
+    """
     keys: list[str] = []
     for n in [entity.name, *entity.aliases]:
-        if n is entity.name or is_name_like(n):
+        if n is entity.name or (is_name_like(n) and not _bare_person_part(entity, n)):
             k = normalize_name(n)
             if k and k not in keys:
                 keys.append(k)
     return keys
 
 
-def link_acronyms(entities: Iterable[Entity]) -> dict[str, str]:
-    """Within one article: {local id of an acronym entity: local id of the entity it stands for}.
+def _bare_person_part(entity: Entity, alias: str) -> bool:
+    return entity.type == "PERSON" and len(_TOKEN.findall(alias)) == 1 < len(_TOKEN.findall(entity.name))
 
-    An extractor may give "Beijing Automotive Industry Corp." and "BAIC" as two entities of one
-    article; when the letters match and the types agree they are one.
+
+def link_acronyms(entities: Iterable[Entity]) -> dict[str, str]:
+    """Within one article: {local id of a short form: local id of the entity it stands for}.
+
+    An extractor may give one thing of an article as two entities, a long name and a short
+    form of it. The short forms linked here, each only to an entity of the same type:
+
+    - an acronym of the long name: "BAIC" of "Beijing Automotive Industry Corp.";
+    - a person's surname or given name alone: "Lei" of "Lei Jun", "Adair" of "Ruth Adair";
+    - the head noun alone: "Commission" of "European Commission" (English names an
+      institution by its head noun after the first mention).
+
+    A surname or head noun is linked only when exactly one other entity of the article has it:
+    with "European Commission" and "Federal Trade Commission" in one article, "Commission" is
+    left alone. Prefixes are never linked: "Xiaomi" is not "Xiaomi EV", a parent is not its
+    unit (the extractor's own coreference gives "Caldera" of "Caldera Semiconductor").
+
+        >>> link_acronyms([Entity("e1", "Lei Jun", "PERSON"), Entity("e2", "Lei", "PERSON")])
+        {'e2': 'e1'}
     """
     ents = list(entities)
     out: dict[str, str] = {}
     for short in ents:
-        if not ACRONYM.match(short.name):
+        target = _acronym_target(short, ents) or _short_form_target(short, ents)
+        if target is not None:
+            out[short.id] = target.id
+    # A long form must not itself be folded away: the caller merges short into long once.
+    return {s: t for s, t in out.items() if t not in out}
+
+
+def _acronym_target(short: Entity, ents: list[Entity]) -> Entity | None:
+    if not ACRONYM.match(short.name):
+        return None
+    for long in ents:
+        if long is short or long.type != short.type:
             continue
-        for long in ents:
-            if long is short or long.type != short.type:
-                continue
-            if is_acronym_of(short.name, long.name):
-                out[short.id] = long.id
-                break
-    return out
+        if is_acronym_of(short.name, long.name):
+            return long
+    return None
+
+
+def _short_form_target(short: Entity, ents: list[Entity]) -> Entity | None:
+    words = _TOKEN.findall(short.name)
+    if len(words) != 1 or not short.name[:1].isupper():
+        return None
+    word = words[0].casefold()
+    found = []
+    for long in ents:
+        if long is short or long.type != short.type:
+            continue
+        # A person by either part of the name; anything else by its last (head) word only.
+        long_words = [
+            w.casefold()
+            for w in _TOKEN.findall(long.name if short.type == "PERSON" else normalize_name(long.name))
+        ]
+        if len(long_words) < 2:
+            continue
+        parts = {long_words[0], long_words[-1]} if short.type == "PERSON" else {long_words[-1]}
+        if word in parts:
+            found.append(long)
+    return found[0] if len(found) == 1 else None
 
 
 def hash_id(*parts: str) -> str:

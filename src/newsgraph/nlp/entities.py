@@ -49,6 +49,14 @@ LEMMA_FIXES = {"fined": "fine", "fines": "fine", "fining": "fine", "inked": "ink
                "tapped": "tap", "axed": "axe", "shelved": "shelve", "eyed": "eye", "mulled": "mull"}  # fmt: skip
 
 
+def _toks(doc: Doc) -> list:
+    """All tokens as one list per Doc (shared with the extractors): iterating a Doc builds new objects."""
+    toks = doc.user_data.get("newsgraph_tokens")
+    if toks is None:
+        toks = doc.user_data["newsgraph_tokens"] = list(doc)
+    return toks
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     return json.loads(resources.files("newsgraph.nlp").joinpath("data/lexicon.json").read_text())
@@ -134,7 +142,7 @@ class EntityRecognizer:
         self.publications = {norm_name(n) for n in lex["publications"]}
 
     def __call__(self, doc: Doc) -> Doc:
-        for tok in doc:
+        for tok in _toks(doc):
             fixed = LEMMA_FIXES.get(tok.lower_)
             if fixed and tok.pos_ in ("VERB", "AUX"):
                 tok.lemma_ = fixed
@@ -235,7 +243,7 @@ class EntityRecognizer:
     def suffix_names(self, doc: Doc) -> list[tuple[Span, str, str | None]]:
         """Capitalized names ending in a company suffix that NER missed ('Chery Automobile Co.')."""
         out = []
-        for tok in doc:
+        for tok in _toks(doc):
             if tok.text.lower().rstrip(".") not in self.suffixes or not tok.text[:1].isupper():
                 continue
             start = tok.i
@@ -256,7 +264,7 @@ class EntityRecognizer:
     def ampersand_names(doc: Doc) -> list[tuple[Span, str, str | None]]:
         """'Seven & i Holdings', 'Marks & Spencer', 'Johnson & Johnson': names joined by an ampersand."""
         out = []
-        for tok in doc:
+        for tok in _toks(doc):
             if tok.text != "&" or tok.i == 0 or tok.i + 1 >= len(doc):
                 continue
             left, right = doc[tok.i - 1], doc[tok.i + 1]
@@ -271,7 +279,7 @@ class EntityRecognizer:
     def houses(self, doc: Doc) -> list[tuple[Span, str, str | None]]:
         """'analysts at Roderick & Klein', 'economists at Harbour Peak': the name after is a firm."""
         out = []
-        for tok in doc:
+        for tok in _toks(doc):
             if tok.lower_ not in ("analysts", "analyst", "economists", "economist", "strategists", "strategist",
                                   "researchers", "lawyers"):  # fmt: skip
                 continue
@@ -291,7 +299,7 @@ class EntityRecognizer:
         taken = {i for f in found for i in range(f[0].start, f[0].end)}
         known_words = {t.lower_ for f in found for t in f[0]}
         out = []
-        for tok in doc:
+        for tok in _toks(doc):
             if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass", "poss", "compound"):
                 continue
             if not tok.text[:1].isupper() or tok.lower_ in TITLE_TOKENS or tok.text in self.not_entities:

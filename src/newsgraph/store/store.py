@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -129,17 +130,14 @@ class Store:
 
     def seen(self, doc: Document) -> bool:
         """Whether an article with this URL or this text is already stored."""
-        cond = (articles.c.id == doc.id) | (articles.c.text_hash == content_id(doc.text))
-        if doc.url:
-            cond = cond | (articles.c.url == doc.url)
-        stmt = select(articles.c.id).where(cond).limit(1)
+        params = {"id": doc.id, "text_hash": content_id(doc.text), "url": doc.url or None}
         if self._writer is not None:
-            found = self._writer.execute(stmt).first() is not None
+            found = self._writer.execute(_SEEN, params).first() is not None
             if not found and doc.id:
                 self._absent.add(doc.id)
             return found
         with self.read() as conn:
-            return conn.execute(stmt).first() is not None
+            return conn.execute(_SEEN, params).first() is not None
 
     def counts(self) -> dict[str, int]:
         """Rows per table: articles, entities, facts, claims, conflicts."""
@@ -200,6 +198,127 @@ class Store:
         return summary
 
 
+# Statements of the ingest path, built once: SQLAlchemy builds and hashes a statement in
+# ~70 us, several times the cost of running one of these small ones in SQLite.
+_SEEN = (
+    select(articles.c.id)
+    .where(
+        (articles.c.id == bindparam("id"))
+        | (articles.c.text_hash == bindparam("text_hash"))
+        # url = NULL is never true: an article without a URL is matched by id and text only.
+        | (articles.c.url == bindparam("url"))
+    )
+    .limit(1)
+)
+
+
+def _expanding(name: str) -> Any:
+    return bindparam(name, expanding=True)
+
+
+class _Statements:
+    """The ingest's statements in one store's dialect (ON CONFLICT differs), built once."""
+
+    def __init__(self, store: Store) -> None:
+        ins = store.insert
+        self.article = articles.insert()
+        self.minhash = article_minhash.insert()
+        self.bands = ins(lsh_bands).on_conflict_do_nothing()
+        # The 20 articles sharing most LSH bands with a new one, with their signatures and
+        # clusters: a copy shares most bands, an article that only shares boilerplate ("didn't
+        # respond to requests for comment") one or two, so the best 20 keep a lookup cheap
+        # however common the boilerplate.
+        hits = func.count().label("hits")
+        cands = (
+            select(lsh_bands.c.article_id)
+            .where(lsh_bands.c.key.in_(_expanding("bands")))
+            .group_by(lsh_bands.c.article_id)
+            .order_by(hits.desc())
+            .limit(20)
+            .subquery()
+        )
+        self.candidates = (
+            select(article_minhash.c.article_id, article_minhash.c.signature, articles.c.cluster_id)
+            .join(cands, cands.c.article_id == article_minhash.c.article_id)
+            .join(articles, articles.c.id == article_minhash.c.article_id)
+        )
+        ek = schema.entity_keys
+        self.keys = select(ek.c.norm, ek.c.type, ek.c.entity_id).where(
+            tuple_(ek.c.norm, ek.c.type).in_(_expanding("keys"))
+        )
+        self.entities = ins(entities).on_conflict_do_nothing()
+        self.entity_keys = ins(ek).on_conflict_do_nothing()
+        stmt = ins(entity_aliases)
+        self.aliases = stmt.on_conflict_do_update(
+            index_elements=["entity_id", "alias"],
+            set_={
+                "count": entity_aliases.c.count + stmt.excluded.count,
+                "name_count": entity_aliases.c.name_count + stmt.excluded.name_count,
+            },
+        )
+        self.mentions = (
+            update(entities)
+            .where(entities.c.id == bindparam("b_id"))
+            .values(mentions=entities.c.mentions + bindparam("b_n"))
+        )
+        self.article_entities = article_entities.insert()
+        gid = bindparam("gid")
+        self.best_name = (
+            select(entity_aliases.c.alias)
+            .where(entity_aliases.c.entity_id == gid)
+            # A tie keeps the name the entity has: names don't flip back and forth.
+            .order_by(
+                entity_aliases.c.name_count.desc(),
+                (entity_aliases.c.alias == bindparam("current")).desc(),
+                entity_aliases.c.count.desc(),
+            )
+            .limit(1)
+        )
+        self.rename = (
+            update(entities).where(entities.c.id == bindparam("b_id")).values(name=bindparam("b_name"))
+        )
+        self.name = select(entities.c.name).where(entities.c.id == gid)
+        self.claims_by_signature = select(claims).where(claims.c.signature.in_(_expanding("sigs")))
+        self.supported = (
+            select(facts.c.claim_id)
+            .where(facts.c.claim_id.in_(_expanding("ids")))
+            .where(facts.c.cluster_id == bindparam("cluster_id"))
+            .where(facts.c.certainty != "denied")
+            .distinct()
+        )
+        self.facts = facts.insert()
+        self.fact_entities = ins(fact_entities).on_conflict_do_nothing()
+        self.claims = claims.insert()
+        self.claim_entities = ins(claim_entities).on_conflict_do_nothing()
+        self.claim_update = (
+            update(claims)
+            .where(claims.c.id == bindparam("b_id"))
+            .values({k: bindparam(f"b_{k}") for k in CLAIM_UPDATED})
+        )
+        self.claim_entities_update = (
+            update(claim_entities)
+            .where(claim_entities.c.claim_id == bindparam("b_id"))
+            .values(last_reported=bindparam("b_last"), when=bindparam("b_when"))
+        )
+        stmt = ins(entity_pairs)
+        self.pairs = stmt.on_conflict_do_update(
+            index_elements=["entity_id", "other_id", "type"],
+            set_={
+                "claims": entity_pairs.c.claims + stmt.excluded.claims,
+                "support": entity_pairs.c.support + stmt.excluded.support,
+            },
+        )
+        self.claims_by_pair = select(
+            claims.c.id, claims.c.type, claims.c.status, claims.c.pair, claims.c.last_reported
+        ).where(claims.c.pair.in_(_expanding("pairs")))
+        self.conflicts = ins(conflicts).on_conflict_do_nothing()
+
+
+CLAIM_COLUMNS = [c.name for c in claims.columns]
+# What a later fact can change in a claim; the rest is fixed by its first fact.
+CLAIM_UPDATED = [k for k in CLAIM_COLUMNS if k not in ("id", "type", "signature", "pair", "args")]
+
+
 def _one_line(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None)
     msg = str(orig if orig is not None else exc).strip()
@@ -215,6 +334,7 @@ class _Writer:
         self.conn = conn
         self.keys: dict[tuple[str, str], str] = {}  # (norm, type) -> entity id
         self.names: dict[str, str] = {}  # entity id -> canonical name
+        self.q = _Statements(store)
 
     def add_one(self, result: ArticleFacts, summary: IngestSummary) -> tuple[str, int]:
         doc = result.doc
@@ -252,13 +372,13 @@ class _Writer:
     # -- one article ---------------------------------------------------------------------
 
     def _add_article(self, result: ArticleFacts) -> int:
-        conn, ins = self.conn, self.store.insert
+        conn, q = self.conn, self.q
         doc = result.doc
         text_hash = content_id(doc.text)
         aid = doc.id or text_hash
         cluster_id, sig, bands = self._cluster_of(aid, doc.text)
         conn.execute(
-            articles.insert(),
+            q.article,
             {
                 "id": aid,
                 "text_hash": text_hash,
@@ -273,48 +393,26 @@ class _Writer:
                 "added_at": datetime.now(UTC).isoformat(timespec="seconds"),
             },
         )
-        conn.execute(article_minhash.insert(), {"article_id": aid, "signature": syndication.to_bytes(sig)})
-        conn.execute(ins(lsh_bands).on_conflict_do_nothing(), [{"key": k, "article_id": aid} for k in bands])
+        conn.execute(q.minhash, {"article_id": aid, "signature": syndication.to_bytes(sig)})
+        conn.execute(q.bands, [{"key": k, "article_id": aid} for k in bands])
         local = self._resolve_entities(aid, result.entities)
         return self._add_facts(aid, doc, cluster_id, result, local)
 
     def _cluster_of(self, aid: str, text: str) -> tuple[str, Any, list[int]]:
         sig = syndication.signature(text)
         bands = syndication.band_keys(sig)
-        # Candidates ranked by how many bands they share: a copy shares most of them, an
-        # article that only shares boilerplate ("didn't respond to requests for comment") one
-        # or two. Checking the best 20 keeps a lookup cheap however common the boilerplate.
-        hits = func.count().label("hits")
-        cands = (
-            self.conn.execute(
-                select(lsh_bands.c.article_id)
-                .where(lsh_bands.c.key.in_(bands))
-                .group_by(lsh_bands.c.article_id)
-                .order_by(hits.desc())
-                .limit(20)
-            )
-            .scalars()
-            .all()
-        )
-        if not cands:
-            return aid, sig, bands
-        best, best_sim = None, syndication.THRESHOLD
-        for other, raw in self.conn.execute(
-            select(article_minhash.c.article_id, article_minhash.c.signature).where(
-                article_minhash.c.article_id.in_(cands)
-            )
-        ):
+        best: tuple[float, str] | None = None
+        cluster = None
+        for other, raw, other_cluster in self.conn.execute(self.q.candidates, {"bands": bands}):
             sim = syndication.similarity(sig, syndication.from_bytes(raw))
-            if sim >= best_sim:
-                best, best_sim = other, sim
-        if best is None:
-            return aid, sig, bands
-        cluster = self.conn.execute(select(articles.c.cluster_id).where(articles.c.id == best)).scalar()
+            # The most similar; among equals the greatest id, whatever order the rows came in.
+            if sim >= syndication.THRESHOLD and (best is None or (sim, other) > best):
+                best, cluster = (sim, other), other_cluster
         return cluster or aid, sig, bands
 
     def _resolve_entities(self, aid: str, ents: list[Entity]) -> dict[str, str]:
         """Map the article's entity ids (e1, e2, ...) to store entity ids, recording aliases."""
-        conn, ins = self.conn, self.store.insert
+        conn, q = self.conn, self.q
         # An acronym entity of the article is folded into the entity it abbreviates.
         acronyms = link_acronyms(ents)
         by_local = {e.id: e for e in ents}
@@ -339,11 +437,7 @@ class _Writer:
             if (k, merged[lid].type) not in self.keys
         }
         if missing:
-            rows = conn.execute(
-                select(
-                    schema.entity_keys.c.norm, schema.entity_keys.c.type, schema.entity_keys.c.entity_id
-                ).where(tuple_(schema.entity_keys.c.norm, schema.entity_keys.c.type).in_(list(missing)))
-            ).all()
+            rows = conn.execute(q.keys, {"keys": sorted(missing)}).all()
             for norm, typ, eid in rows:
                 self.keys[(norm, typ)] = eid
         new_entities, new_keys, alias_counts, mention_ids = [], [], {}, []
@@ -372,35 +466,22 @@ class _Writer:
             if long in local:
                 local[short] = local[long]
         if new_entities:
-            conn.execute(ins(entities).on_conflict_do_nothing(), new_entities)
+            conn.execute(q.entities, new_entities)
         if new_keys:
-            conn.execute(ins(schema.entity_keys).on_conflict_do_nothing(), new_keys)
+            conn.execute(q.entity_keys, new_keys)
         if alias_counts:
-            stmt = ins(entity_aliases)
-            stmt = stmt.on_conflict_do_update(
-                index_elements=["entity_id", "alias"],
-                set_={
-                    "count": entity_aliases.c.count + stmt.excluded.count,
-                    "name_count": entity_aliases.c.name_count + stmt.excluded.name_count,
-                },
-            )
             conn.execute(
-                stmt,
+                q.aliases,
                 [
                     {"entity_id": g, "alias": a, "count": c[0], "name_count": c[1]}
                     for (g, a), c in alias_counts.items()
                 ],
             )
         if mention_ids:
-            conn.execute(
-                update(entities)
-                .where(entities.c.id == bindparam("b_id"))
-                .values(mentions=entities.c.mentions + 1),
-                [{"b_id": g} for g in mention_ids],
-            )
+            conn.execute(q.mentions, [{"b_id": g, "b_n": n} for g, n in Counter(mention_ids).items()])
         if local:
             conn.execute(
-                article_entities.insert(),
+                q.article_entities,
                 [
                     {"article_id": aid, "local_id": lid, "entity_id": g, "name": by_local[lid].name}
                     for lid, g in local.items()
@@ -411,32 +492,23 @@ class _Writer:
         # this article named differently from what the store has.
         for lid, e in merged.items():
             gid = local[lid]
-            if self._name_of(gid) != e.name:
-                best = conn.execute(
-                    select(entity_aliases.c.alias)
-                    .where(entity_aliases.c.entity_id == gid)
-                    # A tie keeps the name the entity has: names don't flip back and forth.
-                    .order_by(
-                        entity_aliases.c.name_count.desc(),
-                        (entity_aliases.c.alias == self._name_of(gid)).desc(),
-                        entity_aliases.c.count.desc(),
-                    )
-                    .limit(1)
-                ).scalar()
-                if best and best != self._name_of(gid):
-                    conn.execute(update(entities).where(entities.c.id == gid).values(name=best))
+            current = self._name_of(gid)
+            if current != e.name:
+                best = conn.execute(q.best_name, {"gid": gid, "current": current}).scalar()
+                if best and best != current:
+                    conn.execute(q.rename, {"b_id": gid, "b_name": best})
                     self.names[gid] = best
         return local
 
     def _name_of(self, gid: str) -> str | None:
         if gid not in self.names:
-            self.names[gid] = self.conn.execute(select(entities.c.name).where(entities.c.id == gid)).scalar()
+            self.names[gid] = self.conn.execute(self.q.name, {"gid": gid}).scalar()
         return self.names[gid]
 
     def _add_facts(
         self, aid: str, doc: Document, cluster_id: str, result: ArticleFacts, local: dict[str, str]
     ) -> int:
-        conn, ins = self.conn, self.store.insert
+        conn, q = self.conn, self.q
         published = doc.published
         prepared = []
         for i, f in enumerate(result.facts):
@@ -484,7 +556,7 @@ class _Writer:
 
         sigs = sorted({p["signature"] for p in prepared})
         by_sig: dict[str, list[dict[str, Any]]] = {}
-        for row in conn.execute(select(claims).where(claims.c.signature.in_(sigs))).mappings():
+        for row in conn.execute(q.claims_by_signature, {"sigs": sigs}).mappings():
             by_sig.setdefault(row["signature"], []).append(dict(row))
         existing_ids = [c["id"] for cs in by_sig.values() for c in cs]
         # Claims that already have an independent source in this article's syndication cluster:
@@ -492,13 +564,7 @@ class _Writer:
         supported: set[str] = set()
         if existing_ids:
             supported = set(
-                conn.execute(
-                    select(facts.c.claim_id)
-                    .where(facts.c.claim_id.in_(existing_ids))
-                    .where(facts.c.cluster_id == cluster_id)
-                    .where(facts.c.certainty != "denied")
-                    .distinct()
-                ).scalars()
+                conn.execute(q.supported, {"ids": existing_ids, "cluster_id": cluster_id}).scalars()
             )
 
         new_claims: dict[str, dict[str, Any]] = {}
@@ -594,12 +660,11 @@ class _Writer:
             ]
 
         conflict_rows += self._denials_by_response(prepared, new_claims, touched, doc)
-        conn.execute(facts.insert(), fact_rows)
+        conn.execute(q.facts, fact_rows)
         if fe_rows:
-            conn.execute(ins(fact_entities).on_conflict_do_nothing(), fe_rows)
-        cols = [c.name for c in claims.columns]
+            conn.execute(q.fact_entities, fe_rows)
         if new_claims:
-            conn.execute(claims.insert(), [{k: c[k] for k in cols} for c in new_claims.values()])
+            conn.execute(q.claims, [{k: c[k] for k in CLAIM_COLUMNS} for c in new_claims.values()])
             ce_rows = [
                 {
                     "claim_id": c["id"],
@@ -613,35 +678,15 @@ class _Writer:
                 for role, g in dict.fromkeys(c["_ents"])
             ]
             if ce_rows:
-                conn.execute(ins(claim_entities).on_conflict_do_nothing(), ce_rows)
+                conn.execute(q.claim_entities, ce_rows)
         if touched:
-            upd = [c for c in touched.values()]
+            upd = list(touched.values())
             conn.execute(
-                update(claims)
-                .where(claims.c.id == bindparam("b_id"))
-                .values(
-                    {
-                        k: bindparam(f"b_{k}")
-                        for k in cols
-                        if k not in ("id", "type", "signature", "pair", "args")
-                    }
-                ),
-                [
-                    {
-                        "b_id": c["id"],
-                        **{
-                            f"b_{k}": c[k]
-                            for k in cols
-                            if k not in ("id", "type", "signature", "pair", "args")
-                        },
-                    }
-                    for c in upd
-                ],
+                q.claim_update,
+                [{"b_id": c["id"], **{f"b_{k}": c[k] for k in CLAIM_UPDATED}} for c in upd],
             )
             conn.execute(
-                update(claim_entities)
-                .where(claim_entities.c.claim_id == bindparam("b_id"))
-                .values(last_reported=bindparam("b_last"), when=bindparam("b_when")),
+                q.claim_entities_update,
                 [
                     {
                         "b_id": c["id"],
@@ -654,9 +699,7 @@ class _Writer:
         self._count_pairs(new_claims, touched)
         conflict_rows += self._moved_on(new_claims, touched)
         if conflict_rows:
-            conn.execute(
-                ins(conflicts).on_conflict_do_nothing(), list({r["id"]: r for r in conflict_rows}.values())
-            )
+            conn.execute(q.conflicts, list({r["id"]: r for r in conflict_rows}.values()))
         return len(fact_rows)
 
     def _count_pairs(self, new_claims: dict[str, dict[str, Any]], touched: dict[str, dict[str, Any]]) -> None:
@@ -676,16 +719,8 @@ class _Writer:
                         d[1] += support
         if not delta:
             return
-        stmt = self.store.insert(entity_pairs)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["entity_id", "other_id", "type"],
-            set_={
-                "claims": entity_pairs.c.claims + stmt.excluded.claims,
-                "support": entity_pairs.c.support + stmt.excluded.support,
-            },
-        )
         self.conn.execute(
-            stmt,
+            self.q.pairs,
             [
                 {"entity_id": e, "other_id": o, "type": t, "claims": n, "support": sp}
                 for (e, o, t), (n, sp) in delta.items()
@@ -779,11 +814,7 @@ class _Writer:
             return []
         pairs = sorted({c["pair"] for c in changed})
         others: dict[str, list[dict[str, Any]]] = {}
-        for row in self.conn.execute(
-            select(claims.c.id, claims.c.type, claims.c.status, claims.c.pair, claims.c.last_reported).where(
-                claims.c.pair.in_(pairs)
-            )
-        ).mappings():
+        for row in self.conn.execute(self.q.claims_by_pair, {"pairs": pairs}).mappings():
             others.setdefault(row["pair"], []).append(dict(row))
         out = []
         for c in changed:

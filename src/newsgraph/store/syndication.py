@@ -25,6 +25,9 @@ SEED = 1
 _lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
 BANDS, ROWS = _lsh.b, _lsh.r
 del _lsh
+# MinHash draws its permutations from the seed on every construction (a third of a
+# signature's cost); the same seed gives the same ones, so draw them once.
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -37,7 +40,7 @@ def shingles(text: str) -> set[bytes]:
 
 def signature(text: str) -> np.ndarray:
     """The MinHash of a text as uint32 values (datasketch's hash values fit in 32 bits)."""
-    m = MinHash(num_perm=NUM_PERM, seed=SEED)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMUTATIONS)
     m.update_batch(list(shingles(text)))
     return m.hashvalues.astype(np.uint32)
 
