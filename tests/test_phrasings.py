@@ -100,12 +100,19 @@ ROWS = [
 def _named(result):
     names = {e.id: e.name for e in result.entities}
     return [
-        (f.type, {k: names.get(v, v) for k, v in f.args.items() if isinstance(v, str)}, f.status, f.source.kind)
+        (
+            f.type,
+            {k: names.get(v, v) for k, v in f.args.items() if isinstance(v, str)},
+            f.status,
+            f.source.kind,
+        )
         for f in result.facts
     ]
 
 
-@pytest.mark.parametrize(("sentence", "type_", "roles", "status", "source_kind"), ROWS, ids=[r[0][:40] for r in ROWS])
+@pytest.mark.parametrize(
+    ("sentence", "type_", "roles", "status", "source_kind"), ROWS, ids=[r[0][:40] for r in ROWS]
+)
 def test_sentence_yields_fact(nlp_pipeline, sentence, type_, roles, status, source_kind):
     result = extract(Document(sentence, published="2024-05-15"), nlp=nlp_pipeline)
     facts = [f for f in _named(result) if f[0] == type_]
@@ -119,7 +126,9 @@ def test_sentence_yields_fact(nlp_pipeline, sentence, type_, roles, status, sour
 
 
 def test_hedged_report_is_possible(nlp_pipeline):
-    text = "Acme Corp. could buy Widget Inc., but there is no certainty a deal will be reached, the people said."
+    text = (
+        "Acme Corp. could buy Widget Inc., but there is no certainty a deal will be reached, the people said."
+    )
     result = extract(Document(text), nlp=nlp_pipeline)
     acquisitions = [f for f in result.facts if f.type == "acquisition"]
     assert acquisitions and acquisitions[0].certainty == "possible"
@@ -138,6 +147,8 @@ def test_one_fact_per_pair_in_a_list(nlp_pipeline):
 
 
 def test_facts_in_read_more_lines_are_ignored(nlp_pipeline):
-    text = "Acme Corp. declined to comment.\nRead more: Widget Inc. agrees to buy Gadget Ltd. for $5 billion\n"
+    text = (
+        "Acme Corp. declined to comment.\nRead more: Widget Inc. agrees to buy Gadget Ltd. for $5 billion\n"
+    )
     result = extract(Document(text), nlp=nlp_pipeline)
     assert [f.type for f in result.facts] == ["response"]

@@ -7,7 +7,6 @@ import pytest
 
 from newsgraph.nlp.quantities import find_money, find_percents
 
-
 # (text, the span read, amount, currency, stated conversion or None, op or None)
 MONEY = [
     ("$10 billion", "$10 billion", 10e9, "USD", None, None),

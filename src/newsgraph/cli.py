@@ -38,12 +38,18 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", help="Date the article is dated (YYYY-MM-DD); relative times resolve against it.")
-@click.option("--json", "as_json", is_flag=True, help="Print the FACTS.md JSON object (one per line for several files).")
+@click.option(
+    "--published", help="Date the article is dated (YYYY-MM-DD); relative times resolve against it."
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the FACTS.md JSON object (one per line for several files)."
+)
 @click.option("--model", default=None, help="Installed spaCy English pipeline with parser and NER.")
 @click.option("--jobs", default=1, show_default=True, help="Worker processes for several files.")
 @fail_cleanly
-def extract(paths: tuple[str, ...], published: str | None, as_json: bool, model: str | None, jobs: int) -> None:
+def extract(
+    paths: tuple[str, ...], published: str | None, as_json: bool, model: str | None, jobs: int
+) -> None:
     """Print the facts in one or more articles (PATH may be '-' for stdin)."""
     from newsgraph.extract.run import extract_paths
     from newsgraph.render import facts_table

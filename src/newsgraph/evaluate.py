@@ -220,7 +220,9 @@ def score_document(name: str, gold: dict, pred: dict, text: str) -> DocScore:
                 ok = any(attribute_ok(attr, g[attr], attribute(p, attr)) for p in hits)
                 if not ok:
                     got = attribute(hits[0], attr)
-                    out.wrong_attributes.append(f'{g["type"]} {attr}: gold {g[attr]}, got {got} ({g.get("key")})')
+                    out.wrong_attributes.append(
+                        f"{g['type']} {attr}: gold {g[attr]}, got {got} ({g.get('key')})"
+                    )
                 right_total = out.attrs.setdefault(attr, [0, 0])
                 right_total[0] += ok
                 right_total[1] += 1

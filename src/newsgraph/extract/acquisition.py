@@ -41,7 +41,19 @@ ABANDONED = {
     "ditch",
     "pull",
 }
-DEAL_HOLDERS = {"deal", "agreement", "bid", "offer", "plan", "move", "proposal", "pact", "talks", "effort", "attempt"}
+DEAL_HOLDERS = {
+    "deal",
+    "agreement",
+    "bid",
+    "offer",
+    "plan",
+    "move",
+    "proposal",
+    "pact",
+    "talks",
+    "effort",
+    "attempt",
+}
 BLOCKED = {"block", "prohibit", "veto", "reject", "stop", "thwart", "bar"}
 
 

@@ -93,7 +93,8 @@ class AgreementExtractor(FactExtractor):
                 if lemma == "supply":
                     # "X will supply batteries to Y": a supply deal, with the buyer after "to"
                     counters = prep_entities(tok, ["to"]) + [
-                        k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["to"])]
+                        k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["to"])
+                    ]
                 pairs = self.pairs(parties, counters)
                 status, trig = self.status(governing(tok)), tok
             else:

@@ -149,7 +149,18 @@ def main_org(doc: Doc, before: int | None = None) -> str | None:
 GOV_BODIES = {"parliament", "government", "lawmakers", "legislature", "authorities", "regulators", "ministry",
               "cabinet", "administration", "regulator", "congress", "senate", "lawmaker", "officials", "state",
               "court", "courts", "watchdog", "agency"}  # fmt: skip
-PAIR_WORDS = {"they", "both", "companies", "firms", "groups", "automakers", "carmakers", "sides", "partners"}
+PAIR_WORDS = {
+    "they",
+    "two",
+    "both",
+    "companies",
+    "firms",
+    "groups",
+    "automakers",
+    "carmakers",
+    "sides",
+    "partners",
+}
 
 
 def pair_from_context(doc: Doc, subj: Token) -> list[str]:
@@ -177,6 +188,8 @@ def entity_of(tok: Token) -> str | None:
 def expand(tok: Token, depth: int = 0) -> list[str]:
     """Entity keys a noun phrase headed by `tok` denotes, following lists and 'including'."""
     out: list[str] = []
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl" and depth < 3:
+        return expand(tok.head.head, depth + 1)  # "Boshoff, who has been named...": the person named
     if tok._.entity:
         out.append(tok._.entity)
     else:
@@ -190,7 +203,11 @@ def expand(tok: Token, depth: int = 0) -> list[str]:
             if c.dep_ == "poss" and c._.entity and tok.doc._.entities[c._.entity].type == "GOV":
                 out.append(c._.entity)
             elif c.dep_ == "prep" and c.lower_ == "of":
-                out += [p._.entity for p in c.children if p._.entity and tok.doc._.entities[p._.entity].type == "GOV"]
+                out += [
+                    p._.entity
+                    for p in c.children
+                    if p._.entity and tok.doc._.entities[p._.entity].type == "GOV"
+                ]
         if not out:
             out += [c._.entity for c in tok.children if c.dep_ in ("amod", "compound") and c._.entity
                     and tok.doc._.entities[c._.entity].type == "GOV"]  # fmt: skip
@@ -346,8 +363,16 @@ def time_near(doc: Doc, sent: Span, trigger: Token | None = None):
     att = doc._.attributions.get(sent.start)
     if att is not None:
         cue = doc[att.cue]
-        near = [t for t in cands if any(c.idx <= t.start < c.idx + len(c.text) for c in cue.children
-                                        for c in c.subtree if c.dep_ in ("prep", "npadvmod", "pobj", "amod"))]
+        near = [
+            t
+            for t in cands
+            if any(
+                c.idx <= t.start < c.idx + len(c.text)
+                for c in cue.children
+                for c in c.subtree
+                if c.dep_ in ("prep", "npadvmod", "pobj", "amod")
+            )
+        ]
         if near:
             return near[0]
     return None

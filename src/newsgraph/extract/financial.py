@@ -25,6 +25,8 @@ METRICS = [
     ("production", r"\bproduction\b|\bproduced\b|\boutput\b"),
     ("orders", r"\b(?:new )?orders\b|\bbookings\b"),
 ]  # fmt: skip
+
+
 def metric_name(match: re.Match) -> str:
     """The metric a METRIC_RX match names ('sales_volume__units' is a second pattern for sales_volume)."""
     return match.lastgroup.split("__")[0]
@@ -46,7 +48,9 @@ ESTIMATE = re.compile(r"estimat\w*|expect\w*|consensus|forecast\w*|projected|ana
 COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<sc>million|billion|thousand))?\s+"
                    r"(?:[\w-]+\s+)?(?P<unit>vehicles|cars|units|smartphones|phones|iPhones|handsets|devices|homes|"
                    r"subscribers|users|customers|passengers|tonnes|tons|barrels|trucks|EVs)\b")  # fmt: skip
-YEAR_AGO = re.compile(r"\b(?:from|compared (?:with|to)|versus|vs\.?|against|up from|down from)\s+(?:a|an)?\s*$", re.I)
+YEAR_AGO = re.compile(
+    r"\b(?:from|compared (?:with|to)|versus|vs\.?|against|up from|down from)\s+(?:a|an)?\s*$", re.I
+)
 NOMINAL_CHANGE = re.compile(r"\s*(rise|increase|jump|growth|gain|fall|decline|drop|decrease|slump|dip)\s+in\s+"
                             r"(?:its\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)  # fmt: skip
 GENERIC_MODS = {"total", "quarterly", "annual", "net", "group", "consolidated", "overall", "adjusted", "gross",
@@ -101,8 +105,10 @@ class FinancialResultExtractor(FactExtractor):
         for i, (metric, s, e) in enumerate(hits):
             if YEAR_AGO.search(text[max(0, s - 25) : s]):
                 continue  # "swinging from a loss of 20.56 billion yuan": last year's figure
-            if fallback and (MARKET_WIDE.match(text[e:]) or re.match(r"sales\s+of\s", text[s:e], re.I)) and not (
-                re.match(r"[^.;]{0,40}\b(?:unit|division|segment|business|arm)\b", text[e:])
+            if (
+                fallback
+                and (MARKET_WIDE.match(text[e:]) or re.match(r"sales\s+of\s", text[s:e], re.I))
+                and not (re.match(r"[^.;]{0,40}\b(?:unit|division|segment|business|arm)\b", text[e:]))
             ):
                 continue  # "Sales of previously owned homes fell 2%": a market, not a company
             seg_end = hits[i + 1][1] if i + 1 < len(hits) else len(text)
@@ -125,7 +131,9 @@ class FinancialResultExtractor(FactExtractor):
             change = None
             for p in lead:
                 word = NOMINAL_CHANGE.match(text[p.end - base : s]).group(1).lower()
-                change = -p.value if word in ("fall", "decline", "drop", "decrease", "slump", "dip") else p.value
+                change = (
+                    -p.value if word in ("fall", "decline", "drop", "decrease", "slump", "dip") else p.value
+                )
             for p in seg_pct if change is None else []:
                 before = text[max(s, p.start - base - 40) : p.start - base]
                 after = text[p.end - base : p.end - base + 25]

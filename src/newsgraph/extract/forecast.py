@@ -43,7 +43,18 @@ LOOKAHEAD = {"could", "may", "might", "will", "would", "likely", "expect", "fore
 OUTLOOK_SUBJECTS = {"market", "markets", "sector", "industry", "demand", "prices", "sales", "revenue", "revenues",
                     "profit", "profits", "earnings", "margin", "margins", "growth", "economy", "output", "production",
                     "shipments", "deliveries", "inflation", "rates", "spending", "costs", "volumes"}  # fmt: skip
-LAUNCH_WORDS = {"deliver", "launch", "release", "ship", "start", "begin", "unveil", "introduce", "debut", "open"}
+LAUNCH_WORDS = {
+    "deliver",
+    "launch",
+    "release",
+    "ship",
+    "start",
+    "begin",
+    "unveil",
+    "introduce",
+    "debut",
+    "open",
+}
 HEDGES = {"could", "may", "might", "likely", "possibly", "unlikely", "probably"}
 
 
@@ -88,7 +99,11 @@ class ForecastExtractor(FactExtractor):
                 c.dep_ == "auxpass" for c in tok.children
             )
             if lemma in FORECAST_VERBS and (comp or passive_expect):
-                if comp and comp[0].lemma_ in {"close", "complete", "finalize", "receive", "obtain"} | LAUNCH_WORDS:
+                if (
+                    comp
+                    and comp[0].lemma_
+                    in {"close", "complete", "finalize", "receive", "obtain"} | LAUNCH_WORDS
+                ):
                     continue  # "expects to close the deal", "expects to deliver the first trucks": not outlooks
                 if comp and any(t.lower_ in ("available", "launch", "release") for t in comp[0].subtree):
                     continue
@@ -127,11 +142,15 @@ class ForecastExtractor(FactExtractor):
         main = next((c for c in root.children if c.dep_ in ("ccomp",) and c.pos_ in ("VERB", "AUX")), root)
         if main.lemma_ in SPEECH_VERBS:
             return
-        if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might") for c in main.children):
+        if not any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might") for c in main.children
+        ):
             return
         subj = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
         # Only outlooks on markets and figures; "X said it would appeal" is a plan, not a forecast.
-        if not subj or (subj[0].lower_ not in OUTLOOK_SUBJECTS and doc._.entities[att.speaker].kind != "analyst"):
+        if not subj or (
+            subj[0].lower_ not in OUTLOOK_SUBJECTS and doc._.entities[att.speaker].kind != "analyst"
+        ):
             return
         scope = list(main.subtree)
         src = att.speaker

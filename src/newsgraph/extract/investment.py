@@ -73,7 +73,9 @@ class InvestmentExtractor(FactExtractor):
                 if lemma == "lead":
                     # "X led a $200 million funding round in Y"
                     investors = agents(tok)
-                    targets = [k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["in", "for"])]
+                    targets = [
+                        k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["in", "for"])
+                    ]
                 else:
                     targets = agents(tok)
                     investors = [k for c in tok.subtree if c.lemma_ == "lead" and c.pos_ == "VERB"

@@ -26,7 +26,7 @@ NOT_PRODUCTS = {"probe", "investigation", "review", "bid", "offer", "lawsuit", "
                 "buyback", "program", "programme", "ipo", "listing", "fund", "round", "study", "audit",
                 "effort", "initiative", "process", "discussions", "negotiations", "bond", "bonds", "deal",
                 "shares", "stake", "partnership", "venture", "company", "unit", "business", "operations", "rules",
-                "regulations", "that", "which", "it", "review", "plan", "plans", "strategy"}  # fmt: skip
+                "regulations", "that", "which", "it", "plan", "plans", "strategy"}  # fmt: skip
 PRODUCTION = {"production", "sales", "selling", "deliveries", "shipments", "manufacturing", "output"}
 
 
@@ -51,7 +51,11 @@ class LaunchExtractor(FactExtractor):
             obj = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if tok.dep_ == "relcl" and (not obj or obj[0].pos_ == "PRON"):
                 obj = [tok.head]  # "a strategic review that U.S. Steel launched"
-            if lemma != "recall" and obj and any(c.dep_ == "nummod" or c.tag_ == "CD" for c in obj[0].children):
+            if (
+                lemma != "recall"
+                and obj
+                and any(c.dep_ == "nummod" or c.tag_ == "CD" for c in obj[0].children)
+            ):
                 continue  # "delivered 484,507 vehicles": a count, read as a result
             if lemma == "roll" and not any(c.lower_ == "out" for c in tok.children):
                 continue
@@ -100,7 +104,8 @@ class LaunchExtractor(FactExtractor):
             for c in tok.children:
                 if c.dep_ in ("ccomp", "xcomp") and any(t.lower_ in ("available", "on") for t in c.children):
                     subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")] or [
-                        s for s in tok.children if s.dep_ == "dobj"]
+                        s for s in tok.children if s.dep_ == "dobj"
+                    ]
                     companies = [company_of(doc, k) for k in agents(tok)]
                     companies = [k for k in companies if doc._.entities[k].type == "ORG"]
                     if subj and companies:

@@ -157,7 +157,11 @@ class LegalExtractor(FactExtractor):
     def authority(doc, sent, exclude):
         """The regulator or government acting in the sentence (or the speaker), for a fine or a suit."""
         ents = doc._.entities
-        found = [k for k in entities_in(sent) if k not in exclude and (ents[k].type == "GOV" or ents[k].kind == "regulator")]
+        found = [
+            k
+            for k in entities_in(sent)
+            if k not in exclude and (ents[k].type == "GOV" or ents[k].kind == "regulator")
+        ]
         # A regulator ("the Justice Department") acts; a country named in passing ("US law") rarely does.
         found.sort(key=lambda k: ents[k].kind != "regulator")
         if found:

@@ -85,8 +85,12 @@ class MarketTrendExtractor(FactExtractor):
                 continue  # "Apple's sales fell": a company's result, not a market's
             if any(c.lower_ in ("its", "their", "his", "her", "our") for c in s.children):
                 continue
-            mods = [c for c in s.children if c.dep_ in ("compound", "amod", "nmod", "prep", "npadvmod")
-                    or (c.dep_ == "poss" and c.pos_ == "NOUN" and c.tag_ == "NNS")]  # "chipmakers' shares"
+            mods = [
+                c
+                for c in s.children
+                if c.dep_ in ("compound", "amod", "nmod", "prep", "npadvmod")
+                or (c.dep_ == "poss" and c.pos_ == "NOUN" and c.tag_ == "NNS")
+            ]  # "chipmakers' shares"
             if s.lower_ in NEEDS_MODIFIER and not mods:
                 continue
             market = " ".join(t.text for t in s.subtree)

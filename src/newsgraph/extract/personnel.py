@@ -25,6 +25,8 @@ JOBS = {"job", "post", "role", "helm", "reins", "position", "seat", "office", "o
 SUCCEED = {"succeed", "replace"}
 DEPART = {"resign", "retire", "hand", "give", "leave", "depart", "quit", "oust", "fire", "dismiss", "exit", "sack", "remove",
           "step", "depose"}  # fmt: skip
+FORMER_RX = re.compile(r"\b(?:former|ex-|previously|until recently)", re.I)
+UNIT_WORDS = {"division", "unit", "arm", "business", "segment", "subsidiary", "group"}
 ROLE_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True)) + r")\b",
                      re.I)  # fmt: skip
 
@@ -45,7 +47,11 @@ class PersonnelExtractor(FactExtractor):
             if lemma in ("leave", "exit", "quit") and not (patients(tok) or ROLE_RX.search(sent.text)):
                 continue
             role = self.role(sent)
-            if role is None and lemma not in SUCCEED | {"retire", "resign", "take", "hand", "give"}:
+            if (
+                role is None
+                and lemma not in SUCCEED | {"retire", "resign", "take", "hand", "give"}
+                and not re.search(r"\bsuccessor\b|\bto succeed\b|\breplace\b", sent.text)
+            ):
                 continue
             pairs = []
             if lemma == "take":
@@ -109,8 +115,12 @@ class PersonnelExtractor(FactExtractor):
             t.lower_ in JOBS for c in tok.children if c.dep_ in ("dobj", "prt", "prep") for t in c.subtree
         )
 
+    @classmethod
+    def company(cls, doc, sent, tok, person):
+        return [parent_org(doc, k) for k in cls.employer(doc, sent, tok, person)]
+
     @staticmethod
-    def company(doc, sent, tok, person):
+    def employer(doc, sent, tok, person):
         ents = doc._.entities
         for c in tok.subtree:
             if c.lower_ in ("of", "at", "from") and c.dep_ == "prep":
@@ -118,8 +128,11 @@ class PersonnelExtractor(FactExtractor):
                 if found:
                     return found
         in_sentence = {t._.entity for t in sent if t._.entity}
-        if ents[person].org and ents[person].org in in_sentence:
-            return [ents[person].org]
+        own = ents[person].org
+        # "Teng, a former Abu Dhabi regulator, was named...": where someone came from is not
+        # the company that named them.
+        if own and own in in_sentence and ents[own].type == "ORG" and not FORMER_RX.search(sent.text):
+            return [own]
         main = main_org(doc)
         if main:
             return [main]
@@ -130,3 +143,16 @@ class PersonnelExtractor(FactExtractor):
             return [org]
         org = main_org(doc)
         return [org] if org else []
+
+
+def parent_org(doc, key: str) -> str:
+    """A company's own unit ("a new Pfizer Oncology Division") stands for the company: people
+    are named to the group, and the unit is seldom an entity of its own in later news."""
+    ents = doc._.entities
+    words = ents[key].name.split()
+    if len(words) < 2 or words[-1].lower() not in UNIT_WORDS:
+        return key
+    for other, info in ents.items():
+        if other != key and info.type == "ORG" and words[0] in info.names:
+            return other
+    return key

@@ -73,7 +73,8 @@ class TalksExtractor(FactExtractor):
         elif tok.lemma_ in ("engage", "negotiate", "discuss"):
             # "discussed a manufacturing partnership with Y": "with" hangs on the object
             counters = prep_entities(tok, ["with"]) or [
-                k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["with"])]
+                k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["with"])
+            ]
             if not counters and tok.lemma_ == "negotiate":
                 counters = patients(tok)
         elif tok.lemma_ == "sound":

@@ -122,8 +122,10 @@ def fact_value(fact_type: str, args: dict[str, Any]) -> dict[str, Any] | None:
 def values_differ(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """True when two figures are not the same within 1 %, in their currency or a conversion.
 
-    A bound is no figure to contradict: "more than $40 billion" agrees with $52.4 billion, and
-    "about $50 billion" (`"op": "~"`) with anything within 10 % of it.
+    A bound is no figure to contradict: "more than $40 billion" agrees with $52.4 billion. A
+    figure said "about" (`"op": "~"`) or given round (one significant digit: "$50 billion", the
+    way reporters write a number they only know roughly, with or without the "about") agrees
+    with anything within 10 % of it; "$25.4 billion" against "$52.4 billion" is a conflict.
     """
     for x in _money_forms(a):
         for y in _money_forms(b):
@@ -159,9 +161,18 @@ def _span(x: float, op: str | None) -> tuple[float, float]:
         return (x, math.inf)
     if op in ("<", "<="):
         return (-math.inf, x)
-    if op == "~":
+    if op == "~" or _is_round(x):
         return (min(x * (1 - APPROX), x * (1 + APPROX)), max(x * (1 - APPROX), x * (1 + APPROX)))
     return (x, x)
+
+
+def _is_round(x: float) -> bool:
+    """One significant digit and at least three zeros: 50,000,000,000 but not 52.4 billion, and
+    not 5 or 50, which are as often exact counts as rounded ones."""
+    if abs(x) < 1000:
+        return False
+    mantissa = abs(x) / 10 ** math.floor(math.log10(abs(x)))
+    return abs(mantissa - round(mantissa)) < 1e-9
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -94,7 +94,11 @@ class AttributionReader:
                     return self.classify(doc, objs[0], tok.i, last_anon, last)
             if tok.lower_ == "citing" or (tok.lemma_ == "cite" and tok.dep_ in ("advcl", "xcomp")):
                 continue
-        cues = [t for t in sent if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not _reports_figures(t)]
+        cues = [
+            t
+            for t in sent
+            if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not _reports_figures(t)
+        ]
         for verb in cues:
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj:

@@ -72,8 +72,12 @@ class DescriptionCoref:
             ):
                 yield tok.i, tok.i + 1, "PERSON"
                 continue
-            if tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS"):
+            if tok.tag_ in ("NNS", "NNPS"):
                 continue
+            if tok.pos_ != "NOUN" and not (
+                tok.pos_ == "PROPN" and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+            ):
+                continue  # "the Group", "the Company" of press releases are descriptions too
             want = "ORG" if low in self.org_nouns else "GOV" if low in self.gov_nouns else None
             if want is None:
                 continue
@@ -84,7 +88,11 @@ class DescriptionCoref:
             start = min([c.left_edge.i for c in left], default=tok.i)
             if det and det[0].lower_ in ("the", "this", "that"):
                 yield start, tok.i + 1, want
-            elif det and det[0].lower_ in ("world", "country", "nation", "industry") and doc[start].lower_ == "the":
+            elif (
+                det
+                and det[0].lower_ in ("world", "country", "nation", "industry")
+                and doc[start].lower_ == "the"
+            ):
                 yield start, tok.i + 1, want  # "the world's largest cryptocurrency exchange"
             elif not det and doc[start].is_sent_start and tok.dep_ in ("nsubj", "nsubjpass"):
                 yield start, tok.i + 1, want  # headline style: "Smartphone giant has had discussions"

@@ -42,6 +42,8 @@ HEADLINE_VERBS = {"unveils", "launches", "buys", "agrees", "says", "wins", "cuts
                   "plans", "sees", "beats", "misses", "names", "hires", "sues", "files", "signs", "completes",
                   "acquires", "announces", "confirms", "denies", "rises", "falls", "jumps", "slides", "to", "in",
                   "nears", "weighs", "explores", "considers", "expects", "warns", "drops", "ends", "halts"}  # fmt: skip
+DESCRIPTOR_WORDS = {"company", "group", "firm", "bank", "board", "fund", "trust", "partnership", "corporation",
+                    "issuer", "registrant", "business", "government", "ministry", "agency", "commission"}  # fmt: skip
 HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "President", "Chancellor", "Minister", "Premier", "Senator", "Governor",
               "Secretary", "Judge", "Justice", "Chairman", "Chair", "Commissioner", "Sir", "Lord", "Prime"}  # fmt: skip
 # Lemmas the small English lemmatizer gets wrong in business copy.
@@ -213,7 +215,9 @@ class EntityRecognizer:
             return None
         if all(t.lower_ in TITLE_TOKENS for t in span):
             return None  # "Chief Financial", "Board": titles and organs, not companies
-        if not any(t.text[:1].isupper() or (t.text[:1].isdigit() and any(c.isupper() for c in t.text)) for t in span):
+        if not any(
+            t.text[:1].isupper() or (t.text[:1].isdigit() and any(c.isupper() for c in t.text)) for t in span
+        ):
             return None
         if span[0].is_space or "\n" in span.text:
             return None
@@ -300,12 +304,18 @@ class EntityRecognizer:
         known_words = {t.lower_ for f in found for t in f[0]}
         out = []
         for tok in _toks(doc):
-            if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass", "poss", "compound"):
+            if (
+                tok.i in taken
+                or tok.pos_ != "PROPN"
+                or tok.dep_ not in ("nsubj", "nsubjpass", "poss", "compound")
+            ):
                 continue
             if not tok.text[:1].isupper() or tok.lower_ in TITLE_TOKENS or tok.text in self.not_entities:
                 continue
             if tok.lower_ in self.countries or tok.lower_ in self.places or len(tok.text) < 3:
                 continue
+            if tok.lower_ in DESCRIPTOR_WORDS:
+                continue  # "the Company said": a description, for coreference to resolve
             if tok.lower_ in known_words:
                 continue  # "Zhao" after "Changpeng Zhao": the short form links later
             speaker = tok.dep_ == "compound" and tok.head.lower_ in SPEAKER_NOUNS  # "an Acme spokesperson"
@@ -423,8 +433,12 @@ class EntityRecognizer:
                         return key
                 # "Couche-Tard" for "Alimentation Couche-Tard": the distinctive tail of a longer name
                 if (
-                    etype == "ORG" and info.type == "ORG" and len(ow) > len(words)
-                    and ow[-len(words):] == words and words[-1] not in self.suffixes and words[-1] not in LEGAL
+                    etype == "ORG"
+                    and info.type == "ORG"
+                    and len(ow) > len(words)
+                    and ow[-len(words) :] == words
+                    and words[-1] not in self.suffixes
+                    and words[-1] not in LEGAL
                     and len(n) >= 5
                 ):
                     return key

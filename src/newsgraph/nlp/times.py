@@ -124,7 +124,11 @@ def resolve(kind: str, g: dict, pub: date | None) -> tuple[str | None, str | Non
         return _month_range(y, month)
     if kind == "year":
         return f"{y}-01-01", f"{y}-12-31"
-    if y is not None and kind in ("quarter", "qn", "half", "months_ended", "quarter_ended") and not g.get("fiscal"):
+    if (
+        y is not None
+        and kind in ("quarter", "qn", "half", "months_ended", "quarter_ended")
+        and not g.get("fiscal")
+    ):
         # "the second quarter of 2022" needs no publication date
         pub = pub or date(y, 12, 31)
     if pub is None:
@@ -135,7 +139,9 @@ def resolve(kind: str, g: dict, pub: date | None) -> tuple[str | None, str | Non
         return f"{y}-01-01", f"{y}-12-31"
     if kind == "months_ended":
         y = y or _last_before(pub, month)
-        return _with_day(_months_ending(y, month, NUMWORDS[g["n"].lower()]), y, month, g.get("day") or g.get("day0"))
+        return _with_day(
+            _months_ending(y, month, NUMWORDS[g["n"].lower()]), y, month, g.get("day") or g.get("day0")
+        )
     if kind == "quarter_ended":
         y = y or _last_before(pub, month)
         return _with_day(_months_ending(y, month, 3), y, month, g.get("day"))

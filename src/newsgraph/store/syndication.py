@@ -27,7 +27,9 @@ BANDS, ROWS = _lsh.b, _lsh.r
 del _lsh
 # MinHash draws its permutations from the seed on every construction (a third of a
 # signature's cost); the same seed gives the same ones, so draw them once.
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+_FIRST = MinHash(num_perm=NUM_PERM, seed=SEED)
+_PERMUTATIONS, _SCHEME = _FIRST.permutations, _FIRST.scheme
+del _FIRST
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -40,7 +42,7 @@ def shingles(text: str) -> set[bytes]:
 
 def signature(text: str) -> np.ndarray:
     """The MinHash of a text as uint32 values (datasketch's hash values fit in 32 bits)."""
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMUTATIONS)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMUTATIONS, scheme=_SCHEME)
     m.update_batch(list(shingles(text)))
     return m.hashvalues.astype(np.uint32)
 
