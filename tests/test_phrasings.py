@@ -68,6 +68,10 @@ ROWS = [
      "$1.1 billion.", "financial_result", {"company": "Acme"}, None, None),
     ("Acme Corp.'s revenue fell 5% to $10.3 billion in the quarter ended Sept. 30.",
      "financial_result", {"company": "Acme"}, None, None),
+    ("Acme Corp.'s sales of electric vehicles rose 40% to about 2 million last year.",
+     "financial_result", {"company": "Acme"}, None, None),
+    ("Acme Corp., which reported a net loss of 85 million Swedish crowns for 2023, plans to cut jobs.",
+     "financial_result", {"company": "Acme"}, None, None),
     # forecast
     ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
     ("Goldman Sachs expects Acme Corp.'s margins to improve next year.",

@@ -28,8 +28,12 @@ METRICS = [
 
 
 def metric_name(match: re.Match) -> str:
-    """The metric a METRIC_RX match names ('sales_volume__units' is a second pattern for sales_volume)."""
-    return match.lastgroup.split("__")[0]
+    """The metric a METRIC_RX match names ('sales_volume__units' is a second pattern for sales_volume).
+    A loss is named as one ('net_loss', 'operating_loss'): its amount stays positive."""
+    name = match.lastgroup.split("__")[0]
+    if name in ("net_income", "operating_income") and re.search(r"\bloss", match.group(0), re.I):
+        return name.replace("income", "loss")
+    return name
 
 
 METRIC_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in METRICS), re.I)
@@ -56,7 +60,11 @@ NOMINAL_CHANGE = re.compile(r"\s*(rise|increase|jump|growth|gain|fall|decline|dr
 GENERIC_MODS = {"total", "quarterly", "annual", "net", "group", "consolidated", "overall", "adjusted", "gross",
                 "operating", "organic", "reported", "underlying", "full", "year", "first", "second", "third",
                 "fourth", "half", "global", "comparable", "same", "store", "like", "core", "statutory", "its",
-                "the", "sales", "revenue", "fiscal", "interim", "record", "preliminary", "company"}  # fmt: skip
+                "the", "sales", "revenue", "fiscal", "interim", "record", "preliminary", "company", "quarter",
+                "month", "months", "period", "holiday", "earnings", "profit", "income", "loss",
+                "estimated", "provisional", "unaudited", "year-on-year", "yearly", "weekly", "monthly", "daily",
+                "last", "latest", "this", "previous", "nine", "six", "three", "twelve", "first-half",
+                "strong", "weak", "solid", "higher", "lower", "better", "worse"}  # fmt: skip
 SEGMENT_WORDS = {"cloud", "advertising", "services", "hardware", "software", "memory", "foundry", "automotive",
                  "gaming", "wearables", "subscription", "licensing", "retail", "wholesale", "commercial",
                  "consumer", "enterprise", "mobile", "semiconductor", "chip", "pharmaceutical", "device"}  # fmt: skip
@@ -66,6 +74,76 @@ MARKET_WIDE = re.compile(r"\s+(?:of|at|across|among)\s+(?!the\s+(?:first|second|
                          r"(?:the\s+)?(?:\d+\s+)?[a-z]")  # fmt: skip
 HEDGED = re.compile(r"\b(?:could|can|may|might|will|would|expects?|forecasts?|projects?|sees|predicts?|likely|"
                     r"outlook|guidance)\b", re.I)  # fmt: skip
+
+
+SEGMENTABLE = ("revenue", "operating_income", "net_income", "operating_loss", "net_loss", "orders")
+UNIT_NOUNS = {"unit", "division", "segment", "business", "arm", "subsidiary", "operations"}
+REGION_TYPES = ("PLACE", "GOV")
+SPELLING = {"centre": "center", "centres": "centers"}
+
+
+def _words(toks) -> list[str]:
+    """Segment-naming words of a modifier phrase: no articles, numbers or words every total carries."""
+    out = []
+    for t in sorted(toks, key=lambda t: t.i):
+        w = t.lower_
+        if (
+            t.is_alpha
+            and not t.like_num
+            and t.dep_ not in ("det", "poss", "cc", "case")
+            and w not in GENERIC_MODS
+        ):
+            out.append(SPELLING.get(w, w))
+    return out
+
+
+def _modifier_words(noun) -> list[str]:
+    """'data center' in 'data center unit', 'fashion and leather goods' in '... goods division'."""
+    toks = []
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+            toks += list(c.subtree)
+    return _words(toks)
+
+
+def _names_segment(toks, words) -> bool:
+    """A product name ('iPad', 'Mac'), a known business line, or a noun-noun compound ('data center')."""
+    return any(
+        any(ch.isupper() for ch in t.text)
+        or t.lower_ in SEGMENT_WORDS
+        or (t.dep_ == "compound" and t.pos_ == "NOUN")
+        for t in toks
+        if t.lower_ in words or SPELLING.get(t.lower_) in words
+    )
+
+
+def segment_words(tok) -> list[str]:
+    own = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+    toks = [t for c in own for t in c.subtree]
+    words = _words(toks)
+    if words and _names_segment(toks, words):
+        return words
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "in", "from", "of"):
+            continue
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            if p.lemma_ in UNIT_NOUNS:
+                return _modifier_words(p)
+            info = p._.entity and tok.doc._.entities[p._.entity]
+            if prep.lower_ == "in" and (info and info.type in REGION_TYPES or p.ent_type_ in ("GPE", "LOC")):
+                return _words([t for t in p.subtree if t.i <= p.i])
+            if prep.lower_ == "from" and (
+                any(c.dep_ == "conj" for c in p.children) or p.lower_ in SEGMENT_WORDS
+            ):
+                return _words([p] + [c for c in p.children if c.dep_ in ("conj", "compound", "amod")])
+    # "The semiconductor division posted an operating loss": the figure of the unit that posted it.
+    if tok.dep_ == "dobj":
+        for subj in tok.head.children:
+            if subj.dep_ == "nsubj" and subj.lemma_ in UNIT_NOUNS:
+                return _modifier_words(subj)
+    return []
 
 
 class FinancialResultExtractor(FactExtractor):
@@ -105,8 +183,12 @@ class FinancialResultExtractor(FactExtractor):
         for i, (metric, s, e) in enumerate(hits):
             if YEAR_AGO.search(text[max(0, s - 25) : s]):
                 continue  # "swinging from a loss of 20.56 billion yuan": last year's figure
+            trigger = doc.char_span(base + s, base + e, alignment_mode="expand")
+            tok = trigger.root if trigger is not None else sent.root
+            own = self.segment_company(doc, tok)
             if (
                 fallback
+                and own is None
                 and (MARKET_WIDE.match(text[e:]) or re.match(r"sales\s+of\s", text[s:e], re.I))
                 and not (re.match(r"[^.;]{0,40}\b(?:unit|division|segment|business|arm)\b", text[e:]))
             ):
@@ -173,9 +255,6 @@ class FinancialResultExtractor(FactExtractor):
                     vs = "miss"
                 elif BEAT.search(seg):
                     vs = "beat"
-            trigger = doc.char_span(base + s, base + e, alignment_mode="expand")
-            tok = trigger.root if trigger is not None else sent.root
-            own = self.segment_company(doc, tok)
             metric = self.segment_metric(tok, metric)
             args = {"company": own or company, "metric": metric, "value": value,
                     "period": period or self.last_period, "change_pct": change,
@@ -183,25 +262,36 @@ class FinancialResultExtractor(FactExtractor):
             yield self.fact(doc, tok, args, time=None)
 
     def period(self, doc, sent):
+        year = None
         for t in doc._.times:
             if t.start >= sent.end_char:
                 break  # times are in text order
             if sent.start_char <= t.start < sent.end_char and t.begin and t.finish and t.begin != t.finish:
                 if re.search(r"quarter|months|half|year|Q[1-4]|period|ended", t.text, re.I):
                     return t
-        return None
+                if year is None and FinancialResultExtractor.past_year(doc, t):
+                    year = t
+        return year
+
+    @staticmethod
+    def past_year(doc, t):
+        """'a net loss of 612 million crowns for 2023': a bare calendar year already over is the period."""
+        if not re.fullmatch(r"(?:for|in)\s+(?:19|20)\d\d", t.text.strip(), re.I):
+            return False
+        if not (t.begin.endswith("-01-01") and t.finish.endswith("-12-31")):
+            return False
+        published = doc._.published
+        return bool(published) and t.finish < str(published)[:10]
 
     @staticmethod
     def segment_metric(tok, metric):
-        """'Mac revenue', 'iPhone sales', 'cloud revenue': a segment's figure gets its own metric name."""
-        if metric not in ("revenue", "operating_income", "net_income"):
+        """'Mac revenue', 'iPad sales', 'sales at the data center unit', 'revenue from wines and spirits',
+        'sales in Greater China', 'the chip division posted an operating loss': a segment's figure gets
+        its own metric name."""
+        if metric not in SEGMENTABLE:
             return metric
-        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
-        words = [c.text for c in mods if c.lower_ not in GENERIC_MODS and not c.like_num and c.is_alpha]
-        if not words or not any(w[:1].isupper() or w.lower() in SEGMENT_WORDS for w in words):
-            return metric
-        stem = "revenue" if metric == "revenue" else metric
-        return "_".join(w.lower() for w in words) + "_" + stem
+        words = segment_words(tok)
+        return "_".join(words) + "_" + metric if words else metric
 
     @staticmethod
     def segment_company(doc, tok):

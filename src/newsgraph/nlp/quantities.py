@@ -27,6 +27,9 @@ WORDS = {
     "hong kong dollars": "HKD", "singapore dollars": "SGD", "australian dollars": "AUD",
     "canadian dollars": "CAD", "krona": "SEK", "kronor": "SEK", "reais": "BRL", "pesos": "MXN", "ringgit": "MYR",
     "baht": "THB", "rupiah": "IDR", "dirhams": "AED", "riyals": "SAR", "usd": "USD", "eur": "EUR",
+    # Wires write the Nordic and Czech currencies as "crowns" with the country: bare "crowns" is ambiguous.
+    "norwegian crowns": "NOK", "norwegian kroner": "NOK", "swedish crowns": "SEK", "swedish kronor": "SEK",
+    "danish crowns": "DKK", "danish kroner": "DKK", "czech crowns": "CZK",
 }  # fmt: skip
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bln": 1e9,
