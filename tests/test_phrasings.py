@@ -40,6 +40,16 @@ ROWS = [
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
     ("Acme Corp. is nearing a deal to buy Widget Inc., Bloomberg News reported.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", "publication"),
+    ("Acme Corp. has grown through a string of purchases, including Widget Inc. and Gadget Ltd.",
+     "acquisition", {"acquirer": "Acme", "target": "Gadget"}, "completed", None),
+    ("Widget Inc. rejected an unsolicited $3 billion proposal from Acme Corp.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, None, None),
+    ("Widget Inc. said it had received a non-binding takeover proposal from Acme Corp.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", "organization"),
+    ("Acme Corp. said it had submitted a proposal to Widget Inc. to buy Gadget Ltd.'s European assets.",
+     "acquisition", {"acquirer": "Acme", "target": "Gadget"}, None, "organization"),
+    ("Acme Corp. has approached Widget Inc. about a takeover. It is not certain that Acme will make a formal "
+     "offer.", "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", None),
     # investment
     ("SoftBank invested $1 billion in Widget Inc.",
      "investment", {"investor": "SoftBank", "target": "Widget"}, "made", None),

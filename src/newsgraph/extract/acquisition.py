@@ -8,6 +8,7 @@ import re
 from newsgraph.extract.base import (
     FactExtractor,
     agents,
+    company_of,
     expand,
     governing,
     money_near,
@@ -21,8 +22,14 @@ from newsgraph.extract.base import (
 VERBS = {"buy", "acquire", "purchase", "merge", "absorb", "snap", "take", "bid", "buyout"}
 NOUNS = {"acquisition", "takeover", "purchase", "buyout", "merger", "bid", "offer", "stake", "deal", "proposal",
          "approach"}  # fmt: skip
-PARTS = {"stake", "share", "shares", "holding", "business", "unit", "assets", "division", "operations", "factory",
-         "plant", "facility", "brand", "arm", "subsidiary", "portfolio", "interest", "operation", "businesses"}  # fmt: skip
+PARTS = {"stake", "share", "shares", "holding", "business", "unit", "assets", "asset", "division", "operations",
+         "factory", "plant", "facility", "brand", "arm", "subsidiary", "portfolio", "interest", "operation",
+         "businesses"}  # fmt: skip
+LISTS = ("including", "like", "such")
+HEDGED = {"non-binding", "nonbinding", "indicative"}
+OFFER_ACTS = {"make", "submit", "table", "launch", "put", "lodge", "send", "present"}
+OFFER = ("offer", "bid", "proposal", "approach")
+RECEIVE = {"receive", "get", "reject", "rebuff", "consider", "weigh", "confirm", "review", "evaluate"}
 RUMORED = {"near", "weigh", "consider", "explore", "mull", "study", "eye", "evaluate", "talk", "discuss", "said", "seek",
            "could", "may", "might", "possible", "potential", "approach", "talks", "contemplate"}  # fmt: skip
 ANNOUNCED = {"agree", "will", "plan", "offer", "announce", "propose", "sign", "set", "make", "launch", "expect", "to",
@@ -78,7 +85,7 @@ class AcquisitionExtractor(FactExtractor):
                     ]
                 for c in tok.children:
                     # "buy a stake in Y", "acquire TikTok's U.S. operations", "buy Wistron's factory"
-                    if c.dep_ == "dobj" and c.lemma_ in PARTS:
+                    if c.dep_ == "dobj" and (c.lemma_ in PARTS or c.lower_ in PARTS):
                         # "Wistron's factory in southern India": the owner, not the place; "a stake in Y"
                         owner = poss_entity(c) or prep_entities(c, ["of"])
                         if c.lemma_ in ("stake", "share", "shares", "holding", "interest"):
@@ -92,61 +99,140 @@ class AcquisitionExtractor(FactExtractor):
                     acquirers = poss_entity(tok.head) or [k for k in agents(tok.head.head)
                                                           if tok.head.dep_ in ("dobj", "pobj")]  # fmt: skip
             elif tok.pos_ == "NOUN" and lemma in NOUNS:
-                if lemma in ("deal", "offer", "bid", "proposal", "approach") and not prep_entities(
-                    tok, ["for", "from", "to"]
-                ):
+                found = self.noun_args(doc, sent, tok, lemma)
+                if found is None:
                     continue
-                if lemma in ("proposal", "approach") and not any(
-                    w in sent.text.lower() for w in ("acqui", "takeover", "buy", "bid", "offer", "merger")
-                ):
-                    continue
-                targets = prep_entities(
-                    tok, ["of", "for", "in", "with"] + (["to"] if lemma in ("proposal", "approach") else [])
-                )
-                acquirers = poss_entity(tok) if lemma not in ("proposal", "approach", "offer", "bid") else []
-                acquirers = acquirers or prep_entities(tok, ["from", "by"])
-                if not targets and acquirers:
-                    # "received a proposal from X": the receiver is the target
-                    for gov in governing(tok)[1:2]:
-                        if gov.lemma_ in (
-                            "receive",
-                            "get",
-                            "reject",
-                            "rebuff",
-                            "consider",
-                            "weigh",
-                            "confirm",
-                        ):
-                            targets = agents(gov)
-                elif acquirers and poss_entity(tok) and lemma in ("proposal", "approach", "offer", "bid"):
-                    targets = targets or poss_entity(tok)
-                for gov in governing(tok)[1:]:
-                    if acquirers:
-                        break
-                    if gov.pos_ in ("VERB", "AUX"):
-                        acquirers = agents(gov)
-                        if gov.lemma_ in ("approve", "clear", "block", "review"):
-                            acquirers = []
-                            break
-                if not acquirers:
-                    acquirers = [k for c in tok.children if c.dep_ in ("compound", "nmod") for k in expand(c)]
-                if lemma == "merger" and not targets:
-                    continue
+                acquirers, targets = found
+            elif tok.pos_ == "VERB" and lemma == "value":
+                self.fill_value(doc, tok)
+                continue
             else:
                 continue
             acquirers = [k for k in acquirers if doc._.entities[k].type in ("ORG", "PERSON")]
             targets = [k for k in targets if doc._.entities[k].type in ("ORG", "PRODUCT", "PERSON")]
             if not acquirers or not targets:
                 continue
-            status = self.status(tok)
+            status = "completed" if self.listed(tok) and tok.tag_ == "NNS" else self.status(tok)
             value = self.value(doc, sent)
             stake = self.stake(doc, sent, tok)
+            hedged = self.hedged(tok)
             for a in acquirers:
                 for t in targets:
                     if a == t or doc._.entities[a].kind == "publication":
                         continue
                     args = {"acquirer": a, "target": t, "value": value, "stake_pct": stake}
-                    yield self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))
+                    fact = self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok),
+                                     certainty="possible" if hedged else None)  # fmt: skip
+                    if fact.status == "announced" and fact.certainty == "possible":
+                        fact.status = "rumored"  # a hedged deal has not been announced
+                    yield fact
+
+    def noun_args(self, doc, sent, tok, lemma):
+        """Buyers and targets of 'X's acquisition of Y', 'a $N proposal from X', 'purchases including Y'."""
+        listed = self.listed(tok)
+        offer = lemma in ("offer", "bid", "proposal", "approach")
+        # "received a proposal from X", "submitted an offer to Y": the "from"/"to" hang on the verb
+        gov = tok.head if offer and tok.dep_ == "dobj" else None
+        senders = prep_entities(tok, ["from", "by"]) or (
+            prep_entities(gov, ["from"]) if gov is not None and gov.lemma_ in RECEIVE else []
+        )
+        receivers = prep_entities(gov, ["to"]) if gov is not None and gov.lemma_ in OFFER_ACTS else []
+        if lemma in ("deal", *OFFER) and not (
+            prep_entities(tok, ["for", "from", "to"]) or senders or receivers
+        ):
+            return self.offer_in_context(doc, tok) if lemma in ("offer", "bid") else None
+        if lemma in ("proposal", "approach") and not (
+            any(w in sent.text.lower() for w in ("acqui", "takeover", "buy", "bid", "offer", "merger"))
+            or self.priced(doc, tok)
+        ):
+            return None
+        targets = prep_entities(
+            tok, ["of", "for", "in", "with"] + (["to"] if lemma in ("proposal", "approach") else [])
+        )
+        targets += listed + receivers
+        acquirers = poss_entity(tok) if not offer else []
+        acquirers = acquirers or senders
+        if not targets and acquirers:
+            # "received a proposal from X": the receiver is the target
+            for gov in governing(tok)[1:2]:
+                if gov.lemma_ in RECEIVE:
+                    targets = agents(gov)
+        elif acquirers and poss_entity(tok) and offer:
+            targets = targets or poss_entity(tok)
+        # "built the company through a string of purchases, including Y": the builder bought them
+        for gov in governing(tok, 5 if listed else 3)[1:]:
+            if acquirers:
+                break
+            if gov.pos_ in ("VERB", "AUX"):
+                acquirers = [company_of(doc, k) for k in agents(gov)] if listed else agents(gov)
+                if gov.lemma_ in ("approve", "clear", "block", "review"):
+                    acquirers = []
+                    break
+        if not acquirers:
+            acquirers = [k for c in tok.children if c.dep_ in ("compound", "nmod") for k in expand(c)]
+        if lemma == "merger" and not targets:
+            return None
+        return acquirers, targets
+
+    @staticmethod
+    def listed(tok):
+        """'purchases including Y and Z's security business': the companies (or owners of units) listed."""
+        out = []
+        for c in tok.children:
+            if not (c.dep_ == "prep" and c.lower_ in LISTS):
+                continue
+            heads = [p for p in c.children if p.dep_ == "pobj"]
+            heads += [pp for p in c.children if p.dep_ == "prep" for pp in p.children if pp.dep_ == "pobj"]
+            for head in heads:
+                for item in (head, *head.conjuncts):
+                    if item._.entity:
+                        out.append(item._.entity)
+                    elif item.lemma_ in PARTS or item.lower_ in PARTS:
+                        out += poss_entity(item)
+        return list(dict.fromkeys(out))
+
+    @staticmethod
+    def priced(doc, tok):
+        """'an unsolicited $7.3 billion proposal': money on a proposal makes it a bid."""
+        left = tok.left_edge.idx
+        return any(left <= m.start < tok.idx for m in doc._.money)
+
+    @staticmethod
+    def hedged(tok):
+        """'a non-binding proposal', 'an indicative offer': not yet a bid anyone is held to."""
+        words = tok.doc[tok.left_edge.i : tok.i].text.lower().replace(" ", "")
+        return any(w in words for w in HEDGED) or uncertain_frame(tok)
+
+    def offer_in_context(self, doc, tok):
+        """'X will make a formal offer': for whom, the article said before (X's approach to Y, X's bid for Y)."""
+        gov = tok.head
+        if tok.dep_ != "dobj" or gov.lemma_ not in OFFER_ACTS:
+            return None
+        acquirers = agents(gov)
+        targets = []
+        for f in doc._.facts:
+            if f.type == "acquisition" and f.args.get("acquirer") in acquirers:
+                targets.append(f.args["target"])
+            elif f.type == "talks" and f.args.get("party") in acquirers:
+                targets.append(f.args["counterparty"])
+        targets = list(dict.fromkeys(targets))
+        return (acquirers, targets) if len(targets) == 1 else None
+
+    @staticmethod
+    def fill_value(doc, tok):
+        """'a deal that could value Y at $N': the price of the takeover of Y reported before."""
+        owners = [k for c in tok.children if c.dep_ == "dobj" for k in expand(c)]
+        at = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "at" for p in c.children]
+        if not owners or not at:
+            return
+        lo, hi = at[0].left_edge.idx, at[0].idx + len(at[0].text)
+        money = [m for m in doc._.money if lo <= m.start < hi]
+        if not money:
+            return
+        for f in doc._.facts:
+            if (f.type == "acquisition" and f.args.get("target") in owners and f.args.get("value") is None
+                    and f.args.get("stake_pct") is None):  # fmt: skip
+                f.args["value"] = money[0]
 
     @staticmethod
     def value(doc, sent):
@@ -187,3 +273,17 @@ class AcquisitionExtractor(FactExtractor):
         if tok.tag_ in ("VBD", "VBN"):
             return "completed"
         return "announced"
+
+
+def uncertain_frame(tok) -> bool:
+    """'It is not certain that X will make an offer', 'it is unclear whether X will bid'."""
+    cur = tok
+    for _ in range(6):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        comps = {c.lemma_.lower() for c in cur.children if c.dep_ == "acomp"}
+        negated = any(c.dep_ == "neg" for c in cur.children)
+        if comps & {"unclear", "uncertain"} or (negated and comps & {"certain", "clear", "sure"}):
+            return True
+    return False
