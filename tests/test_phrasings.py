@@ -82,6 +82,11 @@ ROWS = [
      "financial_result", {"company": "Acme"}, None, None),
     ("Acme Corp., which reported a net loss of 85 million Swedish crowns for 2023, plans to cut jobs.",
      "financial_result", {"company": "Acme"}, None, None),
+    ("Acme Corp. estimated on Tuesday that its first-quarter operating profit fell 40% to 1.2 trillion won.",
+     "financial_result", {"company": "Acme"}, None, "organization"),
+    ("Acme Corp. raised its quarterly dividend by 8%.", "financial_result", {"company": "Acme"}, None, None),
+    ("Acme Corp. signed large deals worth $3 billion in the quarter.",
+     "financial_result", {"company": "Acme"}, None, None),
     # forecast
     ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
     ("Goldman Sachs expects Acme Corp.'s margins to improve next year.",

@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 
 from newsgraph.extract.base import FactExtractor, agents, company_of, is_headline, main_org, tokens
+from newsgraph.model import Source
+from newsgraph.nlp.attribution import source_at
 
 # Order matters: the longer, more specific names first.
 METRICS = [
-    ("adjusted_net_income", r"adjusted net (?:income|profit|earnings)|adjusted (?:profit|earnings)(?! per)"),
+    ("adjusted_net_income", r"adjusted net (?:income|profit|earnings)|adjusted (?:profit|earnings)(?! per)|"
+                            r"(?:underlying|core) (?!operating)(?:[\w-]+ ){0,3}?(?:profit|earnings)(?! per)"),
     ("eps", r"earnings per share|\bEPS\b|per[- ]share (?:earnings|profit|loss)|a share\b"),
     ("operating_income", r"operating (?:income|profit|loss)|\bEBIT\b|operating earnings"),
     ("gross_margin", r"gross (?:profit )?margins?"),
@@ -23,7 +26,10 @@ METRICS = [
     ("sales_volume", r"\bshipments\b|\bshipped\b|\bunits sold\b|\bsales volume\b|\bsold\b"),
     ("market_share", r"\bmarket share\b"),
     ("production", r"\bproduction\b|\bproduced\b|\boutput\b"),
-    ("orders", r"\b(?:new )?orders\b|\bbookings\b"),
+    ("orders", r"\b(?:new )?orders\b|\bbookings\b|\border intake\b"),
+    # IT services and contractors report the value of deals won in the period: plural or named as a total.
+    ("deal_value", r"\b(?:large |new |mega )?deals (?:wins? )?(?:worth|valued at)|\bdeal wins\b|"
+                   r"\btotal contract value\b"),
 ]  # fmt: skip
 
 
@@ -33,6 +39,8 @@ def metric_name(match: re.Match) -> str:
     name = match.lastgroup.split("__")[0]
     if name in ("net_income", "operating_income") and re.search(r"\bloss", match.group(0), re.I):
         return name.replace("income", "loss")
+    if name == "deal_value" and match.group(0).lower().startswith(("large", "mega")):
+        return "large_deal_value"
     return name
 
 
@@ -43,12 +51,29 @@ DOWN = re.compile(r"\b(?:fell|fall\w*|slid|slide|slipp\w*|slip|drop\w*|declin\w*
                   r"plung\w*|sank|sink\w*|shrank|shrink\w*|lower|tumbl\w*|dipp\w*|dip|contract\w*|"
                   r"eas\w*|weaken\w*)\b", re.I)  # fmt: skip
 BEAT = re.compile(r"better[- ]than[- ]expected|beat(?:ing|s)?\b|topp\w*|top\b|exceed\w*|surpass\w*|above\b|"
-                  r"ahead of|outpac\w*|higher than", re.I)  # fmt: skip
-MISS = re.compile(r"worse[- ]than[- ]expected|miss\w*|fell short|short of|below\b|lower than|weaker[- ]than|"
+                  r"ahead of|outpac\w*|(?:higher|better|stronger) than", re.I)  # fmt: skip
+MISS = re.compile(r"worse[- ]than[- ]expected|miss\w*|fell short|short of|below\b|lower than|"
+                  r"(?:weaker|worse)[- ]than|"
                   r"lagg\w*|trail\w*|disappoint\w*", re.I)  # fmt: skip
 INLINE = re.compile(r"in line with|matched|in-line", re.I)
 ESTIMATE = re.compile(r"estimat\w*|expect\w*|consensus|forecast\w*|projected|analysts|anticipated|"
-                      r"predicted|polled|guidance", re.I)  # fmt: skip
+                      r"predicted|polled|guidance|pencil+ed in|Wall Street", re.I)  # fmt: skip
+# "the $3.5 billion analysts had expected": the figure before the estimating clause is the estimate.
+ESTIMATE_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:analysts|Wall Street|economists|the market|investors)\s+"
+                            r"(?:polled\s+\w+\s+\w+\s+)?(?:had\s+|have\s+)?(?:on average\s+)?"
+                            r"(?:expected|estimated|forecast|predicted|projected|anticipated|pencil+ed)", re.I)  # fmt: skip
+# "its preferred measure of net income": a gloss on the metric just named, not a second figure.
+GLOSS = re.compile(r"(?:measure|gauge|proxy|indicator)\s+(?:of|for)\s+(?:its\s+|the\s+)?$", re.I)
+# "raised its dividend by 10%": the verb before the metric gives the direction of the change.
+VERB_UP = re.compile(
+    r"\b(?:rais|increas|boost|hik|lift|grew|grow)\w*\s+(?:its\s+|the\s+|their\s+)?(?:[\w-]+\s+)?$", re.I
+)
+VERB_DOWN = re.compile(
+    r"\b(?:cut|lower|reduc|slash|trimm?)\w*\s+(?:its\s+|the\s+|their\s+)?(?:[\w-]+\s+)?$", re.I
+)
+# "The result was better than the 273 billion won analysts had expected": a verdict on the figure before.
+VERDICT = re.compile(r"^\W*(?:The|That|This|Its)\s+(?:result|results|figure|figures|number|numbers|profit|"
+                     r"earnings|performance)\s+(?:was|were|is|are|came)\b", re.I)  # fmt: skip
 COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<sc>million|billion|thousand))?\s+"
                    r"(?:[\w-]+\s+)?(?P<unit>vehicles|cars|units|smartphones|phones|iPhones|handsets|devices|homes|"
                    r"subscribers|users|customers|passengers|tonnes|tons|barrels|trucks|EVs)\b")  # fmt: skip
@@ -68,6 +93,7 @@ GENERIC_MODS = {"total", "quarterly", "annual", "net", "group", "consolidated", 
 SEGMENT_WORDS = {"cloud", "advertising", "services", "hardware", "software", "memory", "foundry", "automotive",
                  "gaming", "wearables", "subscription", "licensing", "retail", "wholesale", "commercial",
                  "consumer", "enterprise", "mobile", "semiconductor", "chip", "pharmaceutical", "device"}  # fmt: skip
+DISCLOSE = {"estimate", "report", "announce", "disclose", "post", "forecast", "project"}
 REPORT_VERBS = {"report", "post", "book", "record", "say", "announce", "deliver", "sell", "ship", "generate",
                 "earn", "make", "log", "swing", "turn", "see", "lose", "produce"}  # fmt: skip
 MARKET_WIDE = re.compile(r"\s+(?:of|at|across|among)\s+(?!the\s+(?:first|second|third|fourth|\w+ quarter))"
@@ -154,7 +180,50 @@ class FinancialResultExtractor(FactExtractor):
 
     def __call__(self, doc):
         self.last_period = None
+        self.last_fact = None  # (fact, end token of its sentence)
         return super().__call__(doc)
+
+    def verdict(self, doc, sent) -> bool:
+        """'The result was better than the 273 billion won analysts had expected': the sentence right after
+        a figure compares it with the estimate."""
+        if self.last_fact is None or self.last_fact[1] != sent.start or not VERDICT.match(sent.text):
+            return False
+        text = sent.text
+        if not (ESTIMATE.search(text) or re.search(r"expected", text, re.I)):
+            return False
+        fact = self.last_fact[0]
+        vs = (
+            "inline"
+            if INLINE.search(text)
+            else "miss"
+            if MISS.search(text)
+            else "beat"
+            if BEAT.search(text)
+            else None
+        )
+        if vs and not fact.args.get("vs_estimate"):
+            fact.args["vs_estimate"] = vs
+            money = [m for m in doc._.money if sent.start_char <= m.start < sent.end_char]
+            if money and not fact.args.get("estimate"):
+                fact.args["estimate"] = money[0]
+        return True
+
+    @staticmethod
+    def disclosure(doc, tok, company):
+        """'Samsung estimated on Friday that its operating profit plunged 96%': the company's own figures,
+        given in its voice, where no reporting verb the attribution reader knows introduces them."""
+        if company is None or source_at(doc, tok) is not None:
+            return None
+        cur = tok
+        for _ in range(6):
+            if cur.dep_ == "ccomp" and cur.head.lemma_ in DISCLOSE:
+                if company in [company_of(doc, k) for k in agents(cur.head)]:
+                    return Source("organization", doc._.entities[company].name)
+                return None
+            if cur.head is cur:
+                return None
+            cur = cur.head
+        return None
 
     def match(self, doc, sent):
         period = self.period(doc, sent)
@@ -164,9 +233,15 @@ class FinancialResultExtractor(FactExtractor):
             self.last_period = period
         if is_headline(sent):
             return  # a headline's figure is the body's, said again
+        if self.verdict(doc, sent):
+            return
         text = sent.text
         base = sent.start_char
-        hits = [(metric_name(m), m.start(), m.end()) for m in METRIC_RX.finditer(text)]
+        hits = [
+            (metric_name(m), m.start(), m.end())
+            for m in METRIC_RX.finditer(text)
+            if not GLOSS.search(text[max(0, m.start() - 30) : m.start()])
+        ]
         # "Production came to 430,488 units" and "delivered 435,059 vehicles" in one sentence
         # are two metrics; "sales" right after "vehicle" is the same one.
         if not hits:
@@ -183,6 +258,10 @@ class FinancialResultExtractor(FactExtractor):
         for i, (metric, s, e) in enumerate(hits):
             if YEAR_AGO.search(text[max(0, s - 25) : s]):
                 continue  # "swinging from a loss of 20.56 billion yuan": last year's figure
+            if metric.endswith("deal_value") and not re.search(
+                r"\b(?:quarter|half|fiscal|months)\b", text, re.I
+            ):
+                continue  # "signed deals worth $2 billion during the visit": agreements, not a period's tally
             trigger = doc.char_span(base + s, base + e, alignment_mode="expand")
             tok = trigger.root if trigger is not None else sent.root
             own = self.segment_company(doc, tok)
@@ -206,7 +285,7 @@ class FinancialResultExtractor(FactExtractor):
                 before = text[max(s, m.start - base - 60) : m.start - base]
                 if YEAR_AGO.search(text[max(0, m.start - base - 25) : m.start - base]):
                     continue  # "rose to $5 billion from $4.2 billion"
-                if ESTIMATE.search(before):
+                if ESTIMATE.search(before) or ESTIMATE_AFTER.match(text[m.end - base :]):
                     estimate = estimate or m
                 else:
                     value = value or m
@@ -223,6 +302,15 @@ class FinancialResultExtractor(FactExtractor):
                     change = -p.value
                 elif UP.search(before) or re.search(r"\bup\b|\bhigher\b", after):
                     change = p.value
+                if change is None and re.fullmatch(r"\s+by\s+", text[e : p.start - base]):
+                    lead_in = text[max(0, s - 40) : s]
+                    change = (
+                        p.value
+                        if VERB_UP.search(lead_in)
+                        else -p.value
+                        if VERB_DOWN.search(lead_in)
+                        else None
+                    )
                 if change is not None:
                     break
             if metric in ("gross_margin", "market_share") and seg_pct and change is None and value is None:
@@ -259,7 +347,12 @@ class FinancialResultExtractor(FactExtractor):
             args = {"company": own or company, "metric": metric, "value": value,
                     "period": period or self.last_period, "change_pct": change,
                     "estimate": estimate, "vs_estimate": vs}  # fmt: skip
-            yield self.fact(doc, tok, args, time=None)
+            source = self.disclosure(doc, tok, args["company"])
+            fact = self.fact(
+                doc, tok, args, time=None, source=source, certainty="asserted" if source else None
+            )
+            self.last_fact = (fact, sent.end)
+            yield fact
 
     def period(self, doc, sent):
         year = None
@@ -267,6 +360,8 @@ class FinancialResultExtractor(FactExtractor):
             if t.start >= sent.end_char:
                 break  # times are in text order
             if sent.start_char <= t.start < sent.end_char and t.begin and t.finish and t.begin != t.finish:
+                if doc._.published and t.begin > str(doc._.published)[:10]:
+                    continue  # "visibility into next year": results are of a period already begun
                 if re.search(r"quarter|months|half|year|Q[1-4]|period|ended", t.text, re.I):
                     return t
                 if year is None and FinancialResultExtractor.past_year(doc, t):
