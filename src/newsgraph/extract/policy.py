@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from newsgraph.extract.base import FactExtractor, agents, time_near, tokens
+from newsgraph.extract.base import (
+    GOV_BODIES,
+    FactExtractor,
+    agents,
+    all_sentences,
+    expand,
+    time_near,
+    tokens,
+)  # fmt: skip
+from newsgraph.model import Source
 
 DIRECTIONS = {
     "tighten": "tighten", "limit": "tighten", "cap": "tighten", "ban": "tighten", "restrict": "tighten",
@@ -14,7 +23,8 @@ DIRECTIONS = {
     "launch": "new", "issue": "new", "publish": "new", "propose": "new", "extend": "loosen", "offer": "new",
     "subsidize": "loosen", "subsidise": "loosen", "require": "tighten", "mandate": "tighten", "order": "tighten",
     "designate": "new", "investigate": "tighten", "probe": "tighten", "block": "tighten", "halt": "tighten",
-    "suspend": "tighten", "freeze": "tighten",
+    "suspend": "tighten", "freeze": "tighten", "plan": "new", "build": "new", "create": "new",
+    "establish": "new", "set": "new", "enact": "new", "finalize": "new", "finalise": "new",
 }  # fmt: skip
 RULE_NOUNS = {"rule", "rules", "regulation", "regulations", "law", "subsidy", "subsidies", "tariff", "tariffs",
               "rate", "rates", "ban", "cap", "quota", "limit", "license", "licence", "licenses", "licences",
@@ -22,38 +32,234 @@ RULE_NOUNS = {"rule", "rules", "regulation", "regulations", "law", "subsidy", "s
               "policies", "incentive", "incentives", "tax", "taxes", "credit", "credits", "control", "controls",
               "restriction", "restrictions", "number", "export", "exports", "import", "imports", "standard",
               "standards", "measure", "measures", "scheme", "program", "programme", "stimulus", "bill", "bills",
-              "act", "directive", "ordinance", "duties", "duty", "levy", "levies", "charge", "fees"}  # fmt: skip
+              "act", "directive", "ordinance", "duties", "duty", "levy", "levies", "charge", "fees", "framework",
+              "sanctions"}  # fmt: skip
+# What a government plans or builds as industrial policy ("plans a semiconductor cluster").
+PROJECT_NOUNS = {"cluster", "clusters", "zone", "zones", "hub", "hubs", "corridor", "park", "fund", "funds"}
 NEEDS_RULE = {"raise", "cut", "lower", "reduce", "announce", "introduce", "unveil", "launch", "issue", "publish",
-              "propose", "extend", "offer", "adopt", "pass", "end", "lift", "ease", "order", "require", "scrap"}  # fmt: skip
+              "propose", "extend", "offer", "adopt", "pass", "end", "lift", "ease", "order", "require", "scrap",
+              "block", "halt", "suspend", "freeze", "enact", "finalize", "finalise"}  # fmt: skip
+# Verbs that make policy only when their object is a project or a rule, never on their own.
+NEEDS_PROJECT = {"plan", "build", "create", "establish", "set"}
+# A rule named as a noun by its maker: "new US export restrictions", "China's fresh curbs".
+NOMINAL = {"restrictions": "tighten", "curbs": "tighten", "controls": "tighten", "sanctions": "tighten",
+           "tariffs": "tighten", "ban": "tighten", "limits": "tighten", "quotas": "tighten", "duties": "tighten",
+           "rules": "new", "regulations": "new", "guidelines": "new", "subsidies": "loosen",
+           "incentives": "loosen"}  # fmt: skip
+BENEFITS = {"credit", "subsidy", "incentive", "rebate", "allowance", "exemption", "relief"}
+NOVEL = {"new", "fresh", "tighter", "stricter", "latest", "additional", "expanded", "tougher", "sweeping"}
+# Verbs by which a rule gets its maker: "a law signed by President X", "rules issued by the ministry".
+MAKER_VERBS = {
+    "sign",
+    "pass",
+    "issue",
+    "adopt",
+    "approve",
+    "enact",
+    "introduce",
+    "impose",
+    "unveil",
+    "publish",
+}
 
 
 class PolicyExtractor(FactExtractor):
     fact_type = "policy"
 
     def match(self, doc, sent):
+        seen: set[str] = set()
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
+            if tok.pos_ == "NOUN" and tok.lower_ in NOMINAL:
+                for a in self.nominal_authorities(doc, tok):
+                    if a not in seen:
+                        seen.add(a)
+                        # The rule exists whatever the clause around it hedges ("new curbs could hit sales").
+                        yield self.make(doc, sent, tok, a, None, NOMINAL[tok.lower_], "asserted")
+                continue
             if tok.pos_ != "VERB" or lemma not in DIRECTIONS or DIRECTIONS[lemma] is None:
                 continue
-            authorities = [k for k in agents(tok) if doc._.entities[k].type == "GOV"]
+            authorities = self.authorities(doc, tok)
             if not authorities:
                 continue
-            obj_words = {
-                t.lower_ for c in tok.children if c.dep_ in ("dobj", "prep", "nsubjpass") for t in c.subtree
+            dobj_words = {t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree}
+            obj_words = dobj_words | {
+                t.lower_ for c in tok.children if c.dep_ in ("prep", "nsubjpass") for t in c.subtree
             }
-            if tok.dep_ == "relcl":
-                obj_words |= {tok.head.lower_}  # "guidelines the trade ministry issued"
+            relcl = self.relative_head(tok)
+            if relcl is not None:
+                obj_words.add(relcl.lower_)  # "guidelines the trade ministry issued"
             if lemma in ("require", "order") and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                 obj_words.add("rule")
-            if lemma in ("investigate", "probe", "block", "halt", "suspend", "freeze") and any(
+            if lemma in ("investigate", "probe", "block", "halt", "suspend", "freeze", "order") and any(
                 t._.entity for c in tok.children if c.dep_ == "dobj" for t in c.subtree
             ):
-                continue  # a probe of a named company is a legal fact
+                continue  # a probe of, or an order to, a named company is a legal fact
             if lemma in NEEDS_RULE and not obj_words & RULE_NOUNS:
+                continue
+            if lemma in NEEDS_PROJECT and not self.planned(tok) & (PROJECT_NOUNS | RULE_NOUNS):
                 continue
             subject = " ".join(t.text for c in tok.children if c.dep_ == "dobj" for t in c.subtree) or None
             for a in authorities:
-                yield self.fact(
-                    doc, tok, {"authority": a, "subject": subject, "direction": DIRECTIONS[lemma]},
-                    time=time_near(doc, sent, tok),
-                )  # fmt: skip
+                seen.add(a)
+                yield self.make(doc, sent, tok, a, subject, self.direction(tok))
+
+    @classmethod
+    def direction(cls, tok, depth=0):
+        """tighten/loosen/new/end; a bill takes the direction of what it does ('passed a bill raising
+        tax credits'), and raising a benefit loosens."""
+        lemma = tok.lemma_.lower()
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if depth == 0 and DIRECTIONS.get(lemma) == "new":
+            for o in objs:
+                acl = next(
+                    (c for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in DIRECTIONS), None
+                )
+                if acl is not None and DIRECTIONS[acl.lemma_.lower()] is not None:
+                    return cls.direction(acl, 1)
+        if lemma in ("raise", "hike", "extend", "increase", "expand", "cut", "lower", "reduce") and any(
+            o.lemma_.lower() in BENEFITS for o in objs
+        ):
+            return "loosen" if lemma in ("raise", "hike", "extend", "increase", "expand") else "tighten"
+        return DIRECTIONS.get(lemma) or "new"
+
+    def make(self, doc, sent, tok, authority, subject, direction, certainty=None):
+        return self.fact(
+            doc, tok, {"authority": authority, "subject": subject, "direction": direction},
+            time=self.when(doc, sent, tok), source=self.own_voice(doc, tok),
+            certainty=certainty or self.expected(tok),
+        )  # fmt: skip
+
+    @staticmethod
+    def expected(tok):
+        """'the Commission is expected to adopt': a rule not yet made."""
+        cur = tok
+        while cur.dep_ == "xcomp" and cur.head is not cur:
+            cur = cur.head
+            if cur.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in cur.children):
+                return "possible"
+        return None
+
+    def authorities(self, doc, tok):
+        ents = doc._.entities
+        found = [k for k in agents(tok) if ents[k].type == "GOV"]
+        if found:
+            return found
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if (
+            subj is not None
+            and subj.lower_ in RULE_NOUNS
+            and tok.lemma_.lower() in ("require", "ban", "bar", "limit", "restrict", "cap")
+        ):
+            return self.rule_maker(doc, subj)  # "a law signed by X requires Y to sell"
+        if subj is None and tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN"):
+            root = tok.sent.root
+            # "The Commission on Wednesday designated X": the small model reads the date and the
+            # verb as one phrase and leaves the subject as the root.
+            if root.pos_ in ("PROPN", "NOUN") and root.i < tok.i and tok.head.head.head == root:
+                return [k for k in expand(root) if ents[k].type == "GOV"]
+        body = subj if subj is not None else self.relative_subject(tok)
+        if body is not None and body.lower_ in GOV_BODIES and not any(t._.entity for t in body.subtree):
+            return self.country_nearby(doc, body)
+        return []
+
+    @staticmethod
+    def planned(tok):
+        """Head nouns of what a verb creates: its object, or the subject of a clause the small model
+        hangs off it ('plans a cluster in X, where Y pledged 300 trillion won': 'won' read as a verb)."""
+        out = {c.lower_ for c in tok.children if c.dep_ == "dobj"}
+        out |= {s.lower_ for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
+                and not any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in s.children)}  # fmt: skip
+        return out
+
+    @staticmethod
+    def relative_head(tok):
+        """The noun a relative clause hangs on, through 'is expected to adopt' and the like."""
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ == "relcl":
+                return cur.head
+            if cur.dep_ != "xcomp":
+                return None
+            cur = cur.head
+        return None
+
+    @staticmethod
+    def relative_subject(tok):
+        cur = tok
+        for _ in range(3):
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None or cur.dep_ != "xcomp":
+                return subj
+            cur = cur.head
+        return None
+
+    @staticmethod
+    def rule_maker(doc, rule):
+        """Who made a rule: its possessor or compound ('China's law', 'EU rules'), or the agent
+        of 'signed by', 'issued by'."""
+        ents = doc._.entities
+        out = [k for c in rule.children if c.dep_ in ("poss", "compound", "amod") for k in expand(c)
+               if ents[k].type == "GOV"]  # fmt: skip
+        for acl in rule.children:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in MAKER_VERBS:
+                continue
+            for c in acl.children:
+                if c.dep_ == "agent":
+                    # A president signing a law acts for the government.
+                    out += [k for p in c.children for k in expand(p)
+                            if ents[k].type == "GOV" or (ents[k].type == "PERSON" and acl.lemma_ == "sign")]  # fmt: skip
+        return list(dict.fromkeys(out))
+
+    def nominal_authorities(self, doc, noun):
+        if not any(c.lower_ in NOVEL for c in noun.children if c.dep_ in ("amod", "advmod")):
+            return []
+        ents = doc._.entities
+        return [k for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                for k in expand(c) if ents[k].type == "GOV"]  # fmt: skip
+
+    @staticmethod
+    def country_nearby(doc, body):
+        """'the trade ministry', 'the government' with no name: the country the story is about,
+        the nearest one named in this or the two sentences before."""
+        ents = doc._.entities
+        sents = all_sentences(doc)
+        here = next(i for i, s in enumerate(sents) if s.start <= body.i < s.end)
+        for s in reversed(sents[max(0, here - 2) : here + 1]):
+            for t in reversed([t for t in s if t.i < body.i]):
+                k = t._.entity
+                if k and ents[k].type == "GOV" and ents[k].kind is None:
+                    return [k]
+        return []
+
+    @staticmethod
+    def when(doc, sent, tok):
+        """A rule's date, or the date of the clause it explains ('shares fell on Tuesday after X
+        unveiled new rules')."""
+        for subj in (c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in RULE_NOUNS):
+            made = [a for a in subj.children if a.dep_ == "acl" and a.lemma_.lower() in MAKER_VERBS]
+            if made and time_near(doc, sent, made[0]) is not None:
+                return time_near(doc, sent, made[0])  # "a law signed in April requires X to sell by Jan. 19"
+        found = time_near(doc, sent, tok)
+        if found is not None:
+            return found
+        if tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN") and sent.root.pos_ in ("PROPN", "NOUN"):
+            return time_near(doc, sent, sent.root)  # the misparse 'X on Wednesday designated'
+        cur = tok
+        while cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
+            cur = cur.head
+        if cur.dep_ == "advcl" and any(c.lower_ in ("after", "as", "when") for c in cur.children):
+            return time_near(doc, sent, cur.head)
+        return None
+
+    @staticmethod
+    def own_voice(doc, tok):
+        """A speaker quoted in a clause joined by 'and' does not source the clause before it."""
+        att = doc._.attributions.get(tok.sent.start)
+        if att is None or att.cue is None:
+            return None
+        cue = doc[att.cue]
+        if cue.dep_ == "conj" and (cue.head == tok or cue.head in tok.ancestors):
+            if tok not in list(cue.subtree):
+                return Source("document", None)
+        return None

@@ -233,7 +233,9 @@ class EntityRecognizer:
         if last in self.suffixes and etype in ("PERSON", "GOV", "PLACE"):
             return "ORG"
         if any(w in low for w in self.gov_words) and etype in ("ORG", "PLACE"):
-            if low.startswith(("ministry", "department", "commission")) or " of " in low or len(span) > 1:
+            # "Parliament passed a bill": a legislature named by its bare title is a government body.
+            bodies = ("ministry", "department", "commission", "parliament", "senate")
+            if low.startswith(bodies) or " of " in low or len(span) > 1:
                 if not (last in self.suffixes and last not in ("bank",)):
                     return "GOV"
         if etype == "GOV" and low not in self.countries and label == "GPE":
