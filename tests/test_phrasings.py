@@ -57,6 +57,10 @@ ROWS = [
      "investment", {"investor": "Acme", "target": "Widget"}, "made", None),
     ("Acme Corp. pledged $5 billion for new factories in Texas.",
      "investment", {"investor": "Acme"}, "planned", None),
+    ("Acme Corp. is spending billions of dollars on new chip plants.",
+     "investment", {"investor": "Acme"}, None, None),
+    ("Widget Capital has offered to make an investment of up to $2 billion in Acme Corp., Reuters reported.",
+     "investment", {"investor": "Widget Capital", "target": "Acme"}, "planned", "publication"),
     # approval
     ("The Federal Trade Commission cleared Acme Corp.'s purchase of Widget Inc.",
      "approval", {"applicant": "Acme", "authority": "Federal Trade Commission"}, "granted", None),

@@ -13,6 +13,7 @@ from newsgraph.extract.base import (
     time_near,
     tokens,
 )  # fmt: skip
+from newsgraph.extract.reported import unhedge
 
 VERBS = {"invest", "pledge", "commit", "earmark", "pour", "inject", "allocate", "plow", "plough", "spend",
          "back", "fund", "finance", "bankroll"}  # fmt: skip
@@ -22,6 +23,9 @@ WITHDRAWN = {"withdraw", "scrap", "cancel", "pull", "shelve", "abandon", "halt"}
 PLANTS = {"plant", "factory", "facility", "gigafactory", "fab", "site", "campus", "centre", "center", "mine",
           "refinery", "warehouse", "hub"}  # fmt: skip
 ROUND_NOUNS = {"round", "funding", "financing", "capital", "investment", "series"}
+# "spending billions of dollars on new capacity", "investing heavily in AI": sums without a figure.
+VAGUE_SUMS = {"billions", "millions", "trillions", "hundreds", "tens", "heavily", "lot", "fortune"}
+PLAN_WORDS = ("will", "would", "plan", "agree", "offer", "propos", "consider", "intend", "aim", "seek")
 
 
 class InvestmentExtractor(FactExtractor):
@@ -42,7 +46,7 @@ class InvestmentExtractor(FactExtractor):
                 if lemma in ("back", "fund", "finance", "bankroll"):
                     targets = targets or [k for k in patients(tok) if k not in investors]
                 money = self.amount(doc, sent, tok)
-                if not investors or (money is None and not targets):
+                if not investors or (money is None and not targets and not self.vague_sum(tok)):
                     continue
                 status = self.status(tok)
             elif (
@@ -55,19 +59,15 @@ class InvestmentExtractor(FactExtractor):
                 if not investors:
                     continue
                 status = self.status(tok)
-            elif tok.pos_ == "NOUN" and lemma == "investment" and prep_entities(tok, ["in", "into"]):
-                targets = prep_entities(tok, ["in", "into"])
+            elif tok.pos_ == "NOUN" and lemma == "investment" and self.noun_targets(tok):
+                targets = self.noun_targets(tok)
                 investors = poss_entity(tok) or next(
                     (agents(g) for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), []
                 )
                 money = self.amount(doc, sent, tok)
                 if not investors:
                     continue
-                status = (
-                    "planned"
-                    if any(w in sent.text.lower() for w in ("will", "would", "plan", "agree"))
-                    else "made"
-                )
+                status = "planned" if any(w in sent.text.lower() for w in PLAN_WORDS) else "made"
             elif tok.pos_ == "VERB" and lemma in ("raise", "lead", "close", "secure") and self.is_round(tok):
                 money = self.amount(doc, sent, tok)
                 if lemma == "lead":
@@ -93,7 +93,8 @@ class InvestmentExtractor(FactExtractor):
                 for target in targets or [None]:
                     args = {"investor": inv, "target": target, "amount": money,
                             "subject": self.subject(tok)}  # fmt: skip
-                    yield self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))
+                    fact = self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))
+                    yield unhedge(doc, fact, tok)
 
     @staticmethod
     def amount(doc, sent, tok):
@@ -102,6 +103,26 @@ class InvestmentExtractor(FactExtractor):
             return None
         after = [m for m in cands if m.start >= tok.idx]
         return (after or cands)[0]
+
+    @staticmethod
+    def vague_sum(tok):
+        """An investment told without a figure: 'spending billions of dollars on new capacity'."""
+        has_object = any(c.dep_ == "prep" and c.lower_ in ("on", "in", "into") for c in tok.children)
+        return has_object and any(
+            c.lower_ in VAGUE_SUMS for c in tok.children if c.dep_ in ("dobj", "advmod")
+        )
+
+    @staticmethod
+    def noun_targets(tok):
+        """'an investment of as much as $5 billion in Intel': the parser hangs 'in' on the amount."""
+        return prep_entities(tok, ["in", "into"]) or [
+            k
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "worth")
+            for p in c.children
+            if p.dep_ == "pobj"
+            for k in prep_entities(p, ["in", "into"])
+        ]
 
     @staticmethod
     def is_round(tok):
