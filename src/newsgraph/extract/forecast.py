@@ -1,13 +1,18 @@
-"""forecast: someone looks ahead. Three shapes cover most copy:
+"""forecast: someone looks ahead. The shapes that cover most copy:
 
 - an action on an outlook: 'X raised its full-year forecast', 'Moody's cut its outlook on the
   United States' rating', 'Fitch downgraded the country', 'analyst Y downgraded the stock';
 - a forecasting verb: 'Northgate Research expects Tesla's margin to...', 'prices are expected
   to bottom out', 'X forecast fourth-quarter revenue of about $20 billion';
 - an analyst's or expert's statement about the future: 'Bloomberg Intelligence said the EV
-  push could be a drag on profit', 'legal experts said the case could take years'.
+  push could be a drag on profit', 'legal experts said the case could take years';
+- a company or its executive on its own figures: 'the CFO said revenue would be flat',
+  'said it was on track to hit its full-year target';
+- a company's ambition: 'X aims to become one of the world's five largest automakers'.
 
 The forecaster is the fact's source; certainty is `possible` when the statement is hedged.
+A sentence can hold several outlooks ('Fitch downgraded the country, following S&P, which
+lowered its rating'): one fact per source and subject.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from newsgraph.extract.base import (
     time_near,
     tokens,
 )  # fmt: skip
-from newsgraph.extract.financial import METRIC_RX, metric_name
+from newsgraph.extract.financial import COUNT, METRIC_RX, metric_name
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import SPEECH_VERBS
 
@@ -38,11 +43,20 @@ OUTLOOK_NOUNS = {"guidance", "outlook", "forecast", "forecasts", "target", "targ
                  "rating", "ratings", "estimate", "estimates", "view", "expectations", "stock", "shares"}  # fmt: skip
 EXPERTS = {"analysts", "analyst", "experts", "expert", "economists", "economist", "scholars", "strategists",
            "observers", "investors", "executives", "researchers", "consultants"}  # fmt: skip
+# Unnamed forecasters of the research trade speak as an analyst house would.
+TRADE = {"analysts", "analyst", "economists", "economist", "strategists", "strategist"}
+# "The Board now expects": the company's own governing body speaks for it.
+ORGANS = {"board", "management", "directors"}
 LOOKAHEAD = {"could", "may", "might", "will", "would", "likely", "expect", "forecast", "should", "probably",
              "unlikely", "poised", "set"}  # fmt: skip
 OUTLOOK_SUBJECTS = {"market", "markets", "sector", "industry", "demand", "prices", "sales", "revenue", "revenues",
                     "profit", "profits", "earnings", "margin", "margins", "growth", "economy", "output", "production",
                     "shipments", "deliveries", "inflation", "rates", "spending", "costs", "volumes"}  # fmt: skip
+# A company's own figures, when it or its executive says where they are headed.
+OWN_FIGURES = {"revenue", "revenues", "sales", "profit", "profits", "earnings", "margin", "margins", "output",
+               "production", "shipments", "deliveries", "volumes", "costs", "spending", "capex", "turnover",
+               "growth", "income"}  # fmt: skip
+FUTURE_AUX = {"will", "would", "could", "may", "might", "should", "'ll"}
 LAUNCH_WORDS = {
     "deliver",
     "launch",
@@ -55,7 +69,27 @@ LAUNCH_WORDS = {
     "debut",
     "open",
 }
+ASPECT = {"start", "begin", "continue", "keep"}
 HEDGES = {"could", "may", "might", "likely", "possibly", "unlikely", "probably"}
+# Ambitions: "aims to become one of the five largest", "wants to be the top seller", "aims to double sales".
+AMBITION_VERBS = {"aim", "strive", "seek", "want", "hope", "aspire"}
+RANK_VERBS = {"become", "be", "rank", "remain"}
+REACH_VERBS = {"reach", "hit", "achieve", "double", "triple", "exceed", "surpass", "top"}
+TARGET_NOUNS = {
+    "target",
+    "targets",
+    "goal",
+    "goals",
+    "guidance",
+    "forecast",
+    "outlook",
+    "objective",
+    "objectives",
+}
+ON_TRACK = {"track", "course"}
+# Margin guidance ("an adjusted operating margin of 3% to 4%"); gross margin is a financial metric already.
+MARGIN_RX = re.compile(r"\b(adjusted )?(operating|EBIT|EBITDA|profit) margin", re.I)
+EXECUTIVE = re.compile(r"\b(?:chief|officer|president|chair\w*|director|head|ceo|cfo|coo)\b", re.I)
 
 
 class ForecastExtractor(FactExtractor):
@@ -64,73 +98,232 @@ class ForecastExtractor(FactExtractor):
     def match(self, doc, sent):
         if is_headline(sent):
             return  # headlines restate the body's outlook in fewer words
-        ents = doc._.entities
         taken = any(f.evidence[0][0] <= sent.start_char < f.evidence[0][1] and f.type not in ("forecast",)
                     for f in doc._.facts)  # fmt: skip
+        seen = set()
         for tok in tokens(sent):
-            if tok.pos_ != "VERB":
+            if tok.pos_ not in ("VERB", "AUX"):
                 continue
-            lemma = tok.lemma_.lower()
-            if lemma not in ACTION_VERBS and lemma not in FORECAST_VERBS and lemma not in SPEECH_VERBS:
+            fact = self.verb_fact(doc, sent, tok, taken)
+            if fact is None:
                 continue
-            speakers = [k for k in agents(tok) if ents[k].type in ("ORG", "PERSON", "GOV")
-                        and ents[k].kind != "publication"]  # fmt: skip
-            via_people = any(c.dep_ == "nsubj" and c.lower_ in EXPERTS for c in tok.children)
-            subj_words = {c.lower_ for c in tok.children if c.dep_ in ("nsubj",)}
-            objs = [c for c in tok.children if c.dep_ == "dobj"]
-            comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
-            if (
-                lemma in ACTION_VERBS
-                and objs
-                and (objs[0].lower_ in OUTLOOK_NOUNS or lemma in ("downgrade", "upgrade"))
-            ):
-                if not speakers:
-                    continue
-                src = speakers[0]
-                scope = list(objs[0].subtree) + [
-                    t for c in tok.children if c.dep_ == "prep" for t in c.subtree
-                ]
-                subject = next((k for k in entities_in(scope) if k != src), None) or next(
-                    (k for k in entities_in(sent, ("ORG", "GOV")) if k != src and ents[k].kind is None), None
-                )
-                yield self.emit(doc, tok, src, subject, sent, scope, "asserted")
-                return
-            passive_expect = lemma in ("expect", "forecast", "project", "predict", "see") and any(
-                c.dep_ == "auxpass" for c in tok.children
+            pair = (fact.args["source"], fact.args["subject"])
+            if pair not in seen:
+                seen.add(pair)
+                yield fact
+        if not seen:
+            yield from self.attributed_outlook(doc, sent, taken)
+
+    def verb_fact(self, doc, sent, tok, taken):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "AUX" and lemma != "be":
+            return None
+        if lemma in AMBITION_VERBS:
+            return self.ambition(doc, sent, tok)
+        if lemma == "be":
+            return self.on_track(doc, sent, tok)
+        if tok.pos_ != "VERB" or (
+            lemma not in ACTION_VERBS and lemma not in FORECAST_VERBS and lemma not in SPEECH_VERBS
+        ):
+            return None
+        ents = doc._.entities
+        speakers = self.speakers(doc, tok)
+        via_people = any(c.dep_ == "nsubj" and c.lower_ in EXPERTS for c in tok.children)
+        subj_words = {c.lower_ for c in tok.children if c.dep_ in ("nsubj",)}
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+        if (
+            lemma in ACTION_VERBS
+            and objs
+            and (objs[0].lower_ in OUTLOOK_NOUNS or lemma in ("downgrade", "upgrade"))
+        ):
+            if not speakers:
+                return None
+            src = speakers[0]
+            scope = list(objs[0].subtree) + [t for c in tok.children if c.dep_ == "prep" for t in c.subtree]
+            # "lowered its outlook": the possessive is the forecaster's own, not the outlook's subject
+            named = [t for t in scope if not (t.dep_ == "poss" and t.pos_ == "PRON")]
+            subject = next((k for k in entities_in(named) if k != src), None) or next(
+                (k for k in entities_in(sent, ("ORG", "GOV")) if k != src and ents[k].kind is None), None
             )
-            if lemma in FORECAST_VERBS and (comp or passive_expect):
-                if (
-                    comp
-                    and comp[0].lemma_
-                    in {"close", "complete", "finalize", "receive", "obtain"} | LAUNCH_WORDS
-                ):
-                    continue  # "expects to close the deal", "expects to deliver the first trucks": not outlooks
-                if comp and any(t.lower_ in ("available", "launch", "release") for t in comp[0].subtree):
-                    continue
-                if lemma in ("see", "estimate", "target") and not speakers:
-                    continue
-                if lemma == "see" and not (comp and comp[0].dep_ in ("ccomp", "xcomp")):
-                    continue
-                if not speakers and not passive_expect and not subj_words & EXPERTS:
-                    continue
-                if taken and not speakers:
-                    continue
-                src = speakers[0] if speakers else None
-                scope = [t for c in comp for t in c.subtree] or list(sent)
-                yield self.emit(doc, tok, src, self.subject(doc, scope, src, via_people), sent, scope,
-                                "reported" if src is None or not self.is_self(doc, src) else "asserted")  # fmt: skip
-                return
-            if lemma in SPEECH_VERBS and comp and not taken:
-                src = speakers[0] if speakers else None
-                if not (src and self.is_analyst(doc, src)) and not subj_words & EXPERTS:
-                    continue
-                scope = list(comp[0].subtree)
-                words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
-                if words & LOOKAHEAD:
-                    yield self.emit(doc, tok, src, self.subject(doc, scope, src, via_people), sent, scope,
-                                    "reported")  # fmt: skip
-                    return
-        yield from self.attributed_outlook(doc, sent, taken)
+            # "..., warning that the company could breach": the reasons given belong to the outlook
+            said = [t for c in tok.children if c.dep_ == "advcl" and c.lemma_ in SPEECH_VERBS | FORECAST_VERBS
+                    for t in self.without_reasons(c)]  # fmt: skip
+            return self.emit(
+                doc, tok, src, subject, sent, scope + said, "asserted", when=self.action_time(doc, tok)
+            )
+        passive_expect = lemma in ("expect", "forecast", "project", "predict", "see") and any(
+            c.dep_ == "auxpass" for c in tok.children
+        )
+        if lemma in FORECAST_VERBS and (comp or passive_expect):
+            if passive_expect and any(c.dep_ == "neg" for c in tok.children):
+                return None  # "could not be expected to comment": an idiom, not an outlook
+            if comp and self.event_plan(comp[0]):
+                return (
+                    None  # "expects to close the deal", "expects to deliver the first trucks": not outlooks
+                )
+            if comp and any(t.lower_ in ("available", "launch", "release") for t in comp[0].subtree):
+                return None
+            if lemma == "estimate" and comp and self.past_figure(comp[0]):
+                return None  # "estimated that its profit plunged 96%": a preliminary result
+            if lemma in ("see", "estimate", "target") and not speakers:
+                return None
+            if lemma == "see" and not (comp and comp[0].dep_ in ("ccomp", "xcomp")):
+                return None
+            if not speakers and not passive_expect and not subj_words & EXPERTS:
+                return None
+            if taken and not speakers:
+                return None
+            src = speakers[0] if speakers else None
+            scope = [t for c in comp for t in c.subtree] or list(sent)
+            own = src is not None and self.is_self(doc, src)
+            certainty = "asserted" if own and not self.quoted(tok) else "reported"
+            return self.emit(doc, tok, src, self.subject(doc, scope, src, via_people), sent, scope, certainty,
+                             unnamed=subj_words & TRADE)  # fmt: skip
+        if lemma in SPEECH_VERBS and comp and not taken:
+            src = speakers[0] if speakers else None
+            if not (src and self.is_analyst(doc, src)) and not subj_words & EXPERTS:
+                return self.own_figures(doc, sent, tok, speakers)
+            scope = list(comp[0].subtree)
+            words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
+            if words & LOOKAHEAD:
+                return self.emit(doc, tok, src, self.subject(doc, scope, src, via_people), sent, scope, "reported",
+                                 unnamed=subj_words & TRADE)  # fmt: skip
+        return None
+
+    def speakers(self, doc, tok):
+        ents = doc._.entities
+        out = [
+            k
+            for k in agents(tok)
+            if ents[k].type in ("ORG", "PERSON", "GOV") and ents[k].kind != "publication"
+        ]
+        if not out and any(c.dep_ == "nsubj" and c.lower_ in ORGANS for c in tok.children):
+            out = [k for k in [main_org(doc)] if k]
+        return out
+
+    @staticmethod
+    def event_plan(comp):
+        """'expects to close the deal', 'expects deliveries to start': an event, not an outlook; but 'expects
+        the cost to start weighing on margins' looks through the aspect verb to the outlook."""
+        if comp.lemma_ in ASPECT and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in comp.children):
+            return False
+        return comp.lemma_ in {"close", "complete", "finalize", "receive", "obtain"} | LAUNCH_WORDS
+
+    @staticmethod
+    def past_figure(comp):
+        return comp.tag_ == "VBD" and not any(c.dep_ == "aux" for c in comp.children)
+
+    @staticmethod
+    def quoted(tok):
+        """'X said it expects': the article reports the outlook; 'X has said it expects' states a standing one."""
+        head = tok.head
+        if tok.dep_ not in ("ccomp", "xcomp") or head.lemma_ not in SPEECH_VERBS:
+            return False
+        return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+
+    def own_figures(self, doc, sent, tok, speakers):
+        """'Chief Financial Officer X told analysts that revenue would be flat', '..., saying production
+        would decline by 25% by 2030': a company (or its executive) on where its own figures are headed."""
+        ents = doc._.entities
+        if not speakers:
+            return None
+        speaker = speakers[0]
+        company = company_of(doc, speaker)
+        if (
+            company == speaker
+            and ents[speaker].type == "PERSON"
+            and EXECUTIVE.search(ents[speaker].role or "")
+        ):
+            company = main_org(doc)  # "Chief Financial Officer X told analysts": the article's company
+        if company is None:
+            return None
+        if ents[company].type != "ORG" or ents[company].kind is not None:
+            return None
+        for comp in tok.children:
+            if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX") or comp.lemma_ in LAUNCH_WORDS:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in comp.children):
+                continue
+            subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # "told analysts that revenue would be...": the parser may hang the subject on the speech verb
+            subj = subj or [c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i][-1:]
+            if not subj or subj[0].lower_ not in OWN_FIGURES:
+                continue
+            if any(
+                t._.entity and t._.entity != company and ents[t._.entity].type == "ORG"
+                for t in subj[0].subtree
+            ):
+                continue  # "Apple said Samsung's sales would fall": not its own figure
+            scope = list(subj[0].subtree) + list(comp.subtree)
+            return self.emit(doc, tok, company, company, sent, scope, "reported", speaker=speaker)
+        return None
+
+    def on_track(self, doc, sent, tok):
+        """'said it was on track to hit its full-year target of about 1.8 million vehicles'."""
+        if tok.lemma_.lower() == "be":
+            if not any(c.dep_ == "prep" and c.lower_ in ("on", "ahead") and any(p.lower_ in ON_TRACK
+                       for p in c.children) for c in tok.children):  # fmt: skip
+                return None
+            goal = next(
+                (c for c in tok.children if c.dep_ == "xcomp" and c.lemma_ in REACH_VERBS | {"meet"}), None
+            )
+        else:
+            return None
+        if goal is None or not any(
+            c.dep_ == "dobj" and (c.lower_ in TARGET_NOUNS or c.like_num) for c in goal.children
+        ):
+            return None
+        speakers = self.speakers(doc, tok)
+        if not speakers:
+            return None
+        src = company_of(doc, speakers[0])
+        certainty = "reported" if self.quoted(tok) else "asserted"
+        return self.emit(doc, goal, src, src, sent, list(goal.subtree), certainty)
+
+    def ambition(self, doc, sent, tok):
+        """'Lei has said Xiaomi aims to become one of the world's five largest automakers'."""
+        goal = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if goal is None or not self.is_ambition(goal):
+            return None
+        ents = doc._.entities
+        firms = [company_of(doc, k) for k in agents(tok)]
+        firms = [k for k in firms if ents[k].type == "ORG" and ents[k].kind is None]
+        if not firms:
+            return None
+        src, speaker = firms[0], None
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in SPEECH_VERBS:
+            said = self.speakers(doc, tok.head) or self.named_person(doc, tok.head)
+            speaker = said[0] if said else None
+        certainty = "reported" if self.quoted(tok) else "asserted"
+        return self.emit(doc, tok, speaker or src, src, sent, list(goal.subtree), certainty)
+
+    @staticmethod
+    def is_ambition(goal):
+        """A rank or a number the company wants to reach, not an action it plans ('aims to launch')."""
+        if goal.lemma_ in RANK_VERBS:
+            attr = [c for c in goal.children if c.dep_ in ("attr", "acomp")]
+            return any(t.tag_ == "JJS" or t.lower_ in ("leader", "top", "largest", "biggest")
+                       for a in attr for t in a.subtree)  # fmt: skip
+        if goal.lemma_ in REACH_VERBS:
+            objs = [c for c in goal.children if c.dep_ == "dobj"]
+            return any(
+                o.lower_ in TARGET_NOUNS | OWN_FIGURES or any(t.like_num for t in o.subtree) for o in objs
+            )
+        return False
+
+    @staticmethod
+    def named_person(doc, verb):
+        """'Lei has said': a lone name the tagger missed, when the article named that person in full."""
+        ents = doc._.entities
+        for c in verb.children:
+            if c.dep_ == "nsubj" and c.pos_ == "PROPN" and not c._.entity:
+                hits = [
+                    k for k, info in ents.items() if info.type == "PERSON" and c.text in info.name.split()
+                ]
+                if len(hits) == 1:
+                    return hits
+        return []
 
     def attributed_outlook(self, doc, sent, taken):
         """'The market will shrink 9.4% this year, according to WSTS': a statement about the future
@@ -156,7 +349,7 @@ class ForecastExtractor(FactExtractor):
         src = att.speaker
         yield self.emit(doc, main, src, self.subject(doc, scope, src), sent, scope, "reported")
 
-    def emit(self, doc, tok, src, subject, sent, scope, certainty):
+    def emit(self, doc, tok, src, subject, sent, scope, certainty, when=None, speaker=None, unnamed=False):
         if subject is None and src is not None:
             # "Samsung said it expects demand to improve": a company's outlook is about itself.
             info = doc._.entities[src]
@@ -164,11 +357,9 @@ class ForecastExtractor(FactExtractor):
                 subject = src
         args = {"source": src, "subject": subject, "statement": sent.text.strip()}
         scope_text = " ".join(t.text for t in scope)
-        m = METRIC_RX.search(scope_text)
-        if m:
-            args["metric"] = metric_name(m)
-        elif any(t.lower_ in ("guidance", "outlook") for t in scope):
-            args["metric"] = "guidance"
+        metric = self.metric(doc, tok, scope, scope_text)
+        if metric:
+            args["metric"] = metric
         money = [
             mo
             for mo in money_near(doc, sent)
@@ -176,15 +367,67 @@ class ForecastExtractor(FactExtractor):
         ]
         if money:
             args["value"] = money[0]
-        if {t.lower_ for t in scope} & HEDGES or re.search(r"\bnot (?:yet )?certain\b", scope_text):
+        if self.hedged(scope, scope_text):
             certainty = "possible"
-        if src is None:
+        who = speaker or src
+        if who is None:
             source = doc._.attributions.get(sent.start)
             source = source.as_source() if source else Source("document", None)
+            if source.kind == "document" and unnamed:
+                source = Source("organization", None)
         else:
-            info = doc._.entities[src]
+            info = doc._.entities[who]
             source = Source("person" if info.type == "PERSON" else "organization", info.name)
-        return self.fact(doc, tok, args, time=time_near(doc, sent, tok), certainty=certainty, source=source)
+        return self.fact(
+            doc, tok, args, time=when or time_near(doc, sent, tok), certainty=certainty, source=source
+        )
+
+    @staticmethod
+    def without_reasons(head):
+        """`head`'s clause without its 'as carmakers scale back production' reasons."""
+        skip = {t.i for c in head.subtree if c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)
+                for t in c.subtree}  # fmt: skip
+        return [t for t in head.subtree if t.i not in skip]
+
+    @staticmethod
+    def metric(doc, tok, scope, scope_text):
+        hits = [m for m in (METRIC_RX.search(scope_text), MARGIN_RX.search(scope_text)) if m]
+        if hits:
+            m = min(hits, key=lambda m: m.start())
+            if m.re is MARGIN_RX:
+                return "_".join(w.strip() for w in (m.group(1), m.group(2)) if w).lower() + "_margin"
+            return metric_name(m)
+        if any(t.lower_ in ("guidance", "outlook") for t in scope):
+            return "guidance"
+        if COUNT.search(scope_text):
+            # "a target of 1.8 million vehicles": the count the article reports the company by
+            counted = any(t.lemma_ in ("deliver", "delivery") for t in doc[: tok.i])
+            return "deliveries" if counted else "sales_volume"
+        return None
+
+    @staticmethod
+    def hedged(scope, scope_text):
+        """Hedged by a modal or a condition ('if adopted') in the outlook itself; a coordinated clause
+        with its own subject ('..., and that an appointment could take months') is another statement."""
+        inside = set(scope)
+        aside = {t for t in scope if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head in inside
+                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in t.subtree}  # fmt: skip
+        words = [t for t in scope if t not in aside]
+        if {t.lower_ for t in words} & HEDGES or re.search(r"\bnot (?:yet )?certain\b", scope_text):
+            return True
+        return any(
+            t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.head.dep_ == "advcl" for t in words
+        )
+
+    @staticmethod
+    def action_time(doc, tok):
+        """'last month it cut its full-year forecast': when the outlook changed, not the period it covers."""
+        clauses = {t.i for c in tok.subtree if c.dep_ in ("relcl", "acl", "ccomp", "advcl") and c is not tok
+                   for t in c.subtree}  # fmt: skip
+        own = [t for c in tok.children if c.dep_ in ("npadvmod", "prep", "advmod") and c.lower_ not in ("for", "to")
+               for t in c.subtree if t.i not in clauses]  # fmt: skip
+        spans = [(t.idx, t.idx + len(t.text)) for t in own]
+        return next((t for t in doc._.times if any(s <= t.start < e for s, e in spans)), None)
 
     @staticmethod
     def subject(doc, scope, src, via_people=False):

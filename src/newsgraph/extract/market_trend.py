@@ -9,6 +9,7 @@ shrink"), or a headline that the body restates.
 from __future__ import annotations
 
 from newsgraph.extract.base import FactExtractor, is_headline, tokens
+from newsgraph.model import Source
 
 MARKET_NOUNS = {"market", "markets", "sector", "industry", "demand", "prices", "price", "sales", "shipments",
                 "segment", "economy", "growth", "supply", "inventories", "margins", "valuations", "spending",
@@ -30,7 +31,7 @@ TREND_VERBS = {"plateau", "slow", "boom", "slump", "grow", "decline", "shrink", 
                "overheat", "consolidate", "saturate", "struggle", "languish", "crater", "skyrocket", "outstrip",
                "outpace", "outperform", "underperform", "firm", "stabilise", "stabilize", "pick", "lose", "fade",
                "halve", "double", "sell", "suffer", "slip", "retreat", "swell", "balloon", "dry", "tighten",
-               "loosen", "hit", "reach", "squeeze", "hurt", "weigh", "bottom", "level", "have"}  # fmt: skip
+               "loosen", "hit", "reach", "squeeze", "hurt", "weigh", "bottom", "level", "have", "touch"}  # fmt: skip
 START_VERBS = {"start", "begin", "continue", "keep", "remain", "seem", "appear"}
 FUTURE = {
     "will",
@@ -50,12 +51,94 @@ PHRASES = ("price war", "overcapacity", "over-capacity", "glut", "oversupply", "
            "industry-wide", "sector-wide", "across the sector")  # fmt: skip
 
 
+# "a glut of memory chips kept prices depressed", "a price war that has squeezed margins across the
+# industry": a market-wide force acting on prices or margins that belong to no one company.
+CAUSE_VERBS = {"squeeze", "keep", "depress", "push", "drive", "drag", "pressure", "erode", "compress", "crush",
+               "hurt", "hit", "weigh", "dent", "sap", "cap", "shrink", "thin"}  # fmt: skip
+SQUEEZED = {"prices", "margins", "valuations", "profitability", "profits", "returns", "earnings"}
+FORCES = {"glut", "oversupply", "overcapacity", "downturn", "slump", "slowdown", "competition", "shakeout",
+          "war", "wars", "rivalry"}  # fmt: skip
+WIDE = {"industry", "sector", "market", "markets", "board", "region"}
+
+
 class MarketTrendExtractor(FactExtractor):
     fact_type = "market_trend"
 
     def match(self, doc, sent):
-        if is_headline(sent) or self.has_company_fact(doc, sent):
+        if is_headline(sent):
             return
+        if self.has_company_fact(doc, sent):
+            yield from self.market_force(doc, sent)
+            return
+        found = False
+        for fact in self.trend(doc, sent):
+            found = True
+            yield fact
+        if not found:
+            yield from self.market_force(doc, sent)
+
+    def market_force(self, doc, sent):
+        for tok in tokens(sent):
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in CAUSE_VERBS:
+                continue
+            if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in tok.children):
+                continue
+            obj = next((c for c in self.objects(tok) if c.lower_ in SQUEEZED), None)
+            if obj is None or self.owned(doc, obj):
+                continue
+            if self.industry_wide(obj) or self.forced(doc, sent, tok):
+                yield self.fact(
+                    doc, tok, {"market": None, "statement": sent.text.strip()}, **self.voice(doc, tok)
+                )
+                return
+
+    @staticmethod
+    def objects(verb):
+        """'kept prices depressed' parses as an object or as the subject of a small clause."""
+        out = [c for c in verb.children if c.dep_ == "dobj"]
+        return out + [
+            s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"
+        ]
+
+    @staticmethod
+    def voice(doc, tok):
+        """The article's own voice unless the sentence's speech verb governs the trend ('Xiaomi enters
+        a price war that has squeezed margins, and analysts warned...': the analysts say something else)."""
+        att = doc._.attributions.get(tok.sent.start)
+        if att is None or att.cue is None or doc[att.cue].lemma_ == "accord" or tok in doc[att.cue].subtree:
+            return {}
+        return {"certainty": "asserted", "source": Source("document", None)}
+
+    @staticmethod
+    def owned(doc, noun):
+        """'Tesla's margins', 'its prices': one company's figures."""
+        return any(c.dep_ == "poss" for c in noun.children) or any(
+            t._.entity and doc._.entities[t._.entity].type == "ORG" for t in noun.subtree
+        )
+
+    @staticmethod
+    def industry_wide(noun):
+        return any(c.dep_ == "prep" and c.lower_ in ("across", "throughout") and any(p.lower_ in WIDE
+                   for p in c.children) for c in noun.children)  # fmt: skip
+
+    @staticmethod
+    def forced(doc, sent, verb):
+        """The verb's subject is a market force, or the noun phrase right before the verb names one
+        (the parser often loses the subject of 'as a glut of memory chips kept prices depressed')."""
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lower_ in ("that", "which") and verb.dep_ == "relcl":
+            subj = [verb.head]
+        cands = subj + [t for t in tokens(sent)[max(0, verb.i - sent.start - 5) : verb.i - sent.start]
+                        if t.pos_ == "NOUN"]  # fmt: skip
+
+        def force(t):
+            if t.lemma_.lower() in ("war", "wars", "rivalry"):
+                return any(c.lower_ in ("price", "pricing") for c in t.children)
+            return t.lower_ in FORCES
+
+        return any(force(t) for t in cands)
+
+    def trend(self, doc, sent):
         for tok in tokens(sent):
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
@@ -78,8 +161,8 @@ class MarketTrendExtractor(FactExtractor):
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj:
                 continue
-            s = subj[0]
-            if s.lower_ not in MARKET_NOUNS and s.lower_ not in PLAYERS:
+            s = self.antecedent(subj[0], verb)
+            if self.word(s) not in MARKET_NOUNS and s.lower_ not in PLAYERS:
                 continue
             if any(t._.entity and doc._.entities[t._.entity].type == "ORG" for t in s.subtree):
                 continue  # "Apple's sales fell": a company's result, not a market's
@@ -93,7 +176,7 @@ class MarketTrendExtractor(FactExtractor):
             ]  # "chipmakers' shares"
             if s.lower_ in NEEDS_MODIFIER and not mods:
                 continue
-            market = " ".join(t.text for t in s.subtree)
+            market = self.phrase(s)
             yield self.fact(doc, tok, {"market": market, "statement": sent.text.strip()})
             return
         low = sent.text.lower()
@@ -101,6 +184,34 @@ class MarketTrendExtractor(FactExtractor):
             t._.entity and doc._.entities[t._.entity].type == "ORG" for t in sent if t.dep_ in ("nsubj",)
         ):
             yield self.fact(doc, sent.root, {"market": None, "statement": sent.text.strip()})
+
+    @staticmethod
+    def phrase(noun):
+        """The market's noun phrase without its relative clauses and asides."""
+        aside = {t.i for c in noun.subtree if c.dep_ in ("relcl", "appos", "acl") for t in c.subtree}
+        words = [t for t in noun.subtree if t.i not in aside]
+        while words and words[-1].is_punct:
+            words.pop()
+        return " ".join(t.text for t in words)
+
+    @staticmethod
+    def word(tok):
+        """'Deal-making' is one word that the tokenizer splits at the hyphen."""
+        parts = [
+            c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 2 and tok.nbor(-1).text == "-"
+        ]
+        return f"{parts[0].lower_}-{tok.lower_}" if parts else tok.lower_
+
+    @staticmethod
+    def antecedent(subj, verb):
+        """'Yields on 10-year Treasuries, which touched 5%': the relative pronoun's noun, climbing out
+        of the prepositional phrase the parser may have hung the clause on."""
+        if subj.lower_ not in ("which", "that") or verb.dep_ != "relcl":
+            return subj
+        head = verb.head
+        if head.lower_ not in MARKET_NOUNS and head.dep_ == "pobj" and head.head.head.pos_ == "NOUN":
+            return head.head.head
+        return head
 
     @staticmethod
     def has_company_fact(doc, sent):

@@ -69,6 +69,19 @@ def _with_day(span: tuple[str, str], y: int, m: int, day: str | None) -> tuple[s
     return span[0], _iso(date(y, m, min(int(day), calendar.monthrange(y, m)[1])))
 
 
+def _fiscal_quarter(span: tuple[str, str], y: int, m: int, day: str | None) -> tuple[str, str]:
+    """A quarter ending mid-month ('ended Oct. 29') is a 13-week fiscal quarter, not three calendar months."""
+    if not day or int(day) >= calendar.monthrange(y, m)[1]:
+        return span
+    end = date(y, m, int(day))
+    return _iso(end - timedelta(days=90)), _iso(end)
+
+
+def _nearest_year(pub: date, month: int) -> int:
+    """The year whose end of `month` lies nearest the publication date, before or after it."""
+    return min((pub.year - 1, pub.year, pub.year + 1), key=lambda c: abs((date(c, month, 28) - pub).days))
+
+
 def _last_before(pub: date, month: int) -> int:
     """The year of the latest `month` that ended on or before the publication date."""
     return pub.year if month < pub.month or (month == pub.month and pub.day > 27) else pub.year - 1
@@ -82,7 +95,8 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
      rf"(?:the\s+end\s+of\s+)?(?:(?P<day0>\d{{1,2}})\s+)?{_month}(?:\s+(?P<day>\d{{1,2}})\b)?(?:,?\s+(?P<year>\d{{4}}))?",
      "months_ended"),
     (rf"\b(?:the\s+|its\s+)?(?:fiscal\s+)?(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)\s+"
-     rf"(?:ended|ending|through)\s+{_month}(?:\s+(?P<day>\d{{1,2}})\b)?(?:,?\s+(?P<year>\d{{4}}))?", "quarter_ended"),
+     rf"(?:ended|(?P<ending>ending)|through)\s+{_month}(?:\s+(?P<day>\d{{1,2}})\b)?(?:,?\s+(?P<year>\d{{4}}))?",
+     "quarter_ended"),
     (rf"\b(?:the\s+)?{_month}(?:[\s-](?:to|through)[\s-]|-){_month2}\s+(?:quarter|period)\b", "month_to_month"),
     (rf"\bthe\s+{_month}\s+quarter\b", "month_quarter"),
     (r"\b(?:the\s+|its\s+)?(?P<fiscal>fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter"
@@ -143,8 +157,9 @@ def resolve(kind: str, g: dict, pub: date | None) -> tuple[str | None, str | Non
             _months_ending(y, month, NUMWORDS[g["n"].lower()]), y, month, g.get("day") or g.get("day0")
         )
     if kind == "quarter_ended":
-        y = y or _last_before(pub, month)
-        return _with_day(_months_ending(y, month, 3), y, month, g.get("day"))
+        # "the quarter ending Oct. 29" in guidance is the coming one; "ended" the latest past one.
+        y = y or (_nearest_year(pub, month) if g.get("ending") else _last_before(pub, month))
+        return _fiscal_quarter(_months_ending(y, month, 3), y, month, g.get("day"))
     if kind == "month_to_month":
         m2 = MONTHS[g["month2"].lower().rstrip(".")]
         return _months_ending(_last_before(pub, m2), m2, (m2 - month) % 12 + 1)
