@@ -26,6 +26,9 @@ def fact_key(f: Fact) -> tuple:
         ident += (f.evidence[0],)
     if f.type == "personnel":
         ident += (f.status,)
+    if f.type == "approval":
+        # A regulator that blocked a deal and later cleared it made two decisions.
+        ident += (f.status in ("denied", "revoked"),)
     if f.type == "policy":
         # One government passing a tax credit and planning an industrial cluster: two policies.
         ident += (f.args.get("direction"),)

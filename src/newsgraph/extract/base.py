@@ -357,7 +357,8 @@ def time_near(doc: Doc, sent: Span, trigger: Token | None = None):
         if head.pos_ not in ("VERB", "AUX") and head is not trigger:
             continue
         lo, hi = _clause_chars(head)
-        inside = [t for t in cands if lo <= t.start < hi]
+        aside = _side_clauses(head, trigger)
+        inside = [t for t in cands if lo <= t.start < hi and not any(a <= t.start < b for a, b in aside)]
         if inside:
             return min(inside, key=lambda t: abs(t.start - trigger.idx))
     att = doc._.attributions.get(sent.start)
@@ -376,6 +377,17 @@ def time_near(doc: Doc, sent: Span, trigger: Token | None = None):
         if near:
             return near[0]
     return None
+
+
+def _side_clauses(head: Token, trigger: Token) -> list[tuple[int, int]]:
+    """Char ranges of clauses on other nouns inside `head`'s clause: "the deal that it had blocked in
+    April", "the purchase, first announced in May," tell of another event than the trigger's."""
+    out = []
+    for t in head.subtree:
+        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX") and t.i != head.i and t.head.i != trigger.i:
+            if not t.left_edge.i <= trigger.i <= t.right_edge.i:
+                out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
+    return out
 
 
 def _clause_chars(head: Token) -> tuple[int, int]:
