@@ -384,9 +384,10 @@ def _side_clauses(head: Token, trigger: Token) -> list[tuple[int, int]]:
     April", "the purchase, first announced in May," tell of another event than the trigger's."""
     out = []
     for t in head.subtree:
-        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX") and t.i != head.i and t.head.i != trigger.i:
-            if not t.left_edge.i <= trigger.i <= t.right_edge.i:
-                out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
+        if t.dep_ not in ("relcl", "acl") or t.pos_ not in ("VERB", "AUX") or t.i == head.i:
+            continue
+        if t.head.i != trigger.i and not t.left_edge.i <= trigger.i <= t.right_edge.i:
+            out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
     return out
 
 
