@@ -90,6 +90,12 @@ ROWS = [
     ("Acme Corp. plans to release a cheaper model next year.", "launch", {"company": "Acme"}, "planned", None),
     ("Acme Corp. delayed the launch of its electric truck to 2025.",
      "launch", {"company": "Acme"}, "delayed", None),
+    ("Acme Corp. said its new sedan is scheduled to hit showrooms in 2026.",
+     "launch", {"company": "Acme"}, "planned", None),
+    ("Acme Corp. expects to deliver the first of its electric trucks before the end of the year.",
+     "launch", {"company": "Acme"}, "planned", None),
+    ("Acme Corp. on Monday unveiled Acme Vision, its most capable model so far.",
+     "launch", {"company": "Acme"}, "launched", None),
     # financial_result
     ("Acme Corp. reported net income of $1.2 billion for the third quarter, beating analysts' estimates of "
      "$1.1 billion.", "financial_result", {"company": "Acme"}, None, None),

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
+import re
+
 from newsgraph.extract.base import (
     FactExtractor,
     agents,
@@ -12,6 +16,8 @@ from newsgraph.extract.base import (
     time_near,
     tokens,
 )  # fmt: skip
+from newsgraph.extract.reported import unhedge
+from newsgraph.nlp.times import MONTHS, TimeMention
 
 VERBS = {"launch": "launched", "unveil": "launched", "introduce": "launched", "debut": "launched",
          "release": "launched", "roll": "launched", "unveiled": "launched", "ship": "launched",
@@ -37,6 +43,26 @@ ON_SALE = {("go", "sale"), ("hit", "showrooms"), ("hit", "shelves"), ("hit", "st
 
 class LaunchExtractor(FactExtractor):
     fact_type = "launch"
+
+    def fact(self, doc, trigger, args, status=None, time=None, certainty=None, source=None):
+        if status == "planned":
+            time = self.ahead(doc, time)
+        return unhedge(doc, super().fact(doc, trigger, args, status, time, certainty, source), trigger)
+
+    @staticmethod
+    def ahead(doc, time):
+        """'Tesla would unveil its robotaxi on August 8': a planned launch on a date without a year is the
+        next such date, not the last."""
+        published = str(doc._.published or "")[:10]
+        if time is None or not time.begin or not published or time.begin >= published:
+            return time
+        if re.search(r"\b(?:19|20)\d\d\b|\blast\b|\bago\b|\bearlier\b", time.text, re.I):
+            return time
+        try:
+            begin, finish = (f"{int(d[:4]) + 1}{d[4:]}" for d in (time.begin, time.finish or time.begin))
+        except ValueError:
+            return time
+        return dataclasses.replace(time, begin=begin, finish=finish) if finish >= published else time
 
     def match(self, doc, sent):
         yield from self.noun_launches(doc, sent)
@@ -64,6 +90,9 @@ class LaunchExtractor(FactExtractor):
             if lemma in ("start", "begin", "commence", "deliver", "ship") and not (
                 obj
                 and obj[0].lower_ in PRODUCTION | {"cars", "vehicles", "car", "vehicle", "phones"}
+                or lemma in ("deliver", "ship")
+                and obj
+                and self.first_units(obj[0])
                 or any(
                     c.dep_ == "xcomp" and c.lemma_ in ("sell", "produce", "deliver", "ship")
                     for c in tok.children
@@ -77,8 +106,11 @@ class LaunchExtractor(FactExtractor):
             if obj and obj[0].lower_ in NOUN_TRIGGERS:
                 continue  # "delayed the launch of X": read with the noun, which keeps the status
             if obj and (obj[0].lower_ in NOT_PRODUCTS or obj[0]._.entity and
-                        doc._.entities[obj[0]._.entity].type in ("ORG", "GOV", "PERSON")):  # fmt: skip
+                        doc._.entities[obj[0]._.entity].type in ("ORG", "GOV", "PERSON")
+                        and not self.brand_model(doc, tok, obj[0]._.entity)):  # fmt: skip
                 continue
+            if tok.dep_ == "xcomp" and tok.head.lemma_ in ("continue", "keep"):
+                continue  # "continue to release its models under open licences": a practice, not a launch
             companies = [company_of(doc, k) for k in agents(tok)]
             companies = [
                 k for k in companies if doc._.entities[k].type == "ORG" and doc._.entities[k].kind is None
@@ -124,6 +156,9 @@ class LaunchExtractor(FactExtractor):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if tok.dep_ == "relcl":
             subj = [tok.head]
+        if not subj and tok.dep_ == "xcomp":
+            # "The cars are scheduled to hit showrooms in 2026": the subject of the governing verb
+            subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj:
             return
         org = next((company_of(doc, k) for k in poss_entity(subj[0])), None) or main_org(doc)
@@ -151,7 +186,7 @@ class LaunchExtractor(FactExtractor):
             org = org or next((company_of(doc, k) for k in poss_entity(of[0])), None) or main_org(doc)
             if org is None or doc._.entities[org].type != "ORG":
                 continue
-            when = time_near(doc, sent, tok)
+            when = time_near(doc, sent, tok) or self.month_of(doc, tok)
             published = doc._.published or ""
             status = "planned" if when and when.begin and published and when.begin > published else "launched"
             verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
@@ -164,12 +199,46 @@ class LaunchExtractor(FactExtractor):
             )
 
     @staticmethod
+    def month_of(doc, tok):
+        """'the July release of Claude 2': a month naming the launch, in its latest past occurrence."""
+        published = str(doc._.published or "")[:10]
+        for c in tok.children:
+            month = MONTHS.get(c.lower_)
+            if month is None or c.dep_ not in ("compound", "amod", "nmod", "npadvmod") or not published:
+                continue
+            year = int(published[:4]) - (month > int(published[5:7]))
+            last = calendar.monthrange(year, month)[1]
+            return TimeMention(c.text, c.idx, c.idx + len(c.text), f"{year}-{month:02d}-01",
+                               f"{year}-{month:02d}-{last:02d}")  # fmt: skip
+        return None
+
+    @staticmethod
     def product(doc, head):
-        for t in head.subtree:
+        clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+        toks = [t for t in head.subtree if t.i not in clauses]
+        for t in toks:
             if t._.entity and doc._.entities[t._.entity].type == "PRODUCT":
                 return t._.entity
-        words = [t.text for t in head.subtree if t.dep_ not in ("det", "poss", "relcl") and not t.is_punct]
+        words = [t.text for t in toks if t.dep_ not in ("det", "poss") and not t.is_punct]
         return " ".join(words[:8]) or None
+
+    @staticmethod
+    def brand_model(doc, verb, key):
+        """'Mistral unveiled Mistral Large': a model named after its maker, which the tagger takes for a
+        company."""
+        name = doc._.entities[key].name.lower()
+        for k in agents(verb):
+            maker = doc._.entities[company_of(doc, k)]
+            if k != key and any(name.startswith(n.lower() + " ") for n in [maker.name, *maker.aliases]):
+                return True
+        return False
+
+    @staticmethod
+    def first_units(obj):
+        """'deliver the first of its Cybertruck pickups', 'ship its first cars': the first units out are a launch."""
+        return obj.lower_ == "first" or any(
+            c.lower_ == "first" and c.dep_ in ("amod", "advmod") for c in obj.children
+        )
 
     @staticmethod
     def future(tok):

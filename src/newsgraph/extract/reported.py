@@ -10,7 +10,7 @@ from newsgraph.extract.base import company_of
 from newsgraph.model import Fact
 from newsgraph.nlp.attribution import HEDGE_LEMMAS, NO_CERTAINTY, source_at
 
-SAY = {"say", "announce", "tell", "confirm", "state", "add", "write", "disclose", "reveal", "report"}
+SAY = {"say", "announce", "tell", "confirm", "state", "add", "write", "disclose", "reveal", "report", "post"}
 OTHER_MODALS = {"may", "might", "could", "should", "can"}
 
 
