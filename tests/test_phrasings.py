@@ -150,6 +150,10 @@ ROWS = [
      "personnel", {"person": "Jane Smith", "company": "Acme"}, "appointed", None),
     ("John Doe stepped down as chief financial officer of Acme Corp.",
      "personnel", {"person": "John Doe", "company": "Acme"}, "departed", None),
+    ("Jane Smith will step down from Acme Corp. at the end of June.",
+     "personnel", {"person": "Jane Smith", "company": "Acme"}, "departed", None),
+    ("Acme Corp. tapped Jane Smith to run its cloud business.",
+     "personnel", {"person": "Jane Smith", "company": "Acme"}, "appointed", None),
     # legal
     ("Widget Inc. sued Acme Corp. for patent infringement.",
      "legal", {"claimant": "Widget", "defendant": "Acme"}, "filed", None),

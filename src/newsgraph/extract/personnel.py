@@ -16,10 +16,13 @@ from newsgraph.extract.base import (
     time_near,
     tokens,
 )  # fmt: skip
+from newsgraph.extract.reported import unhedge
 from newsgraph.nlp.entities import TITLE_WORDS
 
 APPOINT = {"appoint", "name", "hire", "promote", "tap", "elect", "choose", "select", "pick", "recruit", "install",
-           "take"}  # fmt: skip
+           "take", "move", "ask", "bring"}  # fmt: skip
+# "tapped X to run its cloud business", "moving X from Dior to run Louis Vuitton": the job is a verb.
+RUN = {"run", "lead", "head", "oversee", "helm", "manage"}
 HANDOVER = {"hand", "give"}
 JOBS = {"job", "post", "role", "helm", "reins", "position", "seat", "office", "over", "up"}
 SUCCEED = {"succeed", "replace"}
@@ -46,10 +49,14 @@ class PersonnelExtractor(FactExtractor):
                 continue
             if lemma in ("leave", "exit", "quit") and not (patients(tok) or ROLE_RX.search(sent.text)):
                 continue
-            role = self.role(sent)
+            if lemma in ("move", "ask", "bring") and not self.run_job(tok):
+                continue
+            role = self.role(sent, tok) or self.run_job(tok)
+            if lemma == "step" and role is None and not self.named_employer(doc, tok):
+                continue  # "She will step down from Nordhavn": only with the company it leaves named
             if (
                 role is None
-                and lemma not in SUCCEED | {"retire", "resign", "take", "hand", "give"}
+                and lemma not in SUCCEED | {"retire", "resign", "take", "hand", "give", "step"}
                 and not re.search(r"\bsuccessor\b|\bto succeed\b|\breplace\b", sent.text)
             ):
                 continue
@@ -95,12 +102,43 @@ class PersonnelExtractor(FactExtractor):
                 if not org:
                     continue
                 args = {"person": person, "company": org[0], "role": role}
-                yield self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))
+                fact = self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))
+                yield unhedge(doc, fact, tok)
 
     @staticmethod
-    def role(sent):
+    def named_employer(doc, tok):
+        return [k for k in prep_entities(tok, ["from", "at", "of"]) if doc._.entities[k].type == "ORG"]
+
+    @staticmethod
+    def run_job(tok):
+        """'tapped X to run its cloud business': 'head of its cloud business'."""
+        for c in tok.children:
+            if c.dep_ == "xcomp" and c.lemma_ in RUN:
+                obj = [o for o in c.children if o.dep_ == "dobj"]
+                if obj:
+                    words = [t.text for t in obj[0].subtree if t.dep_ != "poss" and not t.is_punct]
+                    return "head of " + " ".join(words)
+        return None
+
+    @classmethod
+    def role(cls, sent, trigger=None):
+        """The title the trigger's own clause names ('handed the chief executive role to Y, ... gave up his
+        post as head of the cloud unit': two roles), else the sentence's."""
+        if trigger is not None:
+            skip = {
+                t.i
+                for d in trigger.subtree
+                if d is not trigger and d.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl")
+                for t in d.subtree
+            }
+            found = cls.role_in(" ".join(t.text for t in trigger.subtree if t.i not in skip))
+            if found:
+                return found
+        return cls.role_in(sent.text)
+
+    @staticmethod
+    def role_in(text):
         # "hired X, a former Google executive, as its new chief technology officer": the role is after "as"
-        text = sent.text
         after_as = re.search(r"\bas\s+(?:its\s+|the\s+|their\s+)?(?:new\s+|interim\s+|acting\s+)?", text)
         if after_as:
             m = ROLE_RX.search(text, after_as.end())
