@@ -68,6 +68,12 @@ ROWS = [
      "approval", {"applicant": "Acme", "authority": "Financial Conduct Authority"}, "pending", None),
     ("The European Commission blocked Acme Corp.'s takeover of Widget Inc.",
      "approval", {"applicant": "Acme", "authority": "European Commission"}, "denied", None),
+    ("Acme Corp.'s purchase of Widget Inc. was cleared by the European Commission in July and by the "
+     "Competition and Markets Authority in August.",
+     "approval", {"applicant": "Acme", "authority": "Competition and Markets Authority"}, "granted", None),
+    ("The Competition and Markets Authority approved a revised version of Acme Corp.'s takeover of Widget Inc. "
+     "that it had blocked in April.",
+     "approval", {"applicant": "Acme", "authority": "Competition and Markets Authority"}, "denied", None),
     # policy
     ("The Federal Reserve raised interest rates by a quarter point.",
      "policy", {"authority": "Federal Reserve"}, None, None),
@@ -128,6 +134,13 @@ ROWS = [
      "year.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
     ("Analysts at Widget Capital expect rising costs to start weighing on Acme Corp.'s margins next year.",
      "forecast", {"source": "Widget Capital", "subject": "Acme"}, None, None),
+    ("Acme Corp. sees full-year revenue of $10 billion to $10.5 billion.",
+     "forecast", {"source": "Acme", "subject": "Acme"}, None, "organization"),
+    ("Acme Corp. issued a profit warning on Monday.", "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
+    ("Acme Corp. is aiming for revenue of $10 billion by 2027.",
+     "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
+    ("Revenue is expected to rise 10% in the third quarter, Acme Corp. said.",
+     "forecast", {"source": "Acme", "subject": "Acme"}, None, "organization"),
     # market_trend
     ("Demand for smartphones has slumped this year.", "market_trend", {}, None, None),
     ("Acme Corp.'s quarterly profit fell 40% as a glut of steel kept prices depressed.", "market_trend", {}, None,
@@ -137,6 +150,9 @@ ROWS = [
     ("Widget Inc. launched its first scooter amid a bruising price war that has squeezed margins.",
      "market_trend", {}, None, None),
     ("Deal-making in the chip sector has picked up this year.", "market_trend", {}, None, None),
+    ("Chinese battery makers have slashed prices this year.", "market_trend", {}, None, None),
+    ("Competition in the scooter market has intensified.", "market_trend", {}, None, None),
+    ("Copper rose to a record high on Monday.", "market_trend", {}, None, None),
     ("Yields on 30-year bonds, which touched 6% last week, have raised borrowing costs for companies.",
      "market_trend", {}, None, None),
     # response
@@ -161,6 +177,29 @@ ROWS = [
      "legal", {"claimant": "Securities and Exchange Commission", "defendant": "Acme"}, "fined", None),
     ("Acme Corp. agreed to pay $100 million to settle a class action.",
      "legal", {"defendant": "Acme"}, "settled", None),
+    ("The European Commission opened an investigation to examine whether Acme Corp.'s cloud unit breaks "
+     "competition rules.", "legal", {"claimant": "European Commission", "defendant": "Acme"}, "filed", None),
+    ("Britain's Competition and Markets Authority launched an investigation into Acme Corp.'s cloud business.",
+     "legal", {"claimant": "Competition and Markets Authority", "defendant": "Acme"}, "filed", None),
+    ("Congress passed a law banning Acme Corp.'s app. Acme Corp. said it would challenge the law in court.",
+     "legal", {"claimant": "Acme", "defendant": "Congress"}, None, None),
+    ("A federal judge on Tuesday rejected the Federal Trade Commission's request to block Acme Corp.'s purchase "
+     "of Widget Inc.", "legal", {"claimant": "Federal Trade Commission", "defendant": "Acme"}, "ruled", None),
+    ("A bankruptcy judge threw out an attempt by Acme Corp. to shield itself from lawsuits.",
+     "legal", {"defendant": "Acme"}, "ruled", None),
+    ("Justice Mary Lee granted a winding-up petition filed in March by Widget Inc. against Acme Corp.",
+     "legal", {"claimant": "Widget", "defendant": "Acme"}, "ruled", None),
+    ("A Delaware court on Monday ordered the liquidation of Acme Corp.", "legal", {"defendant": "Acme"}, "ruled", None),
+    ("The fine exceeds the 500 million euros imposed on Acme Corp. by France's privacy watchdog in 2021.",
+     "legal", {"claimant": "France", "defendant": "Acme"}, "fined", None),
+    ("The Justice Department charged Acme Corp. with fraud. Its chief executive John Doe agreed to pay a $10 million "
+     "fine.", "legal", {"claimant": "Justice Department", "defendant": "John Doe"}, "fined", None),
+    ("Acme Corp. lost a patent case against Widget Inc. last month.",
+     "legal", {"claimant": "Acme", "defendant": "Widget"}, "ruled", None),
+    ("The outcome differs from Acme Corp.'s case against Widget Inc., in which a judge ruled in Widget's favour.",
+     "legal", {"claimant": "Acme", "defendant": "Widget"}, "ruled", None),
+    ("The SEC is investigating Acme Corp.; in June it sued Acme Corp. over its accounting.",
+     "legal", {"claimant": "SEC", "defendant": "Acme"}, "filed", None),
 ]  # fmt: skip
 
 

@@ -38,7 +38,7 @@ FORECAST_VERBS = {"forecast", "expect", "project", "predict", "anticipate", "for
                   "estimate", "reckon", "target"}  # fmt: skip
 ACTION_VERBS = {"raise", "cut", "lower", "reaffirm", "maintain", "narrow", "reiterate", "trim", "boost", "lift",
                 "issue", "withdraw", "suspend", "affirm", "confirm", "keep", "slash", "revise", "hike", "downgrade",
-                "upgrade", "increase", "reduce"}  # fmt: skip
+                "upgrade", "increase", "reduce", "set"}  # fmt: skip
 OUTLOOK_NOUNS = {"guidance", "outlook", "forecast", "forecasts", "target", "targets", "projection", "projections",
                  "rating", "ratings", "estimate", "estimates", "view", "expectations", "stock", "shares"}  # fmt: skip
 EXPERTS = {"analysts", "analyst", "experts", "expert", "economists", "economist", "scholars", "strategists",
@@ -70,6 +70,9 @@ LAUNCH_WORDS = {
     "open",
 }
 ASPECT = {"start", "begin", "continue", "keep"}
+# "expects to close the deal", "expects to hire 500 workers": events the company plans, not outlooks
+EVENTS = {"close", "complete", "finalize", "receive", "obtain", "hire", "appoint", "name", "sign", "file", "appeal",
+          "announce", "decide", "submit"}  # fmt: skip
 HEDGES = {"could", "may", "might", "likely", "possibly", "unlikely", "probably"}
 # Ambitions: "aims to become one of the five largest", "wants to be the top seller", "aims to double sales".
 AMBITION_VERBS = {"aim", "strive", "seek", "want", "hope", "aspire"}
@@ -100,15 +103,16 @@ class ForecastExtractor(FactExtractor):
             return  # headlines restate the body's outlook in fewer words
         taken = any(f.evidence[0][0] <= sent.start_char < f.evidence[0][1] and f.type not in ("forecast",)
                     for f in doc._.facts)  # fmt: skip
+        found = [(tok, fact) for tok in tokens(sent) if tok.pos_ in ("VERB", "AUX")
+                 for fact in [self.verb_fact(doc, sent, tok, taken)] if fact is not None]  # fmt: skip
+        # "S&P warned that it could cut the rating": the cut is the content of the warning, not another outlook.
+        inner = {
+            t.i for tok, _ in found for c in tok.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree
+        }
         seen = set()
-        for tok in tokens(sent):
-            if tok.pos_ not in ("VERB", "AUX"):
-                continue
-            fact = self.verb_fact(doc, sent, tok, taken)
-            if fact is None:
-                continue
+        for tok, fact in found:
             pair = (fact.args["source"], fact.args["subject"])
-            if pair not in seen:
+            if tok.i not in inner and pair not in seen:
                 seen.add(pair)
                 yield fact
         if not seen:
@@ -120,8 +124,10 @@ class ForecastExtractor(FactExtractor):
             return None
         if lemma in AMBITION_VERBS:
             return self.ambition(doc, sent, tok)
-        if lemma == "be":
+        if lemma in ("be", "remain", "stay"):
             return self.on_track(doc, sent, tok)
+        if lemma == "guide":
+            return self.guided(doc, sent, tok)
         if tok.pos_ != "VERB" or (
             lemma not in ACTION_VERBS and lemma not in FORECAST_VERBS and lemma not in SPEECH_VERBS
         ):
@@ -135,7 +141,7 @@ class ForecastExtractor(FactExtractor):
         if (
             lemma in ACTION_VERBS
             and objs
-            and (objs[0].lower_ in OUTLOOK_NOUNS or lemma in ("downgrade", "upgrade"))
+            and (self.outlook_noun(objs[0]) or lemma in ("downgrade", "upgrade"))
         ):
             if not speakers:
                 return None
@@ -143,7 +149,11 @@ class ForecastExtractor(FactExtractor):
             scope = list(objs[0].subtree) + [t for c in tok.children if c.dep_ == "prep" for t in c.subtree]
             # "lowered its outlook": the possessive is the forecaster's own, not the outlook's subject
             named = [t for t in scope if not (t.dep_ == "poss" and t.pos_ == "PRON")]
-            subject = next((k for k in entities_in(named) if k != src), None) or next(
+            subject = next((k for k in entities_in(named) if k != src), None)
+            if subject is None and ents[src].type == "ORG" and ents[src].kind is None:
+                subject = src  # "Acme cut its sales forecast, blaming weak demand in China": its own outlook
+            # "..., following S&P, which lowered its rating": the rated party named in the main clause
+            subject = subject or next(
                 (k for k in entities_in(sent, ("ORG", "GOV")) if k != src and ents[k].kind is None), None
             )
             # "..., warning that the company could breach": the reasons given belong to the outlook
@@ -159,23 +169,31 @@ class ForecastExtractor(FactExtractor):
             if passive_expect and any(c.dep_ == "neg" for c in tok.children):
                 return None  # "could not be expected to comment": an idiom, not an outlook
             if comp and self.event_plan(comp[0]):
-                return (
-                    None  # "expects to close the deal", "expects to deliver the first trucks": not outlooks
-                )
+                # "expects to close the deal", "expects to deliver the first trucks": not outlooks
+                return None
             if comp and any(t.lower_ in ("available", "launch", "release") for t in comp[0].subtree):
                 return None
             if lemma == "estimate" and comp and self.past_figure(comp[0]):
                 return None  # "estimated that its profit plunged 96%": a preliminary result
             if lemma in ("see", "estimate", "target") and not speakers:
                 return None
-            if lemma == "see" and not (comp and comp[0].dep_ in ("ccomp", "xcomp")):
-                return None
+            if lemma == "see" and tok.tag_ in ("VBD", "VBN"):
+                return None  # "saw revenue of $5 billion", "has seen demand fall": what happened
+            if lemma == "see" and not (comp and (comp[0].dep_ in ("ccomp", "xcomp") or self.figure(comp[0]))):
+                return None  # "sees revenue of $10 billion", "sees growth slowing"; not "saw an opportunity"
+            if not speakers and passive_expect:
+                # "Revenue is expected to rise 10%, the company said": the speaker expects it
+                att = doc._.attributions.get(sent.start)
+                speakers = (
+                    [att.speaker] if att is not None and att.speaker and att.kind != "publication" else []
+                )
             if not speakers and not passive_expect and not subj_words & EXPERTS:
                 return None
             if taken and not speakers:
                 return None
             src = speakers[0] if speakers else None
-            scope = [t for c in comp for t in c.subtree] or list(sent)
+            scope = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree]
+            scope = scope + [t for c in comp for t in c.subtree] or list(sent)
             own = src is not None and self.is_self(doc, src)
             certainty = "asserted" if own and not self.quoted(tok) else "reported"
             return self.emit(doc, tok, src, self.subject(doc, scope, src, via_people), sent, scope, certainty,
@@ -190,6 +208,35 @@ class ForecastExtractor(FactExtractor):
                 return self.emit(doc, tok, src, self.subject(doc, scope, src, via_people), sent, scope, "reported",
                                  unnamed=subj_words & TRADE)  # fmt: skip
         return None
+
+    @staticmethod
+    def outlook_noun(obj):
+        """'its outlook', 'a price target', 'a profit warning'."""
+        if obj.lower_ in ("warning", "warnings"):
+            return any(
+                c.dep_ in ("compound", "amod") and c.lower_ in OWN_FIGURES | {"profit"} for c in obj.children
+            )
+        return obj.lower_ in OUTLOOK_NOUNS
+
+    @staticmethod
+    def figure(noun):
+        """A company figure with a number on it: 'full-year revenue of $10 billion', 'revenue roughly flat'."""
+        if noun.lower_ not in OWN_FIGURES | {"eps"} and not METRIC_RX.fullmatch(noun.text):
+            return False
+        return any(t.like_num or t.tag_ == "$" for t in noun.subtree) or any(
+            c.dep_ in ("oprd", "amod") and c.lower_ in ("flat", "unchanged", "stable")
+            for c in noun.head.children
+        )
+
+    def guided(self, doc, sent, tok):
+        """'Acme guided for revenue of $1.2 billion in the current quarter'."""
+        scope = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "toward", "towards")
+                 for t in c.subtree]  # fmt: skip
+        speakers = self.speakers(doc, tok)
+        if not scope or not speakers:
+            return None
+        src = company_of(doc, speakers[0])
+        return self.emit(doc, tok, src, src, sent, scope, "reported" if self.quoted(tok) else "asserted")
 
     def speakers(self, doc, tok):
         ents = doc._.entities
@@ -208,7 +255,7 @@ class ForecastExtractor(FactExtractor):
         the cost to start weighing on margins' looks through the aspect verb to the outlook."""
         if comp.lemma_ in ASPECT and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in comp.children):
             return False
-        return comp.lemma_ in {"close", "complete", "finalize", "receive", "obtain"} | LAUNCH_WORDS
+        return comp.lemma_ in EVENTS | LAUNCH_WORDS
 
     @staticmethod
     def past_figure(comp):
@@ -261,15 +308,12 @@ class ForecastExtractor(FactExtractor):
 
     def on_track(self, doc, sent, tok):
         """'said it was on track to hit its full-year target of about 1.8 million vehicles'."""
-        if tok.lemma_.lower() == "be":
-            if not any(c.dep_ == "prep" and c.lower_ in ("on", "ahead") and any(p.lower_ in ON_TRACK
-                       for p in c.children) for c in tok.children):  # fmt: skip
-                return None
-            goal = next(
-                (c for c in tok.children if c.dep_ == "xcomp" and c.lemma_ in REACH_VERBS | {"meet"}), None
-            )
-        else:
+        if not any(c.dep_ == "prep" and c.lower_ == "on" and any(p.lower_ in ON_TRACK for p in c.children)
+                   for c in tok.children):  # fmt: skip
             return None
+        goal = next(
+            (c for c in tok.children if c.dep_ == "xcomp" and c.lemma_ in REACH_VERBS | {"meet"}), None
+        )
         if goal is None or not any(
             c.dep_ == "dobj" and (c.lower_ in TARGET_NOUNS or c.like_num) for c in goal.children
         ):
@@ -284,7 +328,13 @@ class ForecastExtractor(FactExtractor):
     def ambition(self, doc, sent, tok):
         """'Lei has said Xiaomi aims to become one of the world's five largest automakers'."""
         goal = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-        if goal is None or not self.is_ambition(goal):
+        if goal is None:
+            # "is aiming for revenue of $10 billion by 2027"
+            goal = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                         and any(self.figure(p) for p in c.children)), None)  # fmt: skip
+        elif not self.is_ambition(goal):
+            return None
+        if goal is None:
             return None
         ents = doc._.entities
         firms = [company_of(doc, k) for k in agents(tok)]
@@ -303,7 +353,7 @@ class ForecastExtractor(FactExtractor):
         """A rank or a number the company wants to reach, not an action it plans ('aims to launch')."""
         if goal.lemma_ in RANK_VERBS:
             attr = [c for c in goal.children if c.dep_ in ("attr", "acomp")]
-            return any(t.tag_ == "JJS" or t.lower_ in ("leader", "top", "largest", "biggest")
+            return any(t.tag_ == "JJS" or t.lower_ in ("top", "largest", "biggest")
                        for a in attr for t in a.subtree)  # fmt: skip
         if goal.lemma_ in REACH_VERBS:
             objs = [c for c in goal.children if c.dep_ == "dobj"]
@@ -333,7 +383,7 @@ class ForecastExtractor(FactExtractor):
             return
         root = sent.root
         main = next((c for c in root.children if c.dep_ in ("ccomp",) and c.pos_ in ("VERB", "AUX")), root)
-        if main.lemma_ in SPEECH_VERBS:
+        if main.lemma_ in SPEECH_VERBS or main.lemma_ in LAUNCH_WORDS:
             return
         if not any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might") for c in main.children

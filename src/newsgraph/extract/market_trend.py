@@ -11,19 +11,25 @@ from __future__ import annotations
 from newsgraph.extract.base import FactExtractor, is_headline, tokens
 from newsgraph.model import Source
 
+# Traded goods are markets by themselves: "Oil rose 2%", "Bitcoin slipped".
+COMMODITIES = {"oil", "crude", "gold", "silver", "copper", "aluminium", "aluminum", "nickel", "lithium", "cobalt",
+               "iron", "steel", "coal", "wheat", "corn", "soybeans", "sugar", "coffee", "cocoa", "bitcoin", "ether",
+               "gas"}  # fmt: skip
 MARKET_NOUNS = {"market", "markets", "sector", "industry", "demand", "prices", "price", "sales", "shipments",
                 "segment", "economy", "growth", "supply", "inventories", "margins", "valuations", "spending",
                 "orders", "volumes", "shares", "stocks", "exports", "imports", "rate", "rates", "yields",
                 "memory", "deal-making", "dealmaking", "activity", "investment", "appetite", "competition",
                 "consumption", "output", "production", "registrations", "listings", "bookings", "costs",
-                "spree", "boom", "slump", "downturn", "recovery", "cycle", "glut", "oversupply"}  # fmt: skip
+                "spree", "boom", "slump", "downturn", "recovery", "cycle", "glut", "oversupply", "funding",
+                "financing", "lending", "fundraising", "hiring"} | COMMODITIES  # fmt: skip
 PLAYERS = {"automakers", "carmakers", "chipmakers", "makers", "firms", "companies", "manufacturers", "developers",
            "builders", "homebuilders", "banks", "lenders", "retailers", "brands", "producers", "players",
            "startups", "vehicles", "cars", "insurers", "airlines", "miners", "suppliers", "exporters",
            "investors", "consumers", "buyers", "shoppers", "entrants"}  # fmt: skip
 NEEDS_MODIFIER = {"sales", "shipments", "prices", "price", "demand", "growth", "supply", "margins", "orders",
                   "volumes", "shares", "stocks", "exports", "imports", "spending", "rate", "rates", "yields",
-                  "investment", "activity", "output", "production", "costs", "cycle"} | PLAYERS  # fmt: skip
+                  "investment", "activity", "output", "production", "costs", "cycle", "funding", "financing",
+                  "lending", "fundraising", "hiring", "gas"} | PLAYERS  # fmt: skip
 TREND_VERBS = {"plateau", "slow", "boom", "slump", "grow", "decline", "shrink", "fall", "drop", "rise", "surge",
                "soar", "cool", "weaken", "recover", "rebound", "contract", "expand", "stagnate", "mature", "tumble",
                "plunge", "climb", "jump", "sink", "slide", "stall", "flatten", "accelerate", "decelerate", "dip",
@@ -31,7 +37,10 @@ TREND_VERBS = {"plateau", "slow", "boom", "slump", "grow", "decline", "shrink", 
                "overheat", "consolidate", "saturate", "struggle", "languish", "crater", "skyrocket", "outstrip",
                "outpace", "outperform", "underperform", "firm", "stabilise", "stabilize", "pick", "lose", "fade",
                "halve", "double", "sell", "suffer", "slip", "retreat", "swell", "balloon", "dry", "tighten",
-               "loosen", "hit", "reach", "squeeze", "hurt", "weigh", "bottom", "level", "have", "touch"}  # fmt: skip
+               "loosen", "hit", "reach", "squeeze", "hurt", "weigh", "bottom", "level", "have", "touch", "intensify",
+               "escalate", "heat", "deepen", "worsen", "falter", "evaporate", "revive", "thaw"}  # fmt: skip
+# "Chinese EV makers have slashed prices": an industry's players moving prices together
+PRICE_MOVES = {"cut", "slash", "lower", "reduce", "raise", "hike", "discount"}
 START_VERBS = {"start", "begin", "continue", "keep", "remain", "seem", "appear"}
 FUTURE = {
     "will",
@@ -148,6 +157,10 @@ class MarketTrendExtractor(FactExtractor):
                 inner = [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in TREND_VERBS]
                 if not inner:
                     continue
+            elif lemma in PRICE_MOVES and self.price_move(doc, tok):
+                yield self.fact(doc, tok, {"market": self.phrase(self.price_move(doc, tok)),
+                                           "statement": sent.text.strip()})  # fmt: skip
+                return
             elif lemma not in TREND_VERBS:
                 continue
             if lemma == "have" and not any(c.dep_ == "dobj" and any(a.lower_ in ("difficult", "tough", "weak", "strong",
@@ -164,7 +177,8 @@ class MarketTrendExtractor(FactExtractor):
             s = self.antecedent(subj[0], verb)
             if self.word(s) not in MARKET_NOUNS and s.lower_ not in PLAYERS:
                 continue
-            if any(t._.entity and doc._.entities[t._.entity].type == "ORG" for t in s.subtree):
+            if any(t._.entity and doc._.entities[t._.entity].type == "ORG" and t.lower_ not in COMMODITIES
+                   for t in s.subtree):  # fmt: skip
                 continue  # "Apple's sales fell": a company's result, not a market's
             if any(c.lower_ in ("its", "their", "his", "her", "our") for c in s.children):
                 continue
@@ -184,6 +198,20 @@ class MarketTrendExtractor(FactExtractor):
             t._.entity and doc._.entities[t._.entity].type == "ORG" for t in sent if t.dep_ in ("nsubj",)
         ):
             yield self.fact(doc, sent.root, {"market": None, "statement": sent.text.strip()})
+
+    @staticmethod
+    def price_move(doc, verb):
+        """The players ('automakers', 'Chinese EV makers') when `verb` moves their prices, else None."""
+        if not any(c.dep_ == "dobj" and c.lemma_ == "price" for c in verb.children):
+            return None
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].lower_ not in PLAYERS or subj[0].lower_ in ("vehicles", "cars", "investors"):
+            return None
+        if any(t._.entity and doc._.entities[t._.entity].type == "ORG" for t in subj[0].subtree):
+            return None  # "rivals such as BYD": named companies, read one by one elsewhere
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children):
+            return None
+        return subj[0]
 
     @staticmethod
     def phrase(noun):
