@@ -126,7 +126,7 @@ class PolicyExtractor(FactExtractor):
     def make(self, doc, sent, tok, authority, subject, direction, certainty=None):
         return self.fact(
             doc, tok, {"authority": authority, "subject": subject, "direction": direction},
-            time=self.when(doc, sent, tok), source=self.own_voice(doc, tok),
+            time=self.when(doc, sent, tok), source=own_voice(doc, tok),
             certainty=certainty or self.expected(tok),
         )  # fmt: skip
 
@@ -252,14 +252,23 @@ class PolicyExtractor(FactExtractor):
             return time_near(doc, sent, cur.head)
         return None
 
-    @staticmethod
-    def own_voice(doc, tok):
-        """A speaker quoted in a clause joined by 'and' does not source the clause before it."""
-        att = doc._.attributions.get(tok.sent.start)
-        if att is None or att.cue is None:
-            return None
-        cue = doc[att.cue]
-        if cue.dep_ == "conj" and (cue.head == tok or cue.head in tok.ancestors):
-            if tok not in list(cue.subtree):
-                return Source("document", None)
+
+def own_voice(doc, tok):
+    """The article's own voice when the sentence's reporting verb sits in a clause beside or below the
+    trigger's: 'X raised rates, and its chair said ...', 'opened a probe into whether X should be added'."""
+    att = doc._.attributions.get(tok.sent.start)
+    if att is None or att.cue is None:
         return None
+    cue = doc[att.cue]
+    if cue.dep_ not in ("conj", "ccomp", "advcl", "relcl", "xcomp", "acl") or cue in tok.ancestors:
+        return None
+    if tok in list(cue.subtree):
+        return None
+    anchor = tok
+    while anchor.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl") and anchor.head is not anchor:
+        anchor = anchor.head  # the trigger's own clause
+    if cue.dep_ == "conj" and cue.head != anchor:
+        return None
+    if cue.dep_ != "conj" and anchor not in cue.ancestors:
+        return None
+    return Source("document", None)
