@@ -35,6 +35,9 @@ PENDING = {"await", "wait", "seek", "apply", "file", "obtain", "need", "require"
 GRANTED = {"win", "receive", "get", "secure", "gain", "grant", "give", "award", "earn"}
 DEAL_WORDS = {"deal", "transaction", "merger", "acquisition", "takeover", "purchase", "combination", "it",
               "bid", "offer", "tie-up", "drug", "treatment", "vaccine", "product", "plan", "application"}  # fmt: skip
+PROCEED = {"proceed", "go", "close", "complete", "continue", "move", "sell", "market", "resume", "operate", "launch",
+           "buy", "acquire", "merge", "list", "enter", "start", "begin", "use", "offer", "import", "export"}  # fmt: skip
+REGULATOR_NOUNS = {"regulator", "watchdog", "authority", "agency", "commission"}
 MODAL_PENDING = {"must", "need", "needs", "will", "would", "still", "should", "has", "have"}
 
 
@@ -47,13 +50,16 @@ class ApprovalExtractor(FactExtractor):
             if tok.pos_ == "VERB" and (
                 lemma in GRANT_VERBS or (lemma in DENY_VERBS and self.regulatory(doc, tok))
             ):
-                authority = [k for k in agents(tok) if self.is_authority(doc, k)]
+                authority = [
+                    self.named_regulator(doc, tok, k) for k in agents(tok) if self.is_authority(doc, k)
+                ]
                 if not authority and any(c.dep_ == "nsubjpass" for c in tok.children):
                     # "cleared by the European Commission", with "by" hung on the object
                     authority = [k for t in tok.subtree if t.lower_ == "by" for p in t.children
                                  for k in expand(p) if self.is_authority(doc, k)]  # fmt: skip
                 if not authority:
                     continue
+                groups = self.by_groups(doc, tok)
                 applicant = []
                 for c in tok.children:
                     if c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp"):
@@ -68,7 +74,14 @@ class ApprovalExtractor(FactExtractor):
                     status = "revoked"
                 if lemma in GRANT_VERBS and self.pending(tok):
                     status = "pending"
-                if lemma == "allow" and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+                if lemma in ("allow", "permit") and not self.lets_proceed(tok):
+                    continue
+                if len(groups) > 1:
+                    # "cleared by the Commission in July and by the CMA in August": one decision each
+                    for by, keys in groups:
+                        yield from self.emit(
+                            doc, tok, applicant, keys, status, sent, self.time_after(doc, by)
+                        )
                     continue
                 yield from self.emit(doc, tok, applicant, authority, status, sent)
             elif (
@@ -102,13 +115,47 @@ class ApprovalExtractor(FactExtractor):
                 applicant = [company_of(doc, k) for k in applicant] or self.default_applicant(doc)
                 yield from self.emit(doc, tok, applicant, authority, status or "granted", sent)
 
-    def emit(self, doc, tok, applicants, authorities, status, sent):
+    def emit(self, doc, tok, applicants, authorities, status, sent, time=None):
         for a in applicants:
             if doc._.entities[a].kind == "publication" or self.is_authority(doc, a):
                 continue
             for auth in authorities:
                 args = {"applicant": a, "authority": auth}
-                yield self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))
+                yield self.fact(doc, tok, args, status=status, time=time or time_near(doc, sent, tok))
+
+    def by_groups(self, doc, tok):
+        """The 'by' phrases of a passive approval, the first and those coordinated with it."""
+        out = []
+        for t in tok.subtree:
+            if t.lower_ != "by" or not (t.dep_ == "agent" and t.head.i == tok.i or t.dep_ == "conj"):
+                continue
+            keys = [k for p in t.children if p.dep_ == "pobj" for k in expand(p) if self.is_authority(doc, k)]
+            if keys:
+                out.append((t, keys))
+        return out
+
+    @staticmethod
+    def time_after(doc, by):
+        """The time that follows 'by X' before the next 'by': 'by X in July and by Y in August'."""
+        end = by.sent.end_char
+        for t in by.sent:
+            if t.i > by.i and t.lower_ == "by":
+                end = t.idx
+                break
+        return next((t for t in doc._.times if by.idx <= t.start < end), None)
+
+    @staticmethod
+    def lets_proceed(tok):
+        """'allowed the deal to proceed', 'permitted X to sell the drug': not 'could allow X to keep
+        its services running', where a framework, not a regulator, is the subject."""
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        if not objs:
+            return False
+        acts = [t for c in objs for t in c.subtree if t.pos_ == "VERB" and t.dep_ in ("xcomp", "ccomp")]
+        acts += [c for c in objs if c.pos_ == "VERB"]
+        if not acts:
+            return any(c.lower_ in DEAL_WORDS or c.lemma_ in DEAL_WORDS for c in objs)
+        return any(a.lemma_ in PROCEED for a in acts)
 
     def applicant_of(self, doc, head):
         """Who applied, from what was approved: 'Broadcom's VMware deal' -> Broadcom, 'Lilly's Zepbound' -> Lilly."""
@@ -146,6 +193,18 @@ class ApprovalExtractor(FactExtractor):
                     found = found or [k for k in poss_entity(p) if self.is_authority(doc, k)]
                     out += found
         return out
+
+    @staticmethod
+    def named_regulator(doc, verb, key):
+        """ "Britain's competition regulator cleared...": the regulator the article names elsewhere as
+        "Britain's Competition and Markets Authority", not the country."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() not in REGULATOR_NOUNS or doc._.entities[key].kind:
+            return key
+        ents = doc._.entities
+        named = {t._.entity for t in doc if t._.entity and ents[t._.entity].kind == "regulator"
+                 and any(c.dep_ in ("poss", "compound", "nmod") and c._.entity == key for c in t.children)}  # fmt: skip
+        return named.pop() if len(named) == 1 else key
 
     @staticmethod
     def is_authority(doc, key):

@@ -376,6 +376,19 @@ def time_near(doc: Doc, sent: Span, trigger: Token | None = None):
         ]
         if near:
             return near[0]
+    return _same_day(doc, sent, trigger)
+
+
+def _same_day(doc: Doc, sent: Span, trigger: Token):
+    """'X closed the deal on Friday, hours after the regulator approved it': the approval was that day."""
+    for head in governing(trigger, 3):
+        if head.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX"):
+            continue
+        mark = [c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+        if mark and any(c.lemma_ in ("hour", "minute", "moment") or c.lower_ in ("shortly", "just")
+                        for c in mark[0].children):  # fmt: skip
+            return time_near(doc, sent, head.head)
+        return None
     return None
 
 
