@@ -161,6 +161,9 @@ ROWS = [
      "response", {"party": "Widget"}, "no_response", None),
     ("Acme Corp. denied the report, calling it baseless.", "response", {"party": "Acme"}, "denied", None),
     ("Acme Corp. said the report was inaccurate.", "response", {"party": "Acme"}, "denied", None),
+    ("Widget Inc. is in talks to buy Acme Corp., Bloomberg News reported. Acme Corp. said in a statement that it "
+     "was considering various options but that nothing had been decided.",
+     "response", {"party": "Acme"}, None, None),
     # personnel
     ("Acme Corp. named Jane Smith as chief executive, effective Jan. 1.",
      "personnel", {"person": "Jane Smith", "company": "Acme"}, "appointed", None),

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.extract.base import FactExtractor, agents, expand, main_org, poss_entity, prep_entities
+from newsgraph.extract.base import (
+    FactExtractor,
+    agents,
+    all_sentences,
+    expand,
+    main_org,
+    poss_entity,
+    prep_entities,
+    tokens,
+)
 
 DECLINE = re.compile(r"\b(?:declin\w*|refus\w*) to comment|\bno (?:immediate )?comment\b|"
                      r"\b(?:would|will|could|did|does|do)\s*(?:not|n[’']t) (?:immediately )?comment\b|"
@@ -20,6 +29,14 @@ DENY = re.compile(r"\b(?:report|story|reports|article|claims?)\s+(?:was|is|were|
                   r"reports?|speculation|rumou?rs?)\b|\bbaseless\b|\bnot aware of\b|\buntrue\b", re.I)  # fmt: skip
 SPEAKERS = {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "spokespeople",
             "official", "officials", "executive", "executives", "office", "press"}  # fmt: skip
+# A company answering a media report without denying it: "X said in a statement that it was considering
+# various possibilities, but that nothing had been decided"; "Y issued a statement along the same lines".
+STATEMENT = re.compile(r"\bsaid in a (?:brief |short |separate |written )?statement\b|"
+                       r"\b(?:issued|released|put out) a (?:\w+ )?statement\b", re.I)  # fmt: skip
+ON_THE_REPORT = re.compile(r"nothing (?:has|had) (?:yet )?been decided|no decision (?:has|had) been (?:made|taken)|"
+                           r"not (?:yet )?decided|various (?:possibilities|options)|along the same lines|"
+                           r"(?:a )?similar statement|\b(?:media|press|news) reports?\b|\bthe report\b|"
+                           r"\bspeculation\b|\bnot something (?:we|it) announced\b", re.I)  # fmt: skip
 STATUS_VERBS = (("declined_to_comment", DECLINE), ("no_response", NO_RESPONSE), ("denied", DENY),
                 ("confirmed", CONFIRM))  # fmt: skip
 
@@ -55,6 +72,34 @@ class ResponseExtractor(FactExtractor):
             for p in parties:
                 yield self.fact(doc, verb, {"party": p}, status=status, certainty="asserted")
             return
+        yield from self.statement_reply(doc, sent)
+
+    def statement_reply(self, doc, sent):
+        """A company's statement on what the media reported earlier in the article."""
+        if (
+            not STATEMENT.search(sent.text)
+            or not ON_THE_REPORT.search(sent.text)
+            or not self.after_report(doc, sent)
+        ):
+            return
+        ents = doc._.entities
+        for verb in tokens(sent):
+            if verb.lemma_ not in ("say", "issue", "release", "put") or verb.pos_ != "VERB":
+                continue
+            parties = [k for k in agents(verb) if ents[k].type == "ORG" and ents[k].kind is None]
+            for p in parties:
+                yield self.fact(doc, verb, {"party": p}, status="confirmed", certainty="asserted")
+
+    @staticmethod
+    def after_report(doc, sent):
+        """Some sentence before this one rests on a publication or on anonymous sources."""
+        for s in all_sentences(doc):
+            if s.start >= sent.start:
+                return False
+            att = doc._.attributions.get(s.start)
+            if att is not None and att.kind in ("publication", "anonymous"):
+                return True
+        return False
 
     @staticmethod
     def confirms_outlook(verb):
