@@ -20,6 +20,12 @@ ROWS = [
      "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", "anonymous"),
     ("Acme Corp. and Widget Inc. are in discussions about a merger, Reuters reported.",
      "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", "publication"),
+    ("Acme Corp. ended its supply contract with Widget Inc. after talks over pricing broke down.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "broke_down", None),
+    ("Acme Corp. agreed to buy Widget Inc. for $2 billion. Talks between Acme and Widget had dragged on for "
+     "about a year.", "talks", {"party": "Acme", "counterparty": "Widget"}, "ended", None),
+    ("Acme Corp. has held talks about buying Widget Inc., people familiar with the matter said.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", "anonymous"),
     # agreement
     ("Acme Corp. signed a memorandum of understanding with Widget Inc. to develop batteries.",
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
@@ -153,6 +159,8 @@ ROWS = [
     ("Chinese battery makers have slashed prices this year.", "market_trend", {}, None, None),
     ("Competition in the scooter market has intensified.", "market_trend", {}, None, None),
     ("Copper rose to a record high on Monday.", "market_trend", {}, None, None),
+    ("Prices for DRAM and NAND chips have firmed in recent weeks as Acme Corp. cut production.",
+     "market_trend", {}, None, None),
     ("Yields on 30-year bonds, which touched 6% last week, have raised borrowing costs for companies.",
      "market_trend", {}, None, None),
     # response
