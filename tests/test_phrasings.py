@@ -97,6 +97,12 @@ ROWS = [
      "policy", {"authority": "Japan"}, None, None),
     ("Acme Corp. will benefit from a data framework, which the European Commission is expected to adopt soon.",
      "policy", {"authority": "European Commission"}, None, None),
+    ("The Federal Communications Commission voted to reverse net neutrality rules.",
+     "policy", {"authority": "Federal Communications Commission"}, None, None),
+    ("South Korea's parliament approved a bill to subsidize battery makers.",
+     "policy", {"authority": "South Korea"}, None, None),
+    ("The Treasury Department added Acme Corp. to its sanctions list.",
+     "policy", {"authority": "Treasury Department"}, None, "document"),
     # launch
     ("Acme Corp. unveiled its first electric SUV on Thursday.", "launch", {"company": "Acme"}, "launched", None),
     ("Acme Corp. plans to release a cheaper model next year.", "launch", {"company": "Acme"}, "planned", None),
@@ -211,6 +217,14 @@ ROWS = [
      "legal", {"claimant": "Acme", "defendant": "Widget"}, "ruled", None),
     ("The SEC is investigating Acme Corp.; in June it sued Acme Corp. over its accounting.",
      "legal", {"claimant": "SEC", "defendant": "Acme"}, "filed", None),
+    ("Acme Corp. is under investigation by the Justice Department.",
+     "legal", {"claimant": "Justice Department", "defendant": "Acme"}, "filed", None),
+    ("Acme Corp. faces a lawsuit from Widget Inc. over patents.",
+     "legal", {"claimant": "Widget", "defendant": "Acme"}, "filed", None),
+    ("Acme Corp. was hit with a $5 million penalty by the Financial Conduct Authority.",
+     "legal", {"claimant": "Financial Conduct Authority", "defendant": "Acme"}, "fined", None),
+    ("The Federal Trade Commission sued to block Acme Corp.'s acquisition of Widget Inc.",
+     "legal", {"claimant": "Federal Trade Commission", "defendant": "Acme"}, "filed", None),
 ]  # fmt: skip
 
 

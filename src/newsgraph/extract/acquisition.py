@@ -18,6 +18,7 @@ from newsgraph.extract.base import (
     time_near,
     tokens,
 )  # fmt: skip
+from newsgraph.extract.talks import settle_past_talks
 
 VERBS = {"buy", "acquire", "purchase", "merge", "absorb", "snap", "take", "bid", "buyout"}
 NOUNS = {"acquisition", "takeover", "purchase", "buyout", "merger", "bid", "offer", "stake", "deal", "proposal",
@@ -66,6 +67,11 @@ BLOCKED = {"block", "prohibit", "veto", "reject", "stop", "thwart", "bar"}
 
 class AcquisitionExtractor(FactExtractor):
     fact_type = "acquisition"
+
+    def __call__(self, doc):
+        super().__call__(doc)
+        settle_past_talks(doc)  # the last of the deal extractors: every agreement and takeover is known
+        return doc
 
     def match(self, doc, sent):
         for tok in tokens(sent):

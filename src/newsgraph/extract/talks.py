@@ -7,6 +7,7 @@ from itertools import combinations
 from newsgraph.extract.base import (
     FactExtractor,
     agents,
+    entities_in,
     expand,
     governing,
     patients,
@@ -19,6 +20,7 @@ from newsgraph.extract.base import (
 NOUNS = {"talk", "talks", "discussion", "negotiation", "conversation", "deliberation", "dialogue", "dialog"}
 VERBS = {"negotiate", "discuss", "engage", "court", "approach", "explore", "sound", "talk", "meet"}
 ENDED = {"end", "collapse", "break", "stall", "terminate", "abandon", "fail", "halt", "suspend", "cut"}
+PAST_TALKS = "newsgraph_past_talks"  # facts (by index) of talks told as history
 DEAL_VERBS = {"buy", "acquire", "merge", "purchase", "take", "invest", "form", "create", "sell", "supply",
               "combine", "build", "develop", "license"}  # fmt: skip
 
@@ -35,12 +37,45 @@ class TalksExtractor(FactExtractor):
                 pairs = self.verb_pairs(tok)
             else:
                 continue
+            if not pairs and tok.pos_ == "NOUN":
+                pairs = self.pair_in_sentence(doc, sent, tok)
             status = self.status(tok)
             for party, counter in pairs:
-                yield self.fact(
+                if tok.lemma_ in ("court", "approach", "sound") and doc._.entities[counter].type == "GOV":
+                    continue  # "courting a U.S. giant": the country only describes the company
+                fact = self.fact(
                     doc, tok, {"party": party, "counterparty": counter}, status=status,
                     time=time_near(doc, sent, tok),
                 )  # fmt: skip
+                if status == "ongoing" and self.looking_back(doc, tok, fact):
+                    doc.user_data.setdefault(PAST_TALKS, []).append(len(doc._.facts))
+                yield fact
+
+    @staticmethod
+    def pair_in_sentence(doc, sent, tok):
+        """'X ended its contract with Y after talks over compensation broke down': talks with no
+        party of their own are between the two companies of their sentence."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or poss_entity(tok):
+            return []
+        ents = doc._.entities
+        orgs = [k for k in entities_in(sent, ("ORG",)) if ents[k].kind is None]
+        return [tuple(orgs)] if len(orgs) == 2 else []
+
+    @staticmethod
+    def looking_back(doc, tok, fact):
+        """Talks told as history: 'talks had dragged on for a year', 'they first confirmed they were in
+        talks in October last year', 'the deal follows months of negotiations'."""
+        for gov in governing(tok, 3)[1:]:
+            if gov.lemma_ in ("follow", "precede", "culminate", "cap") or gov.lower_ == "after":
+                return True
+            if gov.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children):
+                return True
+            if gov.tag_ == "VBD" and fact.time and fact.time.finish and doc._.published:
+                return fact.time.finish < doc._.published[:10]
+            return False
+        return False
 
     def noun_pairs(self, tok):
         between = prep_entities(tok, ["between", "among"])
@@ -100,6 +135,8 @@ class TalksExtractor(FactExtractor):
                 )
             if c.dep_ == "prep" and c.lower_ in ("over", "about", "on", "for"):
                 for p in c.children:
+                    if p.dep_ == "pcomp" and p.lemma_ in DEAL_VERBS:
+                        return patients(p) + prep_entities(p, ["with"])  # "talks about buying Y"
                     for q in p.children:
                         if q.dep_ == "prep" and q.lower_ in ("of", "with"):
                             return [k for pp in q.children if pp.dep_ == "pobj" for k in expand(pp)]
@@ -123,3 +160,18 @@ def _pairs(parties, counters):
             if p != c:
                 out.append((p, c))
     return out
+
+
+def settle_past_talks(doc) -> None:
+    """Talks told as history ended once the article reports the deal between the two sides."""
+    marked = doc.user_data.pop(PAST_TALKS, [])
+    deals = set()
+    for f in doc._.facts:
+        if f.type == "agreement" and f.status in ("signed", "completed"):
+            deals.add(frozenset((f.args.get("party"), f.args.get("counterparty"))))
+        elif f.type == "acquisition" and f.status in ("announced", "completed"):
+            deals.add(frozenset((f.args.get("acquirer"), f.args.get("target"))))
+    for i in marked:
+        f = doc._.facts[i]
+        if frozenset((f.args["party"], f.args["counterparty"])) in deals:
+            f.status = "ended"
