@@ -47,6 +47,8 @@ INQUIRE = {"examine", "determine", "assess", "establish", "investigate", "probe"
 ACTS = {"law", "rule", "rules", "regulation", "regulations", "decision", "designation", "ban", "order", "act",
         "policy", "measure", "measures", "requirement", "requirements", "restrictions", "fine", "ruling",
         "verdict", "judgment", "penalty", "sanctions", "tariffs"}  # fmt: skip
+# Verbs whose subject is the one a case is against: "X is under investigation", "X was hit with a fine".
+UNDERGO = {"be", "remain", "hit", "slap", "come"}
 HEDGED = {"consider", "weigh", "plan", "mull", "explore", "threaten", "vow", "study", "prepare"}
 PRONOUNS = {"it", "its", "they", "their", "he", "she", "his", "her"}
 
@@ -151,6 +153,10 @@ class LegalExtractor(FactExtractor):
             return None
         claimants = agents(tok)
         defendants = patients(tok) or [k for c in tok.children if c.dep_ == "dative" for k in expand(c)]
+        if lemma == "sue" and not defendants:
+            # "The FTC sued to block X's acquisition of Y": the buyer is sued
+            defendants = [k for x in tok.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"
+                          for k in poss_entity(o) or expand(o)]  # fmt: skip
         if lemma == "settle":
             defendants, claimants = agents(tok), prep_entities(tok, ["with", "by"])
         if lemma == "rule":
@@ -182,11 +188,11 @@ class LegalExtractor(FactExtractor):
         ):
             return None
         defendants = prep_entities(tok, ["against", "on", "into", "of", "over"])
-        if not defendants and lemma in ("investigation", "probe", "inquiry"):
-            # "an investigation into X's cloud business": the owner is investigated
-            defendants = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("into", "of")
-                          for p in c.children if p.dep_ == "pobj" for k in poss_entity(p)]  # fmt: skip
-        claimants = []
+        inquiry = lemma in ("investigation", "probe", "inquiry")
+        if not defendants and inquiry:
+            defendants = inquiry_targets(tok, tok)
+        # "faces a lawsuit from X", "is under investigation by X", "a penalty by the FCA"
+        claimants = prep_entities(tok, ["from", "by"]) if lemma not in ("settlement",) else []
         status = NOUNS[lemma]
         filer = next(
             (c for c in tok.children if c.dep_ == "acl" and c.lemma_ in ("file", "bring", "lodge")), None
@@ -209,8 +215,11 @@ class LegalExtractor(FactExtractor):
                 )
             if verb.lemma_ in ("win", "lose") and tok.dep_ == "dobj":
                 status = "ruled"  # "X lost a patent case against Y": the case was decided
-            if lemma in ("investigation", "probe") and not defendants:
+            if inquiry and not defendants:
                 defendants = inquiry_targets(verb, tok)
+        elif verb is not None and verb.lemma_.lower() in UNDERGO and not defendants:
+            # "X is under investigation by Y", "X was hit with a $5 million penalty"
+            defendants = [k for s in subjects(verb) for k in expand(s)]
         claimants = claimants or [k for k in poss_entity(tok) if k not in defendants]
         if filer is not None and claimants and not defendants:
             defendants = other_side(doc, sent, claimants)
@@ -297,8 +306,10 @@ def inquiry_targets(verb, noun):
             if c.dep_ in ("xcomp", "acl", "advcl") and c.lemma_.lower() in INQUIRE:
                 return [k for k in owners(c) if noun.doc._.entities[k].type in ("ORG", "PERSON")]
             if c.dep_ == "prep" and c.lower_ == "into":
-                return [k for p in c.children if p.dep_ == "pcomp" for k in owners(p)
-                        if noun.doc._.entities[k].type in ("ORG", "PERSON")]  # fmt: skip
+                # "into whether X violated ...", "into X's purchase of Y"
+                found = [k for p in c.children if p.dep_ == "pcomp" for k in owners(p)]
+                found += [k for p in c.children if p.dep_ == "pobj" for k in poss_entity(p)]
+                return [k for k in found if noun.doc._.entities[k].type in ("ORG", "PERSON")]
     return []
 
 

@@ -24,7 +24,8 @@ DIRECTIONS = {
     "subsidize": "loosen", "subsidise": "loosen", "require": "tighten", "mandate": "tighten", "order": "tighten",
     "designate": "new", "investigate": "tighten", "probe": "tighten", "block": "tighten", "halt": "tighten",
     "suspend": "tighten", "freeze": "tighten", "plan": "new", "build": "new", "create": "new",
-    "establish": "new", "set": "new", "enact": "new", "finalize": "new", "finalise": "new",
+    "establish": "new", "set": "new", "enact": "new", "finalize": "new", "finalise": "new", "reverse": "end",
+    "rescind": "end", "overturn": "end", "add": "tighten",
 }  # fmt: skip
 RULE_NOUNS = {"rule", "rules", "regulation", "regulations", "law", "subsidy", "subsidies", "tariff", "tariffs",
               "rate", "rates", "ban", "cap", "quota", "limit", "license", "licence", "licenses", "licences",
@@ -38,7 +39,8 @@ RULE_NOUNS = {"rule", "rules", "regulation", "regulations", "law", "subsidy", "s
 PROJECT_NOUNS = {"cluster", "clusters", "zone", "zones", "hub", "hubs", "corridor", "park", "fund", "funds"}
 NEEDS_RULE = {"raise", "cut", "lower", "reduce", "announce", "introduce", "unveil", "launch", "issue", "publish",
               "propose", "extend", "offer", "adopt", "pass", "end", "lift", "ease", "order", "require", "scrap",
-              "block", "halt", "suspend", "freeze", "enact", "finalize", "finalise"}  # fmt: skip
+              "block", "halt", "suspend", "freeze", "enact", "finalize", "finalise", "reverse", "rescind",
+              "overturn"}  # fmt: skip
 # Verbs that make policy only when their object is a project or a rule, never on their own.
 NEEDS_PROJECT = {"plan", "build", "create", "establish", "set"}
 # A rule named as a noun by its maker: "new US export restrictions", "China's fresh curbs".
@@ -46,6 +48,8 @@ NOMINAL = {"restrictions": "tighten", "curbs": "tighten", "controls": "tighten",
            "tariffs": "tighten", "ban": "tighten", "limits": "tighten", "quotas": "tighten", "duties": "tighten",
            "rules": "new", "regulations": "new", "guidelines": "new", "subsidies": "loosen",
            "incentives": "loosen"}  # fmt: skip
+LEGISLATION = {"bill", "law", "budget", "act", "legislation", "amendment", "package", "regulation", "rule",
+               "rules"}  # fmt: skip
 BENEFITS = {"credit", "subsidy", "incentive", "rebate", "allowance", "exemption", "relief"}
 NOVEL = {"new", "fresh", "tighter", "stricter", "latest", "additional", "expanded", "tougher", "sweeping"}
 # Verbs by which a rule gets its maker: "a law signed by President X", "rules issued by the ministry".
@@ -77,7 +81,11 @@ class PolicyExtractor(FactExtractor):
                         # The rule exists whatever the clause around it hedges ("new curbs could hit sales").
                         yield self.make(doc, sent, tok, a, None, NOMINAL[tok.lower_], "asserted")
                 continue
-            if tok.pos_ != "VERB" or lemma not in DIRECTIONS or DIRECTIONS[lemma] is None:
+            if tok.pos_ != "VERB" or lemma not in DIRECTIONS:
+                continue
+            if DIRECTIONS[lemma] is None and not legislation(tok):
+                continue  # approving a deal is an approval; approving a bill makes policy
+            if lemma == "add" and not blacklists(tok):
                 continue
             authorities = self.authorities(doc, tok)
             if not authorities:
@@ -110,7 +118,7 @@ class PolicyExtractor(FactExtractor):
         tax credits'), and raising a benefit loosens."""
         lemma = tok.lemma_.lower()
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        if depth == 0 and DIRECTIONS.get(lemma) == "new":
+        if depth == 0 and DIRECTIONS.get(lemma) in ("new", None):
             for o in objs:
                 acl = next(
                     (c for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in DIRECTIONS), None
@@ -260,6 +268,8 @@ def own_voice(doc, tok):
     if att is None or att.cue is None:
         return None
     cue = doc[att.cue]
+    if cue == tok:
+        return Source("document", None)  # "added X to its sanctions list" is no speech
     if cue.dep_ not in ("conj", "ccomp", "advcl", "relcl", "xcomp", "acl") or cue in tok.ancestors:
         return None
     if tok in list(cue.subtree):
@@ -272,3 +282,14 @@ def own_voice(doc, tok):
     if cue.dep_ != "conj" and anchor not in cue.ancestors:
         return None
     return Source("document", None)
+
+
+def legislation(tok):
+    """'parliament approved a bill', 'lawmakers approved the budget'."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in LEGISLATION for c in tok.children)
+
+
+def blacklists(tok):
+    """'added X to the entity list', 'to its sanctions list', 'to a trade blacklist'."""
+    return any(p.lemma_.lower() in ("list", "blacklist") for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+               for p in c.children if p.dep_ == "pobj")  # fmt: skip
