@@ -93,6 +93,10 @@ GENERIC_MODS = {"total", "quarterly", "annual", "net", "group", "consolidated", 
 SEGMENT_WORDS = {"cloud", "advertising", "services", "hardware", "software", "memory", "foundry", "automotive",
                  "gaming", "wearables", "subscription", "licensing", "retail", "wholesale", "commercial",
                  "consumer", "enterprise", "mobile", "semiconductor", "chip", "pharmaceutical", "device"}  # fmt: skip
+# Trade bodies publish an industry's figures ("home sales fell 2%, the National Association of Realtors
+# said"); they have no sales of their own to report.
+TRADE_BODY = re.compile(r"\b(?:Association|Federation|Council|Institute|Bureau|Society|Alliance|Chamber|"
+                        r"Confederation|Organi[sz]ation)\b")  # fmt: skip
 DISCLOSE = {"estimate", "report", "announce", "disclose", "post", "forecast", "project"}
 REPORT_VERBS = {"report", "post", "book", "record", "say", "announce", "deliver", "sell", "ship", "generate",
                 "earn", "make", "log", "swing", "turn", "see", "lose", "produce"}  # fmt: skip
@@ -419,7 +423,7 @@ class FinancialResultExtractor(FactExtractor):
         ents = doc._.entities
 
         def ok(k):
-            return ents[k].type == "ORG" and ents[k].kind is None
+            return ents[k].type == "ORG" and ents[k].kind is None and not TRADE_BODY.search(ents[k].name)
 
         root = sent.root
         for k in agents(root) if root.lemma_ in REPORT_VERBS else []:
