@@ -33,6 +33,10 @@ ROWS = [
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     ("Acme Corp. scrapped its partnership with Widget Inc.",
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "terminated", None),
+    ("Acme Corp. sold the streaming rights to its films to Widget Inc. for ten years.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Talks between Acme Corp. and Widget Inc. began in March. In August they agreed to jointly develop "
+     "batteries.", "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     ("Acme Corp. will supply batteries to Widget Inc. under a five-year contract.",
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     # acquisition
@@ -128,6 +132,8 @@ ROWS = [
     ("Acme Corp. raised its quarterly dividend by 8%.", "financial_result", {"company": "Acme"}, None, None),
     ("Acme Corp. signed large deals worth $3 billion in the quarter.",
      "financial_result", {"company": "Acme"}, None, None),
+    ("Sales at Acme Corp.'s cloud unit climbed 30% to $5 billion in the second quarter.",
+     "financial_result", {"company": "Acme"}, None, None),
     # forecast
     ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
     ("Goldman Sachs expects Acme Corp.'s margins to improve next year.",
@@ -165,6 +171,9 @@ ROWS = [
     ("Chinese battery makers have slashed prices this year.", "market_trend", {}, None, None),
     ("Competition in the scooter market has intensified.", "market_trend", {}, None, None),
     ("Copper rose to a record high on Monday.", "market_trend", {}, None, None),
+    ("The scooter market has been in a slump for more than a year.", "market_trend", {}, None, None),
+    ("Acme Corp.'s sales in Europe fell 8% as competition in the region intensified.", "market_trend", {}, None,
+     None),
     ("Prices for DRAM and NAND chips have firmed in recent weeks as Acme Corp. cut production.",
      "market_trend", {}, None, None),
     ("Yields on 30-year bonds, which touched 6% last week, have raised borrowing costs for companies.",
@@ -225,6 +234,16 @@ ROWS = [
      "legal", {"claimant": "Financial Conduct Authority", "defendant": "Acme"}, "fined", None),
     ("The Federal Trade Commission sued to block Acme Corp.'s acquisition of Widget Inc.",
      "legal", {"claimant": "Federal Trade Commission", "defendant": "Acme"}, "filed", None),
+    ("Acme Corp. agreed to a $90 million settlement with the Securities and Exchange Commission.",
+     "legal", {"claimant": "Securities and Exchange Commission", "defendant": "Acme"}, "settled", None),
+    ("A jury awarded Widget Inc. $300 million in its lawsuit against Acme Corp.",
+     "legal", {"claimant": "Widget", "defendant": "Acme"}, "ruled", None),
+    ("The Justice Department is examining whether Acme Corp. violated sanctions.",
+     "legal", {"claimant": "Justice Department", "defendant": "Acme"}, "filed", None),
+    ("Acme Corp. won an appeal against a 2 billion euro fine imposed by the European Commission.",
+     "legal", {"claimant": "Acme", "defendant": "European Commission"}, "ruled", None),
+    ("Acme Corp. said it was cooperating with a Securities and Exchange Commission investigation.",
+     "legal", {"claimant": "Securities and Exchange Commission", "defendant": "Acme"}, "filed", None),
 ]  # fmt: skip
 
 

@@ -36,6 +36,8 @@ END_VERBS = {
     "dissolve",
     "quit",
 }
+RIGHTS_VERBS = {"sell", "license", "licence", "grant", "transfer"}
+RIGHTS = {"right", "rights", "license", "licence", "patent", "patents", "technology"}
 DEAL_ACTS = {"buy", "acquire", "purchase", "merge", "take", "sell"}
 
 
@@ -76,11 +78,16 @@ class AgreementExtractor(FactExtractor):
             elif (
                 tok.pos_ == "VERB"
                 and lemma == "agree"
-                and len(agents(tok)) >= 2
                 and any(c.dep_ == "xcomp" and c.lemma_ not in DEAL_ACTS for c in tok.children)
+                and len(self.pair_before(doc, sent, tok) or agents(tok)) >= 2
             ):
                 # "Vodafone and Three have agreed to combine...", "they agreed to jointly develop..."
-                pairs = list(combinations(agents(tok)[:2], 2))
+                # a pronoun continues the story of the last deal told, before any two names nearby
+                pairs = list(combinations((self.pair_before(doc, sent, tok) or agents(tok))[:2], 2))
+                status, trig = "signed", tok
+            elif tok.pos_ == "VERB" and lemma in RIGHTS_VERBS and self.rights(tok):
+                # "X sold the streaming rights to its games to Y", "X licensed its patents to Y"
+                pairs = self.pairs(agents(tok), prep_entities(tok, ["to"]))
                 status, trig = "signed", tok
             elif tok.pos_ == "VERB" and lemma in DIRECT_VERBS:
                 parties = agents(tok)
@@ -108,6 +115,22 @@ class AgreementExtractor(FactExtractor):
                     continue  # "Amazon" and "Amazon Web Services": one group
                 args = {"party": a, "counterparty": b, "subject": None, "value": value[0] if value else None}
                 yield self.fact(doc, trig, args, status=status, time=time_near(doc, sent, trig))
+
+    @staticmethod
+    def rights(tok):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in RIGHTS for c in tok.children)
+
+    @staticmethod
+    def pair_before(doc, sent, tok):
+        """'In March, the two signed an MoU. In August they agreed to...': the pair of the last deal told."""
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].lower_ not in ("they", "two", "both"):
+            return []
+        lo = max(0, sent.start_char - 600)
+        for f in reversed(doc._.facts):
+            if f.type in ("agreement", "talks") and lo <= f.evidence[0][0] < sent.start_char:
+                return [f.args["party"], f.args["counterparty"]]
+        return []
 
     @staticmethod
     def inner_with(tok):
