@@ -92,7 +92,8 @@ GENERIC_MODS = {"total", "quarterly", "annual", "net", "group", "consolidated", 
                 "strong", "weak", "solid", "higher", "lower", "better", "worse"}  # fmt: skip
 SEGMENT_WORDS = {"cloud", "advertising", "services", "hardware", "software", "memory", "foundry", "automotive",
                  "gaming", "wearables", "subscription", "licensing", "retail", "wholesale", "commercial",
-                 "consumer", "enterprise", "mobile", "semiconductor", "chip", "pharmaceutical", "device"}  # fmt: skip
+                 "consumer", "enterprise", "mobile", "semiconductor", "chip", "pharmaceutical", "device", "online",
+                 "digital", "e-commerce", "streaming"}  # fmt: skip
 # Trade bodies publish an industry's figures ("home sales fell 2%, the National Association of Realtors
 # said"); they have no sales of their own to report.
 TRADE_BODY = re.compile(r"\b(?:Association|Federation|Council|Institute|Bureau|Society|Alliance|Chamber|"
@@ -147,6 +148,36 @@ def _names_segment(toks, words) -> bool:
     )
 
 
+def _with_clause_subject(tok):
+    """'The iPhone remained its biggest business, with sales rising 3%': the product the clause is about."""
+    prep = (
+        tok.head
+        if tok.dep_ == "pobj"
+        else tok.head.head
+        if tok.dep_ == "nsubj" and tok.head.dep_ == "pcomp"
+        else None
+    )
+    if prep is None or prep.lower_ != "with" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    for subj in prep.head.children:
+        if subj.dep_ != "nsubj" or subj.pos_ == "PRON":
+            continue
+        info = subj._.entity and tok.doc._.entities[subj._.entity]
+        if info and info.type != "PRODUCT":
+            return None  # "Acme posted a profit, with sales up 5%": the company's own total
+        named = [t for t in subj.subtree if t.i <= subj.i and t.dep_ != "det"]
+        if (
+            info
+            or any(
+                t.text[:1].isupper() and t.i != t.sent.start or any(c.isupper() for c in t.text[1:])
+                for t in named
+            )
+            or subj.lower_ in SEGMENT_WORDS
+        ):
+            return subj
+    return None
+
+
 def segment_words(tok) -> list[str]:
     own = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
     toks = [t for c in own for t in c.subtree]
@@ -168,6 +199,9 @@ def segment_words(tok) -> list[str]:
                 any(c.dep_ == "conj" for c in p.children) or p.lower_ in SEGMENT_WORDS
             ):
                 return _words([p] + [c for c in p.children if c.dep_ in ("conj", "compound", "amod")])
+    subject = _with_clause_subject(tok)
+    if subject is not None:
+        return _words([t for t in subject.subtree if t.i <= subject.i])
     # "The semiconductor division posted an operating loss": the figure of the unit that posted it.
     if tok.dep_ == "dobj":
         for subj in tok.head.children:
