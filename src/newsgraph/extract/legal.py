@@ -28,16 +28,28 @@ VERBS = {"sue": "filed", "charge": "filed", "accuse": "filed", "indict": "filed"
 NOUNS = {"lawsuit": "filed", "suit": "filed", "complaint": "filed", "case": "filed", "claim": "filed",
          "fine": "fined", "penalty": "fined", "settlement": "settled", "ruling": "ruled", "verdict": "ruled",
          "judgment": "ruled", "judgement": "ruled", "probe": "filed", "investigation": "filed",
-         "action": "filed", "charges": "filed", "antitrust": "filed", "petition": "filed", "inquiry": "filed"}  # fmt: skip
+         "action": "filed", "charges": "filed", "antitrust": "filed", "petition": "filed", "inquiry": "filed",
+         "appeal": "filed"}  # fmt: skip
 FILE_VERBS = {"file", "bring", "lodge", "launch", "open", "start", "face", "initiate", "pay", "impose", "levy",
               "reach", "win", "lose", "hand", "issue", "agree", "announce", "settle"}  # fmt: skip
 COURT_WORDS = ("court", "judge", "jury", "tribunal", "justice", "justices")
 # What a court grants or throws out: a party's request in the case.
 MOTIONS = {"request", "motion", "petition", "attempt", "bid", "appeal", "application", "lawsuit", "suit",
-           "claim", "claims", "case", "complaint", "effort", "challenge", "injunction"}  # fmt: skip
+           "claim", "claims", "case", "complaint", "effort", "challenge", "injunction", "settlement"}  # fmt: skip
 # Filings by which a party brings the case rather than defends it.
 BRINGS = {"petition", "lawsuit", "suit", "claim", "claims", "case", "complaint", "challenge"}
-COURT_VERBS = {"reject", "deny", "dismiss", "throw", "grant", "uphold", "overturn", "strike", "toss"}
+COURT_VERBS = {
+    "reject",
+    "deny",
+    "dismiss",
+    "throw",
+    "grant",
+    "uphold",
+    "overturn",
+    "strike",
+    "toss",
+    "approve",
+}
 # Orders that end a company: "a court ordered the liquidation of X".
 REMEDIES = {"liquidation", "winding", "breakup", "break", "dissolution", "divestiture", "sale", "seizure"}
 # Purpose clauses of an investigation: "opened an investigation to examine whether X's ...".
@@ -48,7 +60,7 @@ ACTS = {"law", "rule", "rules", "regulation", "regulations", "decision", "design
         "policy", "measure", "measures", "requirement", "requirements", "restrictions", "fine", "ruling",
         "verdict", "judgment", "penalty", "sanctions", "tariffs"}  # fmt: skip
 # Verbs whose subject is the one a case is against: "X is under investigation", "X was hit with a fine".
-UNDERGO = {"be", "remain", "hit", "slap", "come"}
+UNDERGO = {"be", "remain", "hit", "slap", "come", "cooperate"}
 HEDGED = {"consider", "weigh", "plan", "mull", "explore", "threaten", "vow", "study", "prepare"}
 PRONOUNS = {"it", "its", "they", "their", "he", "she", "his", "her"}
 
@@ -119,6 +131,12 @@ class LegalExtractor(FactExtractor):
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in COURT_VERBS:
             return court_decision(doc, sent, tok)
+        if tok.pos_ == "VERB" and lemma == "award":
+            return award(doc, sent, tok)
+        if tok.pos_ == "VERB" and lemma in ("investigate", "probe", "examine", "review", "scrutinize"):
+            inquiry = inquiry_verb(doc, sent, tok)
+            if inquiry is not None:
+                return inquiry
         if tok.pos_ == "VERB" and lemma in ("impose", "levy"):
             return imposed(doc, sent, tok)
         if tok.pos_ == "VERB" and lemma in ("challenge", "appeal"):
@@ -192,8 +210,15 @@ class LegalExtractor(FactExtractor):
         if not defendants and inquiry:
             defendants = inquiry_targets(tok, tok)
         # "faces a lawsuit from X", "is under investigation by X", "a penalty by the FCA"
-        claimants = prep_entities(tok, ["from", "by"]) if lemma not in ("settlement",) else []
+        claimants = prep_entities(tok, ["from", "by"] if lemma != "settlement" else ["with"])
         status = NOUNS[lemma]
+        if not defendants:
+            # "an appeal against a fine imposed by the Commission": the one who imposed it
+            acts = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "against" for p in c.children
+                    if p.lemma_ in ACTS]  # fmt: skip
+            defendants = [
+                k for a in acts for m in a.children if m.dep_ == "acl" for k in prep_entities(m, ["by"])
+            ]
         filer = next(
             (c for c in tok.children if c.dep_ == "acl" and c.lemma_ in ("file", "bring", "lodge")), None
         )
@@ -202,8 +227,9 @@ class LegalExtractor(FactExtractor):
         verb = next((g for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), None)
         if verb is not None and verb.lemma_.lower() in FILE_VERBS:
             subj = agents(verb)
-            if verb.lemma_ in ("face", "pay", "agree", "settle"):
+            if verb.lemma_ in ("face", "pay", "agree", "settle") or lemma == "settlement":
                 defendants = defendants or subj
+                claimants = claimants or prep_entities(verb, ["with"])
             else:
                 claimants = claimants or subj
             defendants = defendants or prep_entities(verb, ["against", "on", "into"])
@@ -220,7 +246,12 @@ class LegalExtractor(FactExtractor):
         elif verb is not None and verb.lemma_.lower() in UNDERGO and not defendants:
             # "X is under investigation by Y", "X was hit with a $5 million penalty"
             defendants = [k for s in subjects(verb) for k in expand(s)]
+        if lemma == "settlement" and not claimants and not disputed(sent):
+            return None  # "a settlement of its debts", "the settlement of the trade"
         claimants = claimants or [k for k in poss_entity(tok) if k not in defendants]
+        # "a Securities and Exchange Commission investigation", "an FTC lawsuit"
+        claimants = claimants or [k for c in tok.children if c.dep_ == "compound" for k in expand(c)
+                                  if doc._.entities[k].type == "GOV" and k not in defendants]  # fmt: skip
         if filer is not None and claimants and not defendants:
             defendants = other_side(doc, sent, claimants)
         return claimants, defendants, status
@@ -277,6 +308,12 @@ def is_court(tok):
     return tok.lower_ in COURT_WORDS or any(
         c.dep_ == "compound" and c.lower_ in ("justice", "judge") for c in tok.children
     )
+
+
+def disputed(sent):
+    low = sent.text.lower()
+    return any(w in low for w in ("lawsuit", "suit", "claims", "charges", "allegations", "dispute", "litigation",
+                                  "probe", "investigation", "court", "class action"))  # fmt: skip
 
 
 def official_matter(sent):
@@ -368,10 +405,44 @@ def court_decision(doc, sent, tok):
     if not movers:
         return None
     against = prep_entities(motion, ["against"])
+    if motion.lemma_ == "settlement":
+        return prep_entities(motion, ["with"]), movers, "settled"  # "a judge approved X's settlement"
+    if tok.lemma_ == "approve":
+        return None
     if ents[movers[0]].type == "GOV" or motion.lemma_ in BRINGS:
         # A regulator or a plaintiff asked; the case is against the company the story names.
         return movers, against or other_side(doc, sent, movers), "ruled"
     return against, movers, "ruled"  # a company's attempt or motion: it defends
+
+
+def award(doc, sent, tok):
+    """'A jury awarded X $300 million in its lawsuit against Y'."""
+    if not any(is_court(s) for s in subjects(tok)):
+        return None
+    winners = [k for c in tok.children if c.dep_ in ("dative", "dobj") for k in expand(c)]
+    winners = [k for k in winners if party(doc, k)][:1]
+    if not winners:
+        return None
+    against = [k for t in sent if t.dep_ == "prep" and t.lower_ == "against" for p in t.children
+               if p.dep_ == "pobj" for k in expand(p)]  # fmt: skip
+    return winners, against or other_side(doc, sent, winners), "ruled"
+
+
+def inquiry_verb(doc, sent, tok):
+    """'The Justice Department is examining whether X violated sanctions'."""
+    claimants = [k for k in agents(tok) if doc._.entities[k].type == "GOV" and not bench(doc, k)]
+    clause = [
+        c
+        for c in tok.children
+        if c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") for m in c.children)
+    ]
+    if not claimants or not clause:
+        return None
+    return (
+        claimants,
+        [k for c in clause for k in owners(c) if doc._.entities[k].type in ("ORG", "PERSON")],
+        "filed",
+    )
 
 
 def court_order(doc, sent, tok):
