@@ -134,8 +134,6 @@ ROWS = [
      "financial_result", {"company": "Acme"}, None, None),
     ("Sales at Acme Corp.'s cloud unit climbed 30% to $5 billion in the second quarter.",
      "financial_result", {"company": "Acme"}, None, None),
-    ("Sales at Acme Corp.'s cloud unit climbed 30% to $5 billion in the second quarter.",
-     "financial_result", {"company": "Acme"}, None, None),
     # forecast
     ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
     ("Goldman Sachs expects Acme Corp.'s margins to improve next year.",

@@ -41,6 +41,9 @@ TREND_VERBS = {"plateau", "slow", "boom", "slump", "grow", "decline", "shrink", 
                "escalate", "heat", "deepen", "worsen", "falter", "evaporate", "revive", "thaw"}  # fmt: skip
 # "Chinese EV makers have slashed prices": an industry's players moving prices together
 PRICE_MOVES = {"cut", "slash", "lower", "reduce", "raise", "hike", "discount"}
+FIGURES = {"sales", "shipments", "orders", "volumes", "output", "production", "registrations", "bookings", "exports",
+           "imports", "investment", "spending", "costs", "margins", "shares", "stocks", "growth", "deliveries",
+           "listings", "inventories", "consumption", "memory"}  # fmt: skip
 START_VERBS = {"start", "begin", "continue", "keep", "remain", "seem", "appear"}
 FUTURE = {
     "will",
@@ -55,6 +58,9 @@ FUTURE = {
     "predict",
     "likely",
 }
+SLUMPS = {"slump", "downturn", "slowdown", "recession", "lull", "rut", "glut", "crisis", "freefall", "contraction",
+          "decline", "tailspin", "boom", "bubble"}  # fmt: skip
+OUTLOOK_VERBS = {"expect", "forecast", "project", "predict", "see", "anticipate", "estimate"}
 PHRASES = ("price war", "overcapacity", "over-capacity", "glut", "oversupply", "consolidation", "slashing prices",
            "cutting prices", "price cuts", "downturn", "slowdown", "shakeout", "across the industry",
            "industry-wide", "sector-wide", "across the sector")  # fmt: skip
@@ -76,11 +82,9 @@ class MarketTrendExtractor(FactExtractor):
     def match(self, doc, sent):
         if is_headline(sent):
             return
-        if self.has_company_fact(doc, sent):
-            yield from self.market_force(doc, sent)
-            return
+        company = self.has_company_fact(doc, sent)
         found = False
-        for fact in self.trend(doc, sent):
+        for fact in self.trend(doc, sent, company):
             found = True
             yield fact
         if not found:
@@ -147,7 +151,10 @@ class MarketTrendExtractor(FactExtractor):
 
         return any(force(t) for t in cands)
 
-    def trend(self, doc, sent):
+    def trend(self, doc, sent, company=False):
+        """`company`: the sentence also reports a company's figures ('competition has intensified, and
+        Acme's sales there fell 18%'); then only a market, a sector or its players make a trend, never
+        figures ('sales', 'shipments') that may be the company's own."""
         for tok in tokens(sent):
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
@@ -161,21 +168,20 @@ class MarketTrendExtractor(FactExtractor):
                 yield self.fact(doc, tok, {"market": self.phrase(self.price_move(doc, tok)),
                                            "statement": sent.text.strip()})  # fmt: skip
                 return
-            elif lemma not in TREND_VERBS:
+            elif lemma not in TREND_VERBS and not (lemma in ("be", "remain", "stay") and self.in_slump(tok)):
                 continue
             if lemma == "have" and not any(c.dep_ == "dobj" and any(a.lower_ in ("difficult", "tough", "weak", "strong",
                                            "bumper", "record") for a in c.children) for c in tok.children):  # fmt: skip
                 continue
-            if (
-                any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
-                or verb.head.lemma_ in FUTURE
-            ):
+            if self.in_outlook(verb) or (self.has_forecast(doc, sent) and self.reason(verb)):
                 continue
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj:
                 continue
             s = self.antecedent(subj[0], verb)
             if self.word(s) not in MARKET_NOUNS and s.lower_ not in PLAYERS:
+                continue
+            if company and s.lower_ in FIGURES:
                 continue
             if any(t._.entity and doc._.entities[t._.entity].type == "ORG" and t.lower_ not in COMMODITIES
                    for t in s.subtree):  # fmt: skip
@@ -194,8 +200,12 @@ class MarketTrendExtractor(FactExtractor):
             yield self.fact(doc, tok, {"market": market, "statement": sent.text.strip()})
             return
         low = sent.text.lower()
-        if any(p in low for p in PHRASES) and not any(
-            t._.entity and doc._.entities[t._.entity].type == "ORG" for t in sent if t.dep_ in ("nsubj",)
+        if (
+            not company
+            and any(p in low for p in PHRASES)
+            and not any(
+                t._.entity and doc._.entities[t._.entity].type == "ORG" for t in sent if t.dep_ in ("nsubj",)
+            )
         ):
             yield self.fact(doc, sent.root, {"market": None, "statement": sent.text.strip()})
 
@@ -212,6 +222,27 @@ class MarketTrendExtractor(FactExtractor):
         if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children):
             return None
         return subj[0]
+
+    @staticmethod
+    def in_slump(verb):
+        """'The PC market has been in a slump', 'the sector remains in a downturn'."""
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "into") and any(p.lower_ in SLUMPS for p in c.children)
+                   for c in verb.children)  # fmt: skip
+
+    @staticmethod
+    def in_outlook(verb):
+        """'will shrink ... as demand recovers', 'see prices slipping': a forecast's content, not a trend."""
+        tok = verb
+        for _ in range(4):
+            if (
+                any(c.dep_ == "aux" and c.lower_ in FUTURE for c in tok.children)
+                or tok.lemma_ in OUTLOOK_VERBS
+            ):
+                return True
+            if tok.head is tok or tok.dep_ not in ("advcl", "conj", "ccomp", "xcomp"):
+                return False
+            tok = tok.head
+        return False
 
     @staticmethod
     def phrase(noun):
@@ -240,6 +271,19 @@ class MarketTrendExtractor(FactExtractor):
         if head.lower_ not in MARKET_NOUNS and head.dep_ == "pobj" and head.head.head.pos_ == "NOUN":
             return head.head.head
         return head
+
+    @staticmethod
+    def reason(verb):
+        """'..., WSTS said, as demand for memory recovers': the reason given for an outlook."""
+        return verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("as", "because") for c in verb.children
+        )
+
+    @staticmethod
+    def has_forecast(doc, sent):
+        return any(
+            f.type == "forecast" and sent.start_char <= f.evidence[0][0] < sent.end_char for f in doc._.facts
+        )
 
     @staticmethod
     def has_company_fact(doc, sent):
