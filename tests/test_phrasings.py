@@ -20,6 +20,8 @@ ROWS = [
      "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", "anonymous"),
     ("Acme Corp. and Widget Inc. are in discussions about a merger, Reuters reported.",
      "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", "publication"),
+    ("Acme Corp. is in talks with Widget Inc. to supply memory chips, local media have reported.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", "publication"),
     ("Acme Corp. ended its supply contract with Widget Inc. after talks over pricing broke down.",
      "talks", {"party": "Acme", "counterparty": "Widget"}, "broke_down", None),
     ("Acme Corp. agreed to buy Widget Inc. for $2 billion. Talks between Acme and Widget had dragged on for "

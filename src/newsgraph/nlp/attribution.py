@@ -140,6 +140,8 @@ class AttributionReader:
             return Attribution("organization", info.name, cue, key)
         if low in ("analyst", "analysts", "economist", "economists", "experts", "expert"):
             return Attribution("organization", text, cue)
+        if low in ("media", "newspaper", "newspapers", "outlets", "press", "broadcaster"):
+            return Attribution("publication", text, cue)  # "Korean media have reported"
         if low in DOCUMENT_NOUNS:
             return Attribution("document", text, cue)
         return None
