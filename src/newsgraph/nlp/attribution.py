@@ -140,6 +140,9 @@ class AttributionReader:
             return Attribution("organization", info.name, cue, key)
         if low in ("analyst", "analysts", "economist", "economists", "experts", "expert"):
             return Attribution("organization", text, cue)
+        if head.pos_ == "PROPN" and any(c.lower_ in FIRM_WORDS for c in head.children if c.i < head.i):
+            # "research firm CRIC": a name the tagger missed
+            return Attribution("organization", head.text, cue)
         if low in ("media", "newspaper", "newspapers", "outlets", "press", "broadcaster"):
             return Attribution("publication", text, cue)  # "Korean media have reported"
         if low in DOCUMENT_NOUNS:
@@ -147,6 +150,7 @@ class AttributionReader:
         return None
 
 
+FIRM_WORDS = {"firm", "consultancy", "provider", "tracker", "researcher", "house", "agency", "group", "company"}  # fmt: skip
 FIGURE_WORDS = {"income", "profit", "loss", "revenue", "revenues", "sales", "earnings", "margin", "deliveries",
                 "growth", "results", "decline", "increase", "rise", "drop"}  # fmt: skip
 
