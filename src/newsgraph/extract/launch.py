@@ -46,8 +46,18 @@ class LaunchExtractor(FactExtractor):
 
     def fact(self, doc, trigger, args, status=None, time=None, certainty=None, source=None):
         if status == "planned":
-            time = self.ahead(doc, time)
+            time = self.by_deadline(doc, self.ahead(doc, time))
         return unhedge(doc, super().fact(doc, trigger, args, status, time, certainty, source), trigger)
+
+    @staticmethod
+    def by_deadline(doc, time):
+        """'available by the end of the year': any time from now until then."""
+        published = str(doc._.published or "")[:10]
+        if time is None or not time.begin or not published or time.begin <= published:
+            return time
+        if not re.search(r"\b(?:by|before)\s+$", doc.text[max(0, time.start - 8) : time.start], re.I):
+            return time
+        return dataclasses.replace(time, begin=published)
 
     @staticmethod
     def ahead(doc, time):

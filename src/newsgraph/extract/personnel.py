@@ -37,6 +37,16 @@ ROLE_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(t) for t in TITLE_WOR
 class PersonnelExtractor(FactExtractor):
     fact_type = "personnel"
 
+    def __call__(self, doc):
+        self.last = None  # (fact, end token of its sentence)
+        return super().__call__(doc)
+
+    def handover_time(self, sent):
+        """'X was appointed CEO, effective July 1. She succeeds Y': the succession takes effect then too."""
+        if self.last is None or self.last[1] != sent.start:
+            return None
+        return self.last[0].time
+
     def match(self, doc, sent):
         ents = doc._.entities
         for tok in tokens(sent):
@@ -94,6 +104,7 @@ class PersonnelExtractor(FactExtractor):
                     persons = persons or [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)]
                 pairs = [(p, "departed") for p in persons]
                 company = []
+            handover = self.handover_time(sent)
             for person, status in pairs:
                 if ents[person].type != "PERSON":
                     continue
@@ -102,7 +113,11 @@ class PersonnelExtractor(FactExtractor):
                 if not org:
                     continue
                 args = {"person": person, "company": org[0], "role": role}
-                fact = self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))
+                when = time_near(doc, sent, tok)
+                if when is None and lemma in SUCCEED:
+                    when = handover
+                fact = self.fact(doc, tok, args, status=status, time=when)
+                self.last = (fact, sent.end)
                 yield unhedge(doc, fact, tok)
 
     @staticmethod
