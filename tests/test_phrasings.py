@@ -35,6 +35,8 @@ ROWS = [
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     ("Acme Corp. scrapped its partnership with Widget Inc.",
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "terminated", None),
+    ("Acme Corp. has agreed a five-year partnership with Widget Inc., the companies said on Monday.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", "organization"),
     ("Acme Corp. sold the streaming rights to its films to Widget Inc. for ten years.",
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     ("Talks between Acme Corp. and Widget Inc. began in March. In August they agreed to jointly develop "
@@ -136,6 +138,9 @@ ROWS = [
      "financial_result", {"company": "Acme"}, None, None),
     ("Sales at Acme Corp.'s cloud unit climbed 30% to $5 billion in the second quarter.",
      "financial_result", {"company": "Acme"}, None, None),
+    ("Acme Corp. earned $2.10 per share, compared with the $1.95 expected by analysts polled by FactSet.",
+     "financial_result", {"company": "Acme"}, None, None),
+    ("Adjusted EBITDA at Acme Corp. rose 9% to $1.1 billion.", "financial_result", {"company": "Acme"}, None, None),
     # forecast
     ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
     ("Goldman Sachs expects Acme Corp.'s margins to improve next year.",
@@ -161,6 +166,8 @@ ROWS = [
      "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
     ("Revenue is expected to rise 10% in the third quarter, Acme Corp. said.",
      "forecast", {"source": "Acme", "subject": "Acme"}, None, "organization"),
+    ("Acme Corp.'s chief executive said new tariffs, if imposed, would hurt demand for its cars.",
+     "forecast", {"source": "Acme"}, None, None),
     # market_trend
     ("Demand for smartphones has slumped this year.", "market_trend", {}, None, None),
     ("Acme Corp.'s quarterly profit fell 40% as a glut of steel kept prices depressed.", "market_trend", {}, None,

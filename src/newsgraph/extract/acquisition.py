@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.extract.agreement import joint_statement
 from newsgraph.extract.base import (
     FactExtractor,
     agents,
@@ -15,7 +16,6 @@ from newsgraph.extract.base import (
     patients,
     poss_entity,
     prep_entities,
-    time_near,
     tokens,
 )  # fmt: skip
 from newsgraph.extract.talks import settle_past_talks
@@ -127,8 +127,10 @@ class AcquisitionExtractor(FactExtractor):
                     if a == t or doc._.entities[a].kind == "publication":
                         continue
                     args = {"acquirer": a, "target": t, "value": value, "stake_pct": stake}
-                    fact = self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok),
-                                     certainty="possible" if hedged else None)  # fmt: skip
+                    said = joint_statement(doc, sent, tok)
+                    if hedged:
+                        said["certainty"] = "possible"
+                    fact = self.fact(doc, tok, args, status=status, **said)
                     if fact.status == "announced" and fact.certainty == "possible":
                         fact.status = "rumored"  # a hedged deal has not been announced
                     yield fact

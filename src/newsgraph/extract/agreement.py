@@ -16,6 +16,8 @@ from newsgraph.extract.base import (
     time_near,
     tokens,
 )  # fmt: skip
+from newsgraph.model import Source
+from newsgraph.nlp.attribution import certainty_at
 
 NOUNS = {"agreement", "deal", "pact", "memorandum", "mou", "contract", "partnership", "alliance", "venture",
          "tie-up", "collaboration", "accord", "jv", "cooperation"}  # fmt: skip
@@ -36,6 +38,8 @@ END_VERBS = {
     "dissolve",
     "quit",
 }
+SAY = {"say", "announce", "state", "add"}
+PAIR_NOUNS = {"companies", "groups", "firms", "partners", "sides", "carmakers", "automakers", "two"}
 RIGHTS_VERBS = {"sell", "license", "licence", "grant", "transfer"}
 RIGHTS = {"right", "rights", "license", "licence", "patent", "patents", "technology"}
 DEAL_ACTS = {"buy", "acquire", "purchase", "merge", "take", "sell"}
@@ -114,7 +118,7 @@ class AgreementExtractor(FactExtractor):
                 if na in nb or nb in na:
                     continue  # "Amazon" and "Amazon Web Services": one group
                 args = {"party": a, "counterparty": b, "subject": None, "value": value[0] if value else None}
-                yield self.fact(doc, trig, args, status=status, time=time_near(doc, sent, trig))
+                yield self.fact(doc, trig, args, status=status, **joint_statement(doc, sent, trig))
 
     @staticmethod
     def rights(tok):
@@ -155,3 +159,27 @@ class AgreementExtractor(FactExtractor):
             if lemma in ("complete", "close"):
                 return "completed"
         return "signed"
+
+
+def joint_statement(doc, sent, trig) -> dict:
+    """Source, certainty and time of a deal the two sides state: '..., the companies said on Monday'.
+    Parties speaking of their own deal state it; a hedge in the clause still makes it possible."""
+    cue = next((t for t in tokens(sent) if t.lemma_ in SAY and t.pos_ == "VERB" and _pair_speaks(t)), None)
+    time = time_near(doc, sent, trig)
+    if cue is None:
+        return {"time": time}
+    return {
+        "time": time or time_near(doc, sent, cue),
+        "source": Source("organization", doc[cue.left_edge.i : cue.i].text or None),
+        "certainty": certainty_at(doc, trig, False),
+    }
+
+
+def _pair_speaks(verb) -> bool:
+    """'the companies said', 'both firms announced', 'the two said'."""
+    return any(
+        c.dep_ == "nsubj"
+        and c.lower_ in PAIR_NOUNS
+        and any(d.lower_ in ("the", "both", "two") for d in c.children)
+        for c in verb.children
+    )

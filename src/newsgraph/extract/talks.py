@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from newsgraph.extract.agreement import joint_statement
 from newsgraph.extract.base import (
     FactExtractor,
     agents,
@@ -13,7 +14,6 @@ from newsgraph.extract.base import (
     patients,
     poss_entity,
     prep_entities,
-    time_near,
     tokens,
 )  # fmt: skip
 
@@ -43,10 +43,8 @@ class TalksExtractor(FactExtractor):
             for party, counter in pairs:
                 if tok.lemma_ in ("court", "approach", "sound") and doc._.entities[counter].type == "GOV":
                     continue  # "courting a U.S. giant": the country only describes the company
-                fact = self.fact(
-                    doc, tok, {"party": party, "counterparty": counter}, status=status,
-                    time=time_near(doc, sent, tok),
-                )  # fmt: skip
+                args = {"party": party, "counterparty": counter}
+                fact = self.fact(doc, tok, args, status=status, **joint_statement(doc, sent, tok))
                 if status == "ongoing" and self.looking_back(doc, tok, fact):
                     doc.user_data.setdefault(PAST_TALKS, []).append(len(doc._.facts))
                 yield fact
