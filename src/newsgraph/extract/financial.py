@@ -13,8 +13,10 @@ from newsgraph.nlp.attribution import source_at
 METRICS = [
     ("adjusted_net_income", r"adjusted net (?:income|profit|earnings)|adjusted (?:profit|earnings)(?! per)|"
                             r"(?:underlying|core) (?!operating)(?:[\w-]+ ){0,3}?(?:profit|earnings)(?! per)"),
-    ("eps", r"earnings per share|\bEPS\b|per[- ]share (?:earnings|profit|loss)|a share\b"),
+    ("eps", r"earnings per share|\bEPS\b|per[- ]share (?:earnings|profit|loss)|a share\b|(?<=\d )per share\b"),
     ("operating_income", r"operating (?:income|profit|loss)|\bEBIT\b|operating earnings"),
+    ("adjusted_ebitda", r"\badjusted EBITDA\b"),
+    ("ebitda", r"\bEBITDA\b"),
     ("gross_margin", r"gross (?:profit )?margins?"),
     ("dividend", r"\bdividends?\b(?! per)"),
     ("pretax_profit", r"(?:profit|income|earnings) before tax|pre-?tax (?:profit|income|earnings)"),
@@ -61,7 +63,9 @@ ESTIMATE = re.compile(r"estimat\w*|expect\w*|consensus|forecast\w*|projected|ana
 # "the $3.5 billion analysts had expected": the figure before the estimating clause is the estimate.
 ESTIMATE_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:analysts|Wall Street|economists|the market|investors)\s+"
                             r"(?:polled\s+\w+\s+\w+\s+)?(?:had\s+|have\s+)?(?:on average\s+)?"
-                            r"(?:expected|estimated|forecast|predicted|projected|anticipated|pencil+ed)", re.I)  # fmt: skip
+                            r"(?:expected|estimated|forecast|predicted|projected|anticipated|pencil+ed)|"
+                            r"\s+(?:that\s+)?(?:was\s+|were\s+|had\s+been\s+)?(?:expected|estimated|forecast)\s+by\s+"
+                            r"(?:analysts|Wall Street|economists)", re.I)  # fmt: skip
 # "its preferred measure of net income": a gloss on the metric just named, not a second figure.
 GLOSS = re.compile(r"(?:measure|gauge|proxy|indicator)\s+(?:of|for)\s+(?:its\s+|the\s+)?$", re.I)
 # "raised its dividend by 10%": the verb before the metric gives the direction of the change.
@@ -210,6 +214,16 @@ def segment_words(tok) -> list[str]:
     return []
 
 
+def compare(value, estimate, metric):
+    """'$2.10 per share, compared with the $1.95 expected': the figures say whether it beat."""
+    if not (hasattr(value, "amount") and hasattr(estimate, "amount")) or value.currency != estimate.currency:
+        return None
+    if abs(value.amount - estimate.amount) <= 0.005 * abs(estimate.amount):
+        return "inline"
+    above = value.amount > estimate.amount
+    return "miss" if above == metric.endswith("loss") else "beat"
+
+
 class FinancialResultExtractor(FactExtractor):
     fact_type = "financial_result"
 
@@ -296,6 +310,10 @@ class FinancialResultExtractor(FactExtractor):
         for i, (metric, s, e) in enumerate(hits):
             if YEAR_AGO.search(text[max(0, s - 25) : s]):
                 continue  # "swinging from a loss of 20.56 billion yuan": last year's figure
+            if re.fullmatch(r"(?:a|per) share", text[s:e], re.I) and not re.search(
+                r"\b(?:earn\w*|profit|income|loss|EPS)\b", text[max(0, s - 40) : s], re.I
+            ):
+                continue  # "an offer of $55 per share": a price, not earnings
             if metric.endswith("deal_value") and not re.search(
                 r"\b(?:quarter|half|fiscal|months)\b", text, re.I
             ):
@@ -312,6 +330,9 @@ class FinancialResultExtractor(FactExtractor):
                 continue  # "Sales of previously owned homes fell 2%": a market, not a company
             seg_end = hits[i + 1][1] if i + 1 < len(hits) else len(text)
             seg_money = [m for m in money if s <= m.start - base < seg_end]
+            if metric == "eps":
+                # "earned $2.10 per share": the figure stands right before
+                seg_money = [m for m in money if 0 <= s - (m.end - base) <= 2] + seg_money
             seg_pct = [p for p in pcts if s <= p.start - base < seg_end and p.op != "<" and p.op != ">"]
             # "a 14% rise in online orders": the change stands before the metric
             lead = [p for p in pcts if 0 <= s - (p.end - base) <= 40
@@ -320,7 +341,8 @@ class FinancialResultExtractor(FactExtractor):
                 continue
             value, estimate = None, None
             for m in seg_money:
-                before = text[max(s, m.start - base - 60) : m.start - base]
+                # "profit beat expectations, rising 20% to $3 billion": an estimate word in an earlier clause
+                before = re.split(r"[,;]", text[max(s, m.start - base - 60) : m.start - base])[-1]
                 if YEAR_AGO.search(text[max(0, m.start - base - 25) : m.start - base]):
                     continue  # "rose to $5 billion from $4.2 billion"
                 if ESTIMATE.search(before) or ESTIMATE_AFTER.match(text[m.end - base :]):
@@ -381,6 +403,7 @@ class FinancialResultExtractor(FactExtractor):
                     vs = "miss"
                 elif BEAT.search(seg):
                     vs = "beat"
+            vs = vs or compare(value, estimate, metric)
             metric = self.segment_metric(tok, metric)
             args = {"company": own or company, "metric": metric, "value": value,
                     "period": period or self.last_period, "change_pct": change,
