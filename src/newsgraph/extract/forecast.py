@@ -90,6 +90,18 @@ TARGET_NOUNS = {
     "objectives",
 }
 ON_TRACK = {"track", "course"}
+DEALS = {
+    "deal",
+    "deals",
+    "transaction",
+    "merger",
+    "acquisition",
+    "takeover",
+    "agreement",
+    "offer",
+    "bid",
+    "talks",
+}
 # Margin guidance ("an adjusted operating margin of 3% to 4%"); gross margin is a financial metric already.
 MARGIN_RX = re.compile(r"\b(adjusted )?(operating|EBIT|EBITDA|profit) margin", re.I)
 EXECUTIVE = re.compile(r"\b(?:chief|officer|president|chair\w*|director|head|ceo|cfo|coo)\b", re.I)
@@ -198,10 +210,15 @@ class ForecastExtractor(FactExtractor):
             certainty = "asserted" if own and not self.quoted(tok) else "reported"
             return self.emit(doc, tok, src, self.subject(doc, scope, src, via_people), sent, scope, certainty,
                              unnamed=subj_words & TRADE)  # fmt: skip
-        if lemma in SPEECH_VERBS and comp and not taken:
+        if lemma in SPEECH_VERBS and comp and taken:
+            # a sentence that states a policy or a result may still carry a named speaker's prediction
+            return self.conditional(doc, sent, tok, speakers)
+        if lemma in SPEECH_VERBS and comp:
             src = speakers[0] if speakers else None
             if not (src and self.is_analyst(doc, src)) and not subj_words & EXPERTS:
-                return self.own_figures(doc, sent, tok, speakers)
+                return self.own_figures(doc, sent, tok, speakers) or self.conditional(
+                    doc, sent, tok, speakers
+                )
             scope = list(comp[0].subtree)
             words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
             if words & LOOKAHEAD:
@@ -267,6 +284,11 @@ class ForecastExtractor(FactExtractor):
         head = tok.head
         if tok.dep_ not in ("ccomp", "xcomp") or head.lemma_ not in SPEECH_VERBS:
             return False
+        if any(
+            c.dep_ == "prep" and any(p.lower_ in ("filing", "filings") for p in c.children)
+            for c in head.children
+        ):
+            return False  # "In a filing, X said it did not expect...": the company's own disclosure
         return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
 
     def own_figures(self, doc, sent, tok, speakers):
@@ -276,16 +298,8 @@ class ForecastExtractor(FactExtractor):
         if not speakers:
             return None
         speaker = speakers[0]
-        company = company_of(doc, speaker)
-        if (
-            company == speaker
-            and ents[speaker].type == "PERSON"
-            and EXECUTIVE.search(ents[speaker].role or "")
-        ):
-            company = main_org(doc)  # "Chief Financial Officer X told analysts": the article's company
-        if company is None:
-            return None
-        if ents[company].type != "ORG" or ents[company].kind is not None:
+        company = self.employer(doc, speaker)
+        if company is None or ents[company].kind is not None:
             return None
         for comp in tok.children:
             if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX") or comp.lemma_ in LAUNCH_WORDS:
@@ -304,6 +318,42 @@ class ForecastExtractor(FactExtractor):
                 continue  # "Apple said Samsung's sales would fall": not its own figure
             scope = list(subj[0].subtree) + list(comp.subtree)
             return self.emit(doc, tok, company, company, sent, scope, "reported", speaker=speaker)
+        return None
+
+    @staticmethod
+    def employer(doc, speaker):
+        """The company a speaker speaks for: itself, its executive's company, or for an executive the
+        article names without one ('Chief Financial Officer X told analysts'), the article's company."""
+        ents = doc._.entities
+        company = company_of(doc, speaker)
+        if (
+            company == speaker
+            and ents[speaker].type == "PERSON"
+            and EXECUTIVE.search(ents[speaker].role or "")
+        ):
+            company = main_org(doc)
+        return company if company is not None and ents[company].type == "ORG" else None
+
+    def conditional(self, doc, sent, tok, speakers):
+        """'The CFO said further restrictions, if adopted, would result in a permanent loss': a company's
+        prediction of what would follow from something it does not control."""
+        if not speakers or self.employer(doc, speakers[0]) is None:
+            return None
+        for comp in tok.children:
+            if comp.dep_ != "ccomp" or not any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in comp.children
+            ):
+                continue
+            if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                       for c in comp.children):  # fmt: skip
+                continue
+            subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and (subj[0].pos_ == "PRON" or subj[0]._.entity or subj[0].lower_ in DEALS):
+                continue  # "said it would appeal if...": a plan of its own; "the deal would collapse unless..."
+            scope = list(comp.subtree)
+            return self.emit(
+                doc, tok, speakers[0], self.subject(doc, scope, speakers[0]), sent, scope, "reported"
+            )
         return None
 
     def on_track(self, doc, sent, tok):
