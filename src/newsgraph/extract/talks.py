@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 from newsgraph.extract.agreement import joint_statement
@@ -18,8 +19,14 @@ from newsgraph.extract.base import (
 )  # fmt: skip
 
 NOUNS = {"talk", "talks", "discussion", "negotiation", "conversation", "deliberation", "dialogue", "dialog"}
-VERBS = {"negotiate", "discuss", "engage", "court", "approach", "explore", "sound", "talk", "meet"}
-ENDED = {"end", "collapse", "break", "stall", "terminate", "abandon", "fail", "halt", "suspend", "cut"}
+VERBS = {"negotiate", "discuss", "engage", "court", "approach", "explore", "sound", "talk", "meet", "near"}
+ENDED = {"end", "collapse", "break", "stall", "terminate", "abandon", "fail", "halt", "suspend", "cut", "walk", "quit",
+         "exit", "pull", "drop"}  # fmt: skip
+DEAL_TALK = re.compile(r"takeover|acqui|merger|\bbid\b|offer|tie-up|combination|\bdeal\b|\bbuy", re.I)
+DEALS = {"deal", "agreement", "pact", "accord", "merger", "tie-up", "partnership", "settlement"}
+RECEIVE = {"receive", "get", "confirm", "reject", "rebuff", "rebuffe", "spurn", "welcome"}
+PARTS = {"stake", "share", "shares", "holding", "interest", "business", "unit", "units", "division", "assets", "arm",
+         "operations", "plant", "factory"}  # fmt: skip
 PAST_TALKS = "newsgraph_past_talks"  # facts (by index) of talks told as history
 DEAL_VERBS = {"buy", "acquire", "merge", "purchase", "take", "invest", "form", "create", "sell", "supply",
               "combine", "build", "develop", "license"}  # fmt: skip
@@ -35,6 +42,8 @@ class TalksExtractor(FactExtractor):
                 pairs = self.noun_pairs(tok)
             elif tok.pos_ == "VERB" and lemma in VERBS:
                 pairs = self.verb_pairs(tok)
+            elif tok.pos_ == "NOUN" and lemma == "approach":
+                pairs = self.approach_pairs(tok)
             else:
                 continue
             if not pairs and tok.pos_ == "NOUN":
@@ -48,6 +57,19 @@ class TalksExtractor(FactExtractor):
                 if status == "ongoing" and self.looking_back(doc, tok, fact):
                     doc.user_data.setdefault(PAST_TALKS, []).append(len(doc._.facts))
                 yield fact
+
+    @staticmethod
+    def approach_pairs(tok):
+        """'Y confirmed it had received an approach from X', 'X's approach to Y'."""
+        party = prep_entities(tok, ["from"]) or poss_entity(tok)
+        counter = prep_entities(tok, ["to"])
+        gov = tok.head
+        if tok.dep_ == "dobj" and gov.lemma_ in RECEIVE:
+            party = party or prep_entities(gov, ["from"])
+            counter = counter or agents(gov)
+        elif not DEAL_TALK.search(tok.sent.text):
+            return []  # "the company's approach to China": a strategy, not an overture
+        return _pairs(party, counter)
 
     @staticmethod
     def pair_in_sentence(doc, sent, tok):
@@ -88,8 +110,8 @@ class TalksExtractor(FactExtractor):
             if parties:
                 break
         counters = counters or self.deal_targets(tok)
-        if not parties and tok.dep_ in ("nsubj", "nsubjpass"):
-            parties = []
+        if not parties and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head._.entity:
+            parties = expand(tok.head.head)  # headline "X in talks with Y over Z"
         if parties and not counters and len(parties) >= 2:
             return list(combinations(parties, 2))
         return _pairs(parties, counters)
@@ -112,6 +134,10 @@ class TalksExtractor(FactExtractor):
                 counters = patients(tok)
         elif tok.lemma_ == "sound":
             counters = patients(tok)
+        elif tok.lemma_ == "near":
+            # "is nearing a deal with Y": the deal is still being negotiated
+            counters = [k for c in tok.children if c.dep_ == "dobj" and c.lemma_ in DEALS
+                        for k in prep_entities(c, ["with"])]  # fmt: skip
         elif tok.lemma_ == "explore":
             # "exploring a tie-up with Y"
             counters = [k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["with"])]
@@ -126,8 +152,12 @@ class TalksExtractor(FactExtractor):
         # "in talks to buy Y": the counterparty is the object of the deal verb.
         for c in tok.children:
             if c.dep_ in ("acl", "relcl", "xcomp") and c.lemma_ in DEAL_VERBS:
+                # "in talks to buy a stake in Y": the owner of the stake
+                owners = [k for d in c.children if d.dep_ == "dobj" and d.lemma_ in PARTS
+                          for k in poss_entity(d) + prep_entities(d, ["in", "of"])]  # fmt: skip
                 return (
-                    patients(c)
+                    owners
+                    + patients(c)
                     + prep_entities(c, ["with", "to"])
                     + [k for d in c.children if d.dep_ == "dobj" for k in prep_entities(d, ["to", "for"])]
                 )
