@@ -25,7 +25,21 @@ PLANTS = {"plant", "factory", "facility", "gigafactory", "fab", "site", "campus"
 ROUND_NOUNS = {"round", "funding", "financing", "capital", "investment", "series"}
 # "spending billions of dollars on new capacity", "investing heavily in AI": sums without a figure.
 VAGUE_SUMS = {"billions", "millions", "trillions", "hundreds", "tens", "heavily", "lot", "fortune"}
-PLAN_WORDS = ("will", "would", "plan", "agree", "offer", "propos", "consider", "intend", "aim", "seek")
+PLAN_NOUNS = {"plan", "pledge", "commitment", "promise", "proposal", "decision", "intention"}
+PLAN_WORDS = (
+    "will",
+    "would",
+    "plan",
+    "agree",
+    "offer",
+    "propos",
+    "consider",
+    "intend",
+    "aim",
+    "seek",
+    "announc",
+    "unveil",
+)
 
 
 class InvestmentExtractor(FactExtractor):
@@ -38,7 +52,7 @@ class InvestmentExtractor(FactExtractor):
             if tok.pos_ == "VERB" and lemma in VERBS:
                 if lemma in ("back", "fund", "finance") and not money_near(doc, sent):
                     continue
-                investors = agents(tok)
+                investors = agents(tok) or self.planner(tok)
                 targets = [k for k in prep_entities(tok, ["in", "into", "to", "for"]) if k not in investors]
                 # "invest $700 million in Xpeng": the parser often hangs "in" on the amount
                 targets = targets or [k for c in tok.children if c.dep_ == "dobj"
@@ -59,7 +73,11 @@ class InvestmentExtractor(FactExtractor):
                 if not investors:
                     continue
                 status = self.status(tok)
-            elif tok.pos_ == "NOUN" and lemma == "investment" and self.noun_targets(tok):
+            elif (
+                tok.pos_ == "NOUN"
+                and lemma == "investment"
+                and (self.noun_targets(tok) or self.priced(doc, tok))
+            ):
                 targets = self.noun_targets(tok)
                 investors = poss_entity(tok) or next(
                     (agents(g) for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), []
@@ -80,6 +98,10 @@ class InvestmentExtractor(FactExtractor):
                     targets = agents(tok)
                     investors = [k for c in tok.subtree if c.lemma_ == "lead" and c.pos_ == "VERB"
                                  for k in prep_entities(c, ["by"])]  # fmt: skip
+                    # "secured $50 million in funding from Acme"
+                    investors = investors or [
+                        k for c in tok.subtree if c.lower_ in ROUND_NOUNS for k in prep_entities(c, ["from"])
+                    ]
                     if not investors:
                         continue
                 status = "made"
@@ -103,6 +125,23 @@ class InvestmentExtractor(FactExtractor):
             return None
         after = [m for m in cands if m.start >= tok.idx]
         return (after or cands)[0]
+
+    @staticmethod
+    def planner(tok):
+        """'Acme scrapped plans to invest $1 billion': whose plan it was."""
+        head = tok.head
+        if tok.dep_ != "acl" or head.lemma_ not in PLAN_NOUNS:
+            return []
+        return poss_entity(head) or (agents(head.head) if head.head.pos_ in ("VERB", "AUX") else [])
+
+    @staticmethod
+    def priced(doc, tok):
+        """'announced a $4 billion investment in new data centers': a sized investment with no company
+        as target."""
+        if tok.head.lemma_ in VERBS:
+            return False  # "backed Widget with a $100 million investment": read on the verb
+        lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+        return any(lo <= m.start < hi for m in doc._.money)
 
     @staticmethod
     def vague_sum(tok):

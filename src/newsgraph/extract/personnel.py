@@ -61,7 +61,7 @@ class PersonnelExtractor(FactExtractor):
                 continue
             if lemma in ("move", "ask", "bring") and not self.run_job(tok):
                 continue
-            role = self.role(sent, tok) or self.run_job(tok)
+            role = self.run_job(tok) or self.role(sent, tok)
             if lemma == "step" and role is None and not self.named_employer(doc, tok):
                 continue  # "She will step down from Nordhavn": only with the company it leaves named
             if (

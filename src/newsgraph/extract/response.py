@@ -21,7 +21,7 @@ DECLINE = re.compile(r"\b(?:declin\w*|refus\w*) to comment|\bno (?:immediate )?c
                      r"\bdoes not comment on\b", re.I)  # fmt: skip
 NO_RESPONSE = re.compile(
     r"\b(?:did|does|do|has|have|had|could|would)\s*(?:not|n[’']t) (?:immediately )?(?:respond|reply|return|answer)|"
-    r"could not be (?:immediately )?reached|couldn[’']t be reached|unavailable for comment|"
+    r"could not (?:immediately )?be (?:immediately )?reached|couldn[’']t be reached|unavailable for comment|"
     r"did not have an immediate response|no (?:immediate )?response|not respond", re.I)  # fmt: skip
 CONFIRM = re.compile(r"\bconfirm(?:ed|s)\b", re.I)
 DENY = re.compile(r"\b(?:report|story|reports|article|claims?)\s+(?:was|is|were|are)\s+(?:inaccurate|incorrect|"
