@@ -163,6 +163,8 @@ ROWS = [
     ("Acme Corp. earned $2.10 per share, compared with the $1.95 expected by analysts polled by FactSet.",
      "financial_result", {"company": "Acme"}, None, None),
     ("Adjusted EBITDA at Acme Corp. rose 9% to $1.1 billion.", "financial_result", {"company": "Acme"}, None, None),
+    ("Acme Corp.'s operating profit for the quarter is estimated at 10.4 trillion won, the company said in a "
+     "preliminary statement.", "financial_result", {"company": "Acme"}, None, None),
     # forecast
     ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
     ("Goldman Sachs expects Acme Corp.'s margins to improve next year.",

@@ -66,6 +66,10 @@ ESTIMATE_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:analysts|Wall Street|ec
                             r"(?:expected|estimated|forecast|predicted|projected|anticipated|pencil+ed)|"
                             r"\s+(?:that\s+)?(?:was\s+|were\s+|had\s+been\s+)?(?:expected|estimated|forecast)\s+by\s+"
                             r"(?:analysts|Wall Street|economists)", re.I)  # fmt: skip
+# "operating profit is estimated at 10.4 trillion won, the company said in a preliminary statement"
+PRELIMINARY = re.compile(r"\b(?:preliminary|provisional|flash)\b", re.I)
+# "vehicle sales rose 15%": sales of things counted, not money
+UNIT_NOUNS_SOLD = {"vehicle", "car", "phone", "smartphone", "handset", "home", "unit", "truck", "ev", "suv"}
 # "its preferred measure of net income": a gloss on the metric just named, not a second figure.
 GLOSS = re.compile(r"(?:measure|gauge|proxy|indicator)\s+(?:of|for)\s+(?:its\s+|the\s+)?$", re.I)
 # "raised its dividend by 10%": the verb before the metric gives the direction of the change.
@@ -345,7 +349,10 @@ class FinancialResultExtractor(FactExtractor):
                 before = re.split(r"[,;]", text[max(s, m.start - base - 60) : m.start - base])[-1]
                 if YEAR_AGO.search(text[max(0, m.start - base - 25) : m.start - base]):
                     continue  # "rose to $5 billion from $4.2 billion"
-                if ESTIMATE.search(before) or ESTIMATE_AFTER.match(text[m.end - base :]):
+                own_estimate = PRELIMINARY.search(text) and re.search(r"\bestimated\s+at\s+$", before)
+                if (ESTIMATE.search(before) and not own_estimate) or ESTIMATE_AFTER.match(
+                    text[m.end - base :]
+                ):
                     estimate = estimate or m
                 else:
                     value = value or m
@@ -404,6 +411,8 @@ class FinancialResultExtractor(FactExtractor):
                 elif BEAT.search(seg):
                     vs = "beat"
             vs = vs or compare(value, estimate, metric)
+            if metric == "revenue" and not hasattr(value, "currency") and self.counted(tok):
+                metric = "sales_volume"
             metric = self.segment_metric(tok, metric)
             args = {"company": own or company, "metric": metric, "value": value,
                     "period": period or self.last_period, "change_pct": change,
@@ -438,6 +447,12 @@ class FinancialResultExtractor(FactExtractor):
             return False
         published = doc._.published
         return bool(published) and t.finish < str(published)[:10]
+
+    @staticmethod
+    def counted(tok):
+        return tok.lower_ == "sales" and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in UNIT_NOUNS_SOLD for c in tok.children
+        )
 
     @staticmethod
     def segment_metric(tok, metric):
