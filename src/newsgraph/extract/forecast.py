@@ -40,7 +40,8 @@ ACTION_VERBS = {"raise", "cut", "lower", "reaffirm", "maintain", "narrow", "reit
                 "issue", "withdraw", "suspend", "affirm", "confirm", "keep", "slash", "revise", "hike", "downgrade",
                 "upgrade", "increase", "reduce", "set"}  # fmt: skip
 OUTLOOK_NOUNS = {"guidance", "outlook", "forecast", "forecasts", "target", "targets", "projection", "projections",
-                 "rating", "ratings", "estimate", "estimates", "view", "expectations", "stock", "shares"}  # fmt: skip
+                 "rating", "ratings", "estimate", "estimates", "view", "expectations", "stock", "shares", "goal",
+                 "goals", "objective", "objectives"}  # fmt: skip
 EXPERTS = {"analysts", "analyst", "experts", "expert", "economists", "economist", "scholars", "strategists",
            "observers", "investors", "executives", "researchers", "consultants"}  # fmt: skip
 # Unnamed forecasters of the research trade speak as an analyst house would.
@@ -90,6 +91,23 @@ TARGET_NOUNS = {
     "objectives",
 }
 ON_TRACK = {"track", "course"}
+# Rating and research actions on a named party (the outlook-noun actions are read with ACTION_VERBS)
+COVER_VERBS = {"initiate", "start", "begin", "resume"}
+RATER_VERBS = {
+    "cut",
+    "lower",
+    "raise",
+    "lift",
+    "affirm",
+    "place",
+    "put",
+    "reiterate",
+    "keep",
+    "maintain",
+} | COVER_VERBS
+WATCH = {"review", "watch", "creditwatch", "watchlist"}
+WARNINGS = {"hit", "slowdown", "decline", "loss", "losses", "impact", "fall", "drop", "downturn", "slump", "weakness",
+            "pressure", "squeeze", "headwinds", "shortfall", "demand", "writedown", "charge"}  # fmt: skip
 DEALS = {
     "deal",
     "deals",
@@ -141,11 +159,21 @@ class ForecastExtractor(FactExtractor):
         if lemma == "guide":
             return self.guided(doc, sent, tok)
         if tok.pos_ != "VERB" or (
-            lemma not in ACTION_VERBS and lemma not in FORECAST_VERBS and lemma not in SPEECH_VERBS
+            lemma not in ACTION_VERBS | RATER_VERBS
+            and lemma not in FORECAST_VERBS
+            and lemma not in SPEECH_VERBS
         ):
             return None
         ents = doc._.entities
         speakers = self.speakers(doc, tok)
+        if lemma in RATER_VERBS and speakers and self.is_analyst(doc, speakers[0]):
+            rated = self.rating_action(doc, sent, tok, speakers[0])
+            if rated is not None:
+                return rated
+        if lemma == "warn" and speakers:
+            warned = self.warned_of(doc, sent, tok, speakers[0])
+            if warned is not None:
+                return warned
         via_people = any(c.dep_ == "nsubj" and c.lower_ in EXPERTS for c in tok.children)
         subj_words = {c.lower_ for c in tok.children if c.dep_ in ("nsubj",)}
         objs = [c for c in tok.children if c.dep_ == "dobj"]
@@ -191,7 +219,8 @@ class ForecastExtractor(FactExtractor):
                 return None
             if lemma == "see" and tok.tag_ in ("VBD", "VBN"):
                 return None  # "saw revenue of $5 billion", "has seen demand fall": what happened
-            if lemma == "see" and not (comp and (comp[0].dep_ in ("ccomp", "xcomp") or self.figure(comp[0]))):
+            if lemma == "see" and not (comp and (comp[0].dep_ in ("ccomp", "xcomp") or self.figure(comp[0])
+                                                 or self.priced(tok))):  # fmt: skip
                 return None  # "sees revenue of $10 billion", "sees growth slowing"; not "saw an opportunity"
             if not speakers and passive_expect:
                 # "Revenue is expected to rise 10%, the company said": the speaker expects it
@@ -226,6 +255,45 @@ class ForecastExtractor(FactExtractor):
                                  unnamed=subj_words & TRADE)  # fmt: skip
         return None
 
+    def rating_action(self, doc, sent, tok, src):
+        """An analyst house or rating agency acting on a named company or country: 'Fitch cut Acme to BB+',
+        'Moody's placed Acme on review for downgrade', 'Citi initiated coverage of Acme with a buy rating'."""
+        lemma = tok.lemma_.lower()
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
+        if lemma in COVER_VERBS:
+            if not (objs and objs[0].lower_ == "coverage"):
+                return None
+            rated = [k for t in objs[0].subtree for k in [t._.entity] if k and k != src]
+        elif lemma in ("place", "put"):
+            # "placed Acme's ratings on review": the parser hangs "on review" on the verb or its object
+            watch = [c for h in [tok, *objs] for c in h.children if c.dep_ == "prep" and c.lower_ == "on"]
+            if not any(t.lower_ in WATCH for c in watch for t in c.subtree):
+                return None
+            rated = [k for o in objs for t in o.subtree for k in [t._.entity] if k and k != src]
+        else:
+            # "cut Acme to BB+", "downgraded the country": the object names the rated party itself
+            rated = [k for o in objs for k in [o._.entity] if k and k != src]
+            if not ("to" in preps or any(c.dep_ == "xcomp" for c in tok.children) or lemma == "affirm"):
+                return None
+        if not rated:
+            return None
+        subject = company_of(doc, rated[0])
+        return self.emit(
+            doc, tok, src, subject, sent, list(tok.subtree), "asserted", when=self.action_time(doc, tok)
+        )
+
+    def warned_of(self, doc, sent, tok, src):
+        """'Acme warned of weaker demand in Europe', 'warned of a hit to profit from rising costs'."""
+        scope = [
+            t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "about") for t in c.subtree
+        ]
+        heads = [t for t in scope if t.dep_ == "pobj" and t.head.head.i == tok.i]
+        if not heads or heads[0].lower_ not in OWN_FIGURES | WARNINGS:
+            return None
+        certainty = "asserted" if self.is_self(doc, src) and not self.quoted(tok) else "reported"
+        return self.emit(doc, tok, src, self.subject(doc, scope, src), sent, scope, certainty)
+
     @staticmethod
     def outlook_noun(obj):
         """'its outlook', 'a price target', 'a profit warning'."""
@@ -234,6 +302,12 @@ class ForecastExtractor(FactExtractor):
                 c.dep_ in ("compound", "amod") and c.lower_ in OWN_FIGURES | {"profit"} for c in obj.children
             )
         return obj.lower_ in OUTLOOK_NOUNS
+
+    @staticmethod
+    def priced(verb):
+        """'sees Brent crude at $100 a barrel by year-end'."""
+        return any(c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num or t.tag_ == "$" for t in c.subtree)
+                   for c in verb.children)  # fmt: skip
 
     @staticmethod
     def figure(noun):
@@ -522,7 +596,7 @@ class ForecastExtractor(FactExtractor):
     @staticmethod
     def action_time(doc, tok):
         """'last month it cut its full-year forecast': when the outlook changed, not the period it covers."""
-        clauses = {t.i for c in tok.subtree if c.dep_ in ("relcl", "acl", "ccomp", "advcl") and c is not tok
+        clauses = {t.i for c in tok.subtree if c.dep_ in ("relcl", "acl", "ccomp", "advcl") and c.i != tok.i
                    for t in c.subtree}  # fmt: skip
         own = [t for c in tok.children if c.dep_ in ("npadvmod", "prep", "advmod") and c.lower_ not in ("for", "to")
                for t in c.subtree if t.i not in clauses]  # fmt: skip

@@ -239,7 +239,7 @@ class MarketTrendExtractor(FactExtractor):
                 or tok.lemma_ in OUTLOOK_VERBS
             ):
                 return True
-            if tok.head is tok or tok.dep_ not in ("advcl", "conj", "ccomp", "xcomp"):
+            if tok.head.i == tok.i or tok.dep_ not in ("advcl", "conj", "ccomp", "xcomp"):
                 return False
             tok = tok.head
         return False
