@@ -22,7 +22,7 @@ from newsgraph.extract.talks import settle_past_talks
 
 VERBS = {"buy", "acquire", "purchase", "merge", "absorb", "snap", "take", "bid", "buyout"}
 NOUNS = {"acquisition", "takeover", "purchase", "buyout", "merger", "bid", "offer", "stake", "deal", "proposal",
-         "approach"}  # fmt: skip
+         "approach", "pursuit", "sale"}  # fmt: skip
 PARTS = {"stake", "share", "shares", "holding", "business", "unit", "assets", "asset", "division", "operations",
          "factory", "plant", "facility", "brand", "arm", "subsidiary", "portfolio", "interest", "operation",
          "businesses"}  # fmt: skip
@@ -50,6 +50,7 @@ ABANDONED = {
     "pull",
 }
 DEAL_HOLDERS = {
+    "approach",
     "deal",
     "agreement",
     "bid",
@@ -104,6 +105,15 @@ class AcquisitionExtractor(FactExtractor):
                     # "X is nearing a deal to buy Y": the buyer is whoever holds the deal
                     acquirers = poss_entity(tok.head) or [k for k in agents(tok.head.head)
                                                           if tok.head.dep_ in ("dobj", "pobj")]  # fmt: skip
+                if any(c.dep_ == "auxpass" for c in tok.children) and tok.dep_ == "xcomp":
+                    # "Y agreed to be acquired by X": the subject of "agreed" is the target
+                    acquirers = prep_entities(tok, ["by"])
+                    targets = agents(tok.head)
+            elif tok.pos_ == "VERB" and lemma in ("sell", "pay"):
+                found = self.sale(doc, tok) if lemma == "sell" else self.payment(doc, tok)
+                if found is None:
+                    continue
+                acquirers, targets = found
             elif tok.pos_ == "NOUN" and lemma in NOUNS:
                 found = self.noun_args(doc, sent, tok, lemma)
                 if found is None:
@@ -137,12 +147,18 @@ class AcquisitionExtractor(FactExtractor):
 
     def noun_args(self, doc, sent, tok, lemma):
         """Buyers and targets of 'X's acquisition of Y', 'a $N proposal from X', 'purchases including Y'."""
+        if lemma == "sale":
+            return self.sale_noun(doc, tok) if tok.tag_ == "NN" else None  # "sales of a drug" are revenue
+        if lemma == "stake" and tok.dep_ == "dobj" and tok.head.lemma_ in VERBS:
+            return None  # "bought a 20% stake in Y": the verb tells it
         listed = self.listed(tok)
         offer = lemma in ("offer", "bid", "proposal", "approach")
         # "received a proposal from X", "submitted an offer to Y": the "from"/"to" hang on the verb
         gov = tok.head if offer and tok.dep_ == "dobj" else None
+        received = gov is not None and gov.lemma_ in RECEIVE
+        # "Y rejected X's $5 billion offer"
         senders = prep_entities(tok, ["from", "by"]) or (
-            prep_entities(gov, ["from"]) if gov is not None and gov.lemma_ in RECEIVE else []
+            prep_entities(gov, ["from"]) or poss_entity(tok) if received else []
         )
         receivers = prep_entities(gov, ["to"]) if gov is not None and gov.lemma_ in OFFER_ACTS else []
         if lemma in ("deal", *OFFER) and not (
@@ -181,6 +197,52 @@ class AcquisitionExtractor(FactExtractor):
         if lemma == "merger" and not targets:
             return None
         return acquirers, targets
+
+    @staticmethod
+    def sale(doc, tok):
+        """'Y agreed to sell itself to X', 'Y will sell its chip unit to X': X buys; a unit stands for its owner."""
+        buyers = [k for k in prep_entities(tok, ["to"]) if doc._.entities[k].type == "ORG"]
+        if not buyers:
+            return None
+        sellers = agents(tok)
+        targets = []
+        for c in tok.children:
+            if c.dep_ != "dobj":
+                continue
+            if c.lower_ in ("itself", "themselves"):
+                targets += sellers
+            elif c.lemma_ in PARTS or c.lower_ in PARTS:
+                owner = poss_entity(c) or prep_entities(c, ["of", "in"])
+                targets += [k for k in owner if doc._.entities[k].type == "ORG"]
+            else:
+                targets += [k for k in expand(c) if doc._.entities[k].type == "ORG"]
+        return buyers, targets
+
+    @staticmethod
+    def sale_noun(doc, tok):
+        """'a sale of its chip unit to X', 'the sale of Y to X', 'is exploring a sale of Y to X'."""
+        buyers = prep_entities(tok, ["to"]) or (prep_entities(tok.head, ["to"]) if tok.dep_ == "dobj" else [])
+        buyers = [k for k in buyers if doc._.entities[k].type == "ORG"]
+        targets = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.lemma_ in PARTS or p.lower_ in PARTS:
+                        targets += poss_entity(p) or prep_entities(p, ["of", "in"])
+                    elif p.dep_ == "pobj":
+                        targets += expand(p)
+        targets = [k for k in targets if doc._.entities[k].type == "ORG"]
+        return (buyers, targets) if buyers and targets else None
+
+    @staticmethod
+    def payment(doc, tok):
+        """'X will pay $2 billion for Y': a price paid for a company."""
+        if not any(
+            c.dep_ == "dobj" and any(m.start <= c.idx < m.end for m in doc._.money) for c in tok.children
+        ):
+            return None
+        targets = [k for k in prep_entities(tok, ["for"]) if doc._.entities[k].type == "ORG"]
+        return (agents(tok), targets) if targets else None
 
     @staticmethod
     def listed(tok):
