@@ -152,6 +152,11 @@ ROWS = [
      "launch", {"company": "Acme"}, "planned", None),
     ("Acme Corp. on Monday unveiled Acme Vision, its most capable model so far.",
      "launch", {"company": "Acme"}, "launched", None),
+    ("Acme Corp.'s new phone will be available in stores from Friday.",
+     "launch", {"company": "Acme"}, "planned", None),
+    ("Acme Corp. made its new AI model available to developers on Tuesday.",
+     "launch", {"company": "Acme"}, "launched", None),
+    ("Acme Corp. has abandoned plans to build an electric car.", "launch", {"company": "Acme"}, "cancelled", None),
     # financial_result
     ("Acme Corp. reported net income of $1.2 billion for the third quarter, beating analysts' estimates of "
      "$1.1 billion.", "financial_result", {"company": "Acme"}, None, None),

@@ -23,7 +23,7 @@ VERBS = {"launch": "launched", "unveil": "launched", "introduce": "launched", "d
          "release": "launched", "roll": "launched", "unveiled": "launched", "ship": "launched",
          "deliver": "launched", "start": "launched", "begin": "launched", "commence": "launched",
          "delay": "delayed", "postpone": "delayed", "push": "delayed", "cancel": "cancelled",
-         "scrap": "cancelled", "shelve": "cancelled", "axe": "cancelled", "discontinue": "cancelled",
+         "scrap": "cancelled", "shelve": "cancelled", "abandon": "cancelled", "ditch": "cancelled", "axe": "cancelled", "discontinue": "cancelled",
          "recall": "cancelled", "unwrap": "launched", "showcase": "launched"}  # fmt: skip
 FUTURE = {"plan", "hope", "aim", "expect", "intend", "will", "would", "set", "seek", "prepare", "want", "target",
           "due", "slate", "schedule", "could", "may", "might", "shall", "look", "try", "is"}  # fmt: skip
@@ -36,6 +36,11 @@ NOT_PRODUCTS = {"probe", "investigation", "review", "bid", "offer", "lawsuit", "
 PRODUCTION = {"production", "sales", "selling", "deliveries", "shipments", "manufacturing", "output"}
 
 
+NOT_AVAILABLE = {"comment", "comments", "details", "data", "information", "figures", "spokesperson", "spokesman",
+                 "spokeswoman", "representative", "representatives", "executives", "numbers", "terms"}  # fmt: skip
+PLANNED_MAKING = {"launch", "release", "introduce", "sell", "produce", "make", "develop", "build", "offer"}
+FACILITIES = {"plant", "factory", "facility", "gigafactory", "fab", "site", "campus", "centre", "center", "hub",
+              "warehouse", "office", "headquarters", "store", "stores", "mine", "refinery"}  # fmt: skip
 NOUN_TRIGGERS = {"launch", "release", "debut", "rollout", "roll-out", "unveiling", "introduction"}
 ON_SALE = {("go", "sale"), ("hit", "showrooms"), ("hit", "shelves"), ("hit", "stores"), ("hit", "market"),
            ("arrive", "showrooms"), ("reach", "showrooms"), ("hit", "roads")}  # fmt: skip
@@ -68,6 +73,8 @@ class LaunchExtractor(FactExtractor):
             return time
         if re.search(r"\b(?:19|20)\d\d\b|\blast\b|\bago\b|\bearlier\b", time.text, re.I):
             return time
+        if not re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", time.text, re.I):
+            return time  # only a month named without its year wraps to next year
         try:
             begin, finish = (f"{int(d[:4]) + 1}{d[4:]}" for d in (time.begin, time.finish or time.begin))
         except ValueError:
@@ -77,6 +84,7 @@ class LaunchExtractor(FactExtractor):
     def match(self, doc, sent):
         yield from self.noun_launches(doc, sent)
         yield from self.expected_availability(doc, sent)
+        yield from self.made_available(doc, sent)
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and self.on_sale(tok):
@@ -87,6 +95,8 @@ class LaunchExtractor(FactExtractor):
             obj = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if tok.dep_ == "relcl" and (not obj or obj[0].pos_ == "PRON"):
                 obj = [tok.head]  # "a strategic review that U.S. Steel launched"
+            if obj and VERBS[lemma] == "cancelled" and obj[0].lemma_ == "plan":
+                obj = self.planned_product(obj[0]) or obj  # "abandoned plans to build an electric car"
             if (
                 lemma != "recall"
                 and obj
@@ -130,6 +140,9 @@ class LaunchExtractor(FactExtractor):
                 companies = [org] if org else []
             if not companies:
                 continue
+            if not obj:
+                # "started selling its Vision headset": the product is the object of the verb it governs
+                obj = [o for c in tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
             product = self.product(doc, obj[0]) if obj else None
             status = VERBS[lemma]
             if status == "launched" and self.future(tok):
@@ -153,6 +166,52 @@ class LaunchExtractor(FactExtractor):
                     if subj and companies:
                         yield self.fact(doc, tok, {"company": companies[0], "product": self.product(doc, subj[0])},
                                         status="planned", time=time_near(doc, sent, c))  # fmt: skip
+
+    def made_available(self, doc, sent):
+        """ "Acme's new phone will be available in stores from Friday", "Acme made its AI model available
+        to developers": a product put on the market."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            if tok.lower_ != "available" or tok.dep_ not in ("acomp", "oprd", "ccomp", "xcomp"):
+                continue
+            verb = tok.head
+            if any(c.dep_ == "neg" for c in [*verb.children, *tok.children]) or verb.lemma_ not in (
+                "be",
+                "make",
+            ):
+                continue
+            subj = [c for c in tok.children if c.dep_ == "nsubj"] or [
+                c for c in verb.children if c.dep_ == ("dobj" if verb.lemma_ == "make" else "nsubj")
+            ]
+            if not subj or subj[0].lower_ in NOT_PRODUCTS | NOT_AVAILABLE:
+                continue
+            if verb.lemma_ == "make":
+                makers = [company_of(doc, k) for k in agents(verb)]
+            else:
+                makers = [company_of(doc, k) for k in poss_entity(subj[0])]
+            makers = [k for k in makers if ents[k].type == "ORG" and ents[k].kind is None]
+            named = any(t._.entity and ents[t._.entity].type == "PRODUCT" for t in subj[0].subtree)
+            if not makers and named:
+                makers = [main_org(doc)] if main_org(doc) else []
+            if not makers:
+                continue
+            status = (
+                "planned"
+                if self.future(verb) or any(c.lower_ in ("will", "would") for c in verb.children)
+                else "launched"
+            )
+            yield self.fact(doc, verb, {"company": makers[0], "product": self.product(doc, subj[0])}, status=status,
+                            time=time_near(doc, sent, verb))  # fmt: skip
+
+    @staticmethod
+    def planned_product(plans):
+        """'plans to build an electric car': the car, unless what was planned is a plant."""
+        for c in plans.children:
+            if c.dep_ == "acl" and c.lemma_ in PLANNED_MAKING:
+                objs = [o for o in c.children if o.dep_ == "dobj" and o.lemma_ not in FACILITIES]
+                if objs:
+                    return objs
+        return []
 
     @staticmethod
     def on_sale(tok):
