@@ -37,7 +37,9 @@ PRODUCTION = {"production", "sales", "selling", "deliveries", "shipments", "manu
 
 
 NOT_AVAILABLE = {"comment", "comments", "details", "data", "information", "figures", "spokesperson", "spokesman",
-                 "spokeswoman", "representative", "representatives", "executives", "numbers", "terms"}  # fmt: skip
+                 "spokeswoman", "representative", "representatives", "executives", "numbers", "terms", "results",
+                 "report", "earnings", "statement", "cash", "funds", "credit", "money", "documents", "filing",
+                 "transcript", "he", "she", "they", "it"}  # fmt: skip
 PLANNED_MAKING = {"launch", "release", "introduce", "sell", "produce", "make", "develop", "build", "offer"}
 FACILITIES = {"plant", "factory", "facility", "gigafactory", "fab", "site", "campus", "centre", "center", "hub",
               "warehouse", "office", "headquarters", "store", "stores", "mine", "refinery"}  # fmt: skip
