@@ -8,6 +8,8 @@ shrink"), or a headline that the body restates.
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.extract.base import FactExtractor, is_headline, tokens
 from newsgraph.model import Source
 
@@ -15,21 +17,31 @@ from newsgraph.model import Source
 COMMODITIES = {"oil", "crude", "gold", "silver", "copper", "aluminium", "aluminum", "nickel", "lithium", "cobalt",
                "iron", "steel", "coal", "wheat", "corn", "soybeans", "sugar", "coffee", "cocoa", "bitcoin", "ether",
                "gas"}  # fmt: skip
+BODY = re.compile(
+    r"\b(?:Association|Federation|Council|Institute|Statistics|Bureau|Society|Chamber|Alliance|"
+    r"Realtors|Organi[sz]ation)\b"
+)
+CURRENCIES = {"dollar", "yen", "euro", "yuan", "renminbi", "pound", "sterling", "won", "rupee", "franc", "peso",
+              "lira", "rouble", "ruble", "real", "rand", "ringgit", "baht", "rupiah", "currency", "currencies"}  # fmt: skip
+# Economy-wide measures that news reads as one market's trend: "U.S. inflation eased to 3.2%".
+MACRO = {"inflation", "unemployment", "joblessness", "index", "indexes", "indices", "average", "benchmark"}
 MARKET_NOUNS = {"market", "markets", "sector", "industry", "demand", "prices", "price", "sales", "shipments",
                 "segment", "economy", "growth", "supply", "inventories", "margins", "valuations", "spending",
                 "orders", "volumes", "shares", "stocks", "exports", "imports", "rate", "rates", "yields",
                 "memory", "deal-making", "dealmaking", "activity", "investment", "appetite", "competition",
                 "consumption", "output", "production", "registrations", "listings", "bookings", "costs",
                 "spree", "boom", "slump", "downturn", "recovery", "cycle", "glut", "oversupply", "funding",
-                "financing", "lending", "fundraising", "hiring"} | COMMODITIES  # fmt: skip
+                "financing", "lending", "fundraising", "hiring", "layoffs", "bankruptcies", "defaults", "ipos",
+                "deals", "mergers", "takeovers", "starts", "wages"} | COMMODITIES | CURRENCIES | MACRO  # fmt: skip
 PLAYERS = {"automakers", "carmakers", "chipmakers", "makers", "firms", "companies", "manufacturers", "developers",
            "builders", "homebuilders", "banks", "lenders", "retailers", "brands", "producers", "players",
            "startups", "vehicles", "cars", "insurers", "airlines", "miners", "suppliers", "exporters",
            "investors", "consumers", "buyers", "shoppers", "entrants"}  # fmt: skip
 NEEDS_MODIFIER = {"sales", "shipments", "prices", "price", "demand", "growth", "supply", "margins", "orders",
-                  "volumes", "shares", "stocks", "exports", "imports", "spending", "rate", "rates", "yields",
+                  "volumes", "shares", "exports", "imports", "spending", "rate", "rates", "yields",
                   "investment", "activity", "output", "production", "costs", "cycle", "funding", "financing",
-                  "lending", "fundraising", "hiring", "gas"} | PLAYERS  # fmt: skip
+                  "lending", "fundraising", "hiring", "gas", "layoffs", "bankruptcies", "defaults", "ipos", "deals",
+                  "mergers", "takeovers", "starts", "wages", "real", "won", "average", "benchmark"} | PLAYERS  # fmt: skip
 TREND_VERBS = {"plateau", "slow", "boom", "slump", "grow", "decline", "shrink", "fall", "drop", "rise", "surge",
                "soar", "cool", "weaken", "recover", "rebound", "contract", "expand", "stagnate", "mature", "tumble",
                "plunge", "climb", "jump", "sink", "slide", "stall", "flatten", "accelerate", "decelerate", "dip",
@@ -183,8 +195,7 @@ class MarketTrendExtractor(FactExtractor):
                 continue
             if company and s.lower_ in FIGURES:
                 continue
-            if any(t._.entity and doc._.entities[t._.entity].type == "ORG" and t.lower_ not in COMMODITIES
-                   for t in s.subtree):  # fmt: skip
+            if self.owned_by_company(doc, s):
                 continue  # "Apple's sales fell": a company's result, not a market's
             if any(c.lower_ in ("its", "their", "his", "her", "our") for c in s.children):
                 continue
@@ -193,7 +204,8 @@ class MarketTrendExtractor(FactExtractor):
                 for c in s.children
                 if c.dep_ in ("compound", "amod", "nmod", "prep", "npadvmod")
                 or (c.dep_ == "poss" and c.pos_ == "NOUN" and c.tag_ == "NNS")
-            ]  # "chipmakers' shares"
+                or (c.dep_ == "poss" and c._.entity and doc._.entities[c._.entity].type in ("GOV", "PLACE"))
+            ]  # "chipmakers' shares", "China's exports"
             if s.lower_ in NEEDS_MODIFIER and not mods:
                 continue
             market = self.phrase(s)
@@ -222,6 +234,15 @@ class MarketTrendExtractor(FactExtractor):
         if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children):
             return None
         return subj[0]
+
+    @staticmethod
+    def owned_by_company(doc, subj):
+        """A company or its product in the subject makes the figure the company's; an index is named
+        like a company ('the benchmark Nikkei 225 index') and a coin may be tagged as one."""
+        if subj.lower_ in MACRO:
+            return False
+        return any(t._.entity and (doc._.entities[t._.entity].type == "PRODUCT" or (
+            doc._.entities[t._.entity].type == "ORG" and t.lower_ not in COMMODITIES)) for t in subj.subtree)  # fmt: skip
 
     @staticmethod
     def in_slump(verb):
@@ -287,7 +308,13 @@ class MarketTrendExtractor(FactExtractor):
 
     @staticmethod
     def has_company_fact(doc, sent):
+        # An industry body reporting a market's figures ("..., the China Passenger Car Association said")
+        # is no company reporting its own.
         return any(
-            f.type in ("financial_result", "forecast") and sent.start_char <= f.evidence[0][0] < sent.end_char
+            f.type in ("financial_result", "forecast")
+            and sent.start_char <= f.evidence[0][0] < sent.end_char
+            and not (
+                f.type == "financial_result" and BODY.search(doc._.entities[f.args["company"]].name or "")
+            )
             for f in doc._.facts
         )
