@@ -37,6 +37,7 @@ DEAL_WORDS = {"deal", "transaction", "merger", "acquisition", "takeover", "purch
               "bid", "offer", "tie-up", "drug", "treatment", "vaccine", "product", "plan", "application"}  # fmt: skip
 PROCEED = {"proceed", "go", "close", "complete", "continue", "move", "sell", "market", "resume", "operate", "launch",
            "buy", "acquire", "merge", "list", "enter", "start", "begin", "use", "offer", "import", "export"}  # fmt: skip
+FILINGS = {"application", "filing", "submission", "request", "dossier"}
 REGULATOR_NOUNS = {"regulator", "watchdog", "authority", "agency", "commission"}
 MODAL_PENDING = {"must", "need", "needs", "will", "would", "still", "should", "has", "have"}
 
@@ -47,8 +48,9 @@ class ApprovalExtractor(FactExtractor):
     def match(self, doc, sent):
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
+            signs_off = lemma == "sign" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
             if tok.pos_ == "VERB" and (
-                lemma in GRANT_VERBS or (lemma in DENY_VERBS and self.regulatory(doc, tok))
+                lemma in GRANT_VERBS or signs_off or (lemma in DENY_VERBS and self.regulatory(doc, tok))
             ):
                 authority = [
                     self.named_regulator(doc, tok, k) for k in agents(tok) if self.is_authority(doc, k)
@@ -64,6 +66,8 @@ class ApprovalExtractor(FactExtractor):
                 for c in tok.children:
                     if c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp"):
                         applicant += self.applicant_of(doc, c)
+                    elif signs_off and c.dep_ == "prep" and c.lower_ == "on":
+                        applicant += [k for p in c.children for k in self.applicant_of(doc, p)]
                 if tok.dep_ == "relcl":
                     applicant = applicant or self.applicant_of(doc, tok.head)
                 applicant = [k for k in applicant if not self.is_authority(doc, k)] or self.default_applicant(
@@ -74,6 +78,10 @@ class ApprovalExtractor(FactExtractor):
                     status = "revoked"
                 if lemma in GRANT_VERBS and self.pending(tok):
                     status = "pending"
+                if tok.dep_ == "xcomp" and tok.head.lemma_ in ("decline", "refuse", "fail"):
+                    status = "denied"  # "the FDA declined to approve the drug"
+                if lemma == "accept" and any(c.dep_ == "dobj" and c.lemma_ in FILINGS for c in tok.children):
+                    status = "pending"  # "accepted X's application for review"
                 if lemma in ("allow", "permit") and not self.lets_proceed(tok):
                     continue
                 if len(groups) > 1:
@@ -87,7 +95,7 @@ class ApprovalExtractor(FactExtractor):
             elif (
                 tok.pos_ == "NOUN" and (lemma in NOUNS or tok.lower_ in NOUNS) and self.is_approval_noun(tok)
             ):
-                authority = self.authorities_from(doc, tok)
+                authority = self.authorities_from(doc, tok, ("from", "by", "of"))
                 applicant = poss_entity(tok)
                 status = None
                 for gov in governing(tok)[1:]:
@@ -108,6 +116,8 @@ class ApprovalExtractor(FactExtractor):
                         status = status or self.noun_status(gov)
                     if applicant and authority:
                         break
+                if self.awaited(tok):
+                    status = "pending"
                 if tok.lower_ in GATED_NOUNS and status != "pending":
                     continue
                 if not authority:
@@ -183,10 +193,10 @@ class ApprovalExtractor(FactExtractor):
         org = main_org(doc)
         return [org] if org else []
 
-    def authorities_from(self, doc, tok):
+    def authorities_from(self, doc, tok, preps=("from", "by")):
         out = []
         for c in tok.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+            if c.dep_ in ("prep", "agent") and c.lower_ in preps:
                 for p in c.children:
                     found = [k for k in expand(p) if self.is_authority(doc, k)]
                     # "from China's market regulator": the regulator of a government
@@ -235,8 +245,23 @@ class ApprovalExtractor(FactExtractor):
         )
 
     @staticmethod
+    def awaited(tok):
+        """'subject to approval by X', 'under review by X', 'expects to receive approval from X'."""
+        chain = governing(tok, 4)[1:]
+        if tok.head.lower_ == "under" or any(g.lower_ == "subject" for g in chain):
+            return True
+        verbs = [g for g in chain if g.pos_ in ("VERB", "AUX")]
+        return any(g.lemma_ in ("expect", "hope", "aim", "plan", "seek", "want") for g in verbs[1:])
+
+    @staticmethod
     def noun_status(gov):
         lemma = gov.lemma_.lower()
+        if (
+            lemma == "obtain"
+            and gov.tag_ in ("VBD", "VBN")
+            and not any(c.lower_ == "to" for c in gov.children)
+        ):
+            return "granted"  # "obtained clearance", not "working to obtain approvals"
         if lemma in PENDING:
             return "pending"
         if lemma in GRANTED:
