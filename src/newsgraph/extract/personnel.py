@@ -12,6 +12,7 @@ from newsgraph.extract.base import (
     expand,
     main_org,
     patients,
+    poss_entity,
     prep_entities,
     time_near,
     tokens,
@@ -28,6 +29,10 @@ JOBS = {"job", "post", "role", "helm", "reins", "position", "seat", "office", "o
 SUCCEED = {"succeed", "replace"}
 DEPART = {"resign", "retire", "hand", "give", "leave", "depart", "quit", "oust", "fire", "dismiss", "exit", "sack", "remove",
           "step", "depose"}  # fmt: skip
+NOUN_STATUS = {"appointment": "appointed", "hiring": "appointed", "promotion": "appointed", "nomination": "appointed",
+               "departure": "departed", "exit": "departed", "resignation": "departed", "retirement": "departed",
+               "ouster": "departed", "dismissal": "departed", "firing": "departed", "removal": "departed"}  # fmt: skip
+BOARD_RX = re.compile(r"\bto (?:the|its|their|\w+['’]s) (?:supervisory |management )?board\b", re.I)
 FORMER_RX = re.compile(r"\b(?:former|ex-|previously|until recently)", re.I)
 UNIT_WORDS = {"division", "unit", "arm", "business", "segment", "subsidiary", "group"}
 ROLE_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True)) + r")\b",
@@ -48,6 +53,64 @@ class PersonnelExtractor(FactExtractor):
         return self.last[0].time
 
     def match(self, doc, sent):
+        yield from self.verbs(doc, sent)
+        yield from self.nominal(doc, sent)
+        yield from self.joins(doc, sent)
+
+    def nominal(self, doc, sent):
+        """'announced the departure of its finance chief John Doe', 'Smith's appointment as CEO'."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            status = NOUN_STATUS.get(tok.lemma_.lower())
+            if status is None or tok.pos_ != "NOUN":
+                continue
+            persons = [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj" for k in expand(p)]  # fmt: skip
+            persons = [k for k in persons + poss_entity(tok) if ents[k].type == "PERSON"]
+            role = self.role(sent, tok)
+            if not persons or role is None:
+                continue
+            for person in dict.fromkeys(persons):
+                org = self.company(doc, sent, tok, person)
+                if org:
+                    args = {"person": person, "company": org[0], "role": role}
+                    yield self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))
+
+    def joins(self, doc, sent):
+        """'Jane Smith joins Acme as CFO', 'joined the board of Acme', 'becomes Acme's first female CEO'."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            if (
+                tok.pos_ != "VERB"
+                or tok.lemma_ not in ("join", "become")
+                or tok.dep_ in ("relcl", "acl", "advcl")
+            ):
+                continue
+            persons = [k for k in agents(tok) if ents[k].type == "PERSON"]
+            obj = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+            if not persons or not obj:
+                continue
+            if tok.lemma_ == "join":
+                as_role = [
+                    p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.subtree
+                ]
+                role = self.role_in(" ".join(t.text for t in as_role)) if as_role else None
+                if obj[0].lower_ == "board":
+                    role, orgs = role or "board member", prep_entities(obj[0], ["of"]) or [main_org(doc)]
+                else:
+                    orgs = expand(obj[0])
+            else:
+                role = self.role_in(" ".join(t.text for t in obj[0].subtree))
+                orgs = poss_entity(obj[0]) or prep_entities(obj[0], ["of", "at"])
+            orgs = [parent_org(doc, k) for k in orgs if k and ents[k].type == "ORG"]
+            if role is None or not orgs:
+                continue
+            for person in persons:
+                args = {"person": person, "company": orgs[0], "role": role}
+                fact = self.fact(doc, tok, args, status="appointed", time=time_near(doc, sent, tok))
+                yield unhedge(doc, fact, tok)
+
+    def verbs(self, doc, sent):
         ents = doc._.entities
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
@@ -64,6 +127,8 @@ class PersonnelExtractor(FactExtractor):
             role = self.run_job(tok) or self.role(sent, tok)
             if lemma == "step" and role is None and not self.named_employer(doc, tok):
                 continue  # "She will step down from Nordhavn": only with the company it leaves named
+            if role is None and lemma in APPOINT and BOARD_RX.search(sent.text):
+                role = "board member"  # "was appointed to the board of Acme"
             if (
                 role is None
                 and lemma not in SUCCEED | {"retire", "resign", "take", "hand", "give", "step"}
