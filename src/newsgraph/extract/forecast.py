@@ -58,18 +58,8 @@ OWN_FIGURES = {"revenue", "revenues", "sales", "profit", "profits", "earnings", 
                "production", "shipments", "deliveries", "volumes", "costs", "spending", "capex", "turnover",
                "growth", "income"}  # fmt: skip
 FUTURE_AUX = {"will", "would", "could", "may", "might", "should", "'ll"}
-LAUNCH_WORDS = {
-    "deliver",
-    "launch",
-    "release",
-    "ship",
-    "start",
-    "begin",
-    "unveil",
-    "introduce",
-    "debut",
-    "open",
-}
+LAUNCH_WORDS = {"deliver", "launch", "release", "ship", "start", "begin", "unveil", "introduce", "debut",
+                "open"}  # fmt: skip
 ASPECT = {"start", "begin", "continue", "keep"}
 # "expects to close the deal", "expects to hire 500 workers": events the company plans, not outlooks
 EVENTS = {"close", "complete", "finalize", "receive", "obtain", "hire", "appoint", "name", "sign", "file", "appeal",
@@ -79,47 +69,18 @@ HEDGES = {"could", "may", "might", "likely", "possibly", "unlikely", "probably"}
 AMBITION_VERBS = {"aim", "strive", "seek", "want", "hope", "aspire"}
 RANK_VERBS = {"become", "be", "rank", "remain"}
 REACH_VERBS = {"reach", "hit", "achieve", "double", "triple", "exceed", "surpass", "top"}
-TARGET_NOUNS = {
-    "target",
-    "targets",
-    "goal",
-    "goals",
-    "guidance",
-    "forecast",
-    "outlook",
-    "objective",
-    "objectives",
-}
+TARGET_NOUNS = {"target", "targets", "goal", "goals", "guidance", "forecast", "outlook", "objective",
+                "objectives"}  # fmt: skip
 ON_TRACK = {"track", "course"}
 # Rating and research actions on a named party (the outlook-noun actions are read with ACTION_VERBS)
 COVER_VERBS = {"initiate", "start", "begin", "resume"}
-RATER_VERBS = {
-    "cut",
-    "lower",
-    "raise",
-    "lift",
-    "affirm",
-    "place",
-    "put",
-    "reiterate",
-    "keep",
-    "maintain",
-} | COVER_VERBS
+RATER_VERBS = {"cut", "lower", "raise", "lift", "affirm", "place", "put", "reiterate", "keep",
+               "maintain"} | COVER_VERBS  # fmt: skip
 WATCH = {"review", "watch", "creditwatch", "watchlist"}
 WARNINGS = {"hit", "slowdown", "decline", "loss", "losses", "impact", "fall", "drop", "downturn", "slump", "weakness",
             "pressure", "squeeze", "headwinds", "shortfall", "demand", "writedown", "charge"}  # fmt: skip
-DEALS = {
-    "deal",
-    "deals",
-    "transaction",
-    "merger",
-    "acquisition",
-    "takeover",
-    "agreement",
-    "offer",
-    "bid",
-    "talks",
-}
+DEALS = {"deal", "deals", "transaction", "merger", "acquisition", "takeover", "agreement", "offer", "bid",
+         "talks"}  # fmt: skip
 # Margin guidance ("an adjusted operating margin of 3% to 4%"); gross margin is a financial metric already.
 MARGIN_RX = re.compile(r"\b(adjusted )?(operating|EBIT|EBITDA|profit) margin", re.I)
 EXECUTIVE = re.compile(r"\b(?:chief|officer|president|chair\w*|director|head|ceo|cfo|coo)\b", re.I)
@@ -164,7 +125,6 @@ class ForecastExtractor(FactExtractor):
             and lemma not in SPEECH_VERBS
         ):
             return None
-        ents = doc._.entities
         speakers = self.speakers(doc, tok)
         if lemma in RATER_VERBS and speakers and self.is_analyst(doc, speakers[0]):
             rated = self.rating_action(doc, sent, tok, speakers[0])
@@ -174,86 +134,110 @@ class ForecastExtractor(FactExtractor):
             warned = self.warned_of(doc, sent, tok, speakers[0])
             if warned is not None:
                 return warned
-        via_people = any(c.dep_ == "nsubj" and c.lower_ in EXPERTS for c in tok.children)
-        subj_words = {c.lower_ for c in tok.children if c.dep_ in ("nsubj",)}
         objs = [c for c in tok.children if c.dep_ == "dobj"]
-        comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
         if (
             lemma in ACTION_VERBS
             and objs
             and (self.outlook_noun(objs[0]) or lemma in ("downgrade", "upgrade"))
         ):
-            if not speakers:
-                return None
-            src = speakers[0]
-            scope = list(objs[0].subtree) + [t for c in tok.children if c.dep_ == "prep" for t in c.subtree]
-            # "lowered its outlook": the possessive is the forecaster's own, not the outlook's subject
-            named = [t for t in scope if not (t.dep_ == "poss" and t.pos_ == "PRON")]
-            subject = next((k for k in entities_in(named) if k != src), None)
-            if subject is None and ents[src].type == "ORG" and ents[src].kind is None:
-                subject = src  # "Acme cut its sales forecast, blaming weak demand in China": its own outlook
-            # "..., following S&P, which lowered its rating": the rated party named in the main clause
-            subject = subject or next(
-                (k for k in entities_in(sent, ("ORG", "GOV")) if k != src and ents[k].kind is None), None
-            )
-            # "..., warning that the company could breach": the reasons given belong to the outlook
-            said = [t for c in tok.children if c.dep_ == "advcl" and c.lemma_ in SPEECH_VERBS | FORECAST_VERBS
-                    for t in self.without_reasons(c)]  # fmt: skip
-            return self.emit(
-                doc, tok, src, subject, sent, scope + said, "asserted", when=self.action_time(doc, tok)
-            )
-        passive_expect = lemma in ("expect", "forecast", "project", "predict", "see") and any(
+            return self.outlook_action(doc, sent, tok, speakers, objs[0])
+        if lemma in FORECAST_VERBS:
+            return self.expectation(doc, sent, tok, speakers, taken)
+        if lemma in SPEECH_VERBS:
+            return self.statement(doc, sent, tok, speakers, taken)
+        return None
+
+    def outlook_action(self, doc, sent, tok, speakers, obj):
+        """'raised its full-year forecast', 'cut its outlook on the United States' rating'."""
+        if not speakers:
+            return None
+        ents = doc._.entities
+        src = speakers[0]
+        scope = list(obj.subtree) + [t for c in tok.children if c.dep_ == "prep" for t in c.subtree]
+        # "lowered its outlook": the possessive is the forecaster's own, not the outlook's subject
+        named = [t for t in scope if not (t.dep_ == "poss" and t.pos_ == "PRON")]
+        subject = next((k for k in entities_in(named) if k != src), None)
+        if subject is None and ents[src].type == "ORG" and ents[src].kind is None:
+            subject = src  # "Acme cut its sales forecast, blaming weak demand in China": its own outlook
+        # "..., following S&P, which lowered its rating": the rated party named in the main clause
+        subject = subject or next(
+            (k for k in entities_in(sent, ("ORG", "GOV")) if k != src and ents[k].kind is None), None
+        )
+        # "..., warning that the company could breach": the reasons given belong to the outlook
+        said = [t for c in tok.children if c.dep_ == "advcl" and c.lemma_ in SPEECH_VERBS | FORECAST_VERBS
+                for t in self.without_reasons(c)]  # fmt: skip
+        return self.emit(
+            doc, tok, src, subject, sent, scope + said, "asserted", when=self.action_time(doc, tok)
+        )
+
+    def expectation(self, doc, sent, tok, speakers, taken):
+        """'Northgate expects Tesla's margin to bottom out', 'prices are expected to bottom out', 'X forecast
+        revenue of about $20 billion'."""
+        lemma = tok.lemma_.lower()
+        subj_words = {c.lower_ for c in tok.children if c.dep_ == "nsubj"}
+        comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+        passive = lemma in ("expect", "forecast", "project", "predict", "see") and any(
             c.dep_ == "auxpass" for c in tok.children
         )
-        if lemma in FORECAST_VERBS and (comp or passive_expect):
-            if passive_expect and any(c.dep_ == "neg" for c in tok.children):
-                return None  # "could not be expected to comment": an idiom, not an outlook
-            if comp and self.event_plan(comp[0]):
-                # "expects to close the deal", "expects to deliver the first trucks": not outlooks
-                return None
-            if comp and any(t.lower_ in ("available", "launch", "release") for t in comp[0].subtree):
-                return None
-            if lemma == "estimate" and comp and self.past_figure(comp[0]):
-                return None  # "estimated that its profit plunged 96%": a preliminary result
-            if lemma in ("see", "estimate", "target") and not speakers:
-                return None
-            if lemma == "see" and tok.tag_ in ("VBD", "VBN"):
-                return None  # "saw revenue of $5 billion", "has seen demand fall": what happened
-            if lemma == "see" and not (comp and (comp[0].dep_ in ("ccomp", "xcomp") or self.figure(comp[0])
-                                                 or self.priced(tok))):  # fmt: skip
-                return None  # "sees revenue of $10 billion", "sees growth slowing"; not "saw an opportunity"
-            if not speakers and passive_expect:
-                # "Revenue is expected to rise 10%, the company said": the speaker expects it
-                att = doc._.attributions.get(sent.start)
-                speakers = (
-                    [att.speaker] if att is not None and att.speaker and att.kind != "publication" else []
-                )
-            if not speakers and not passive_expect and not subj_words & EXPERTS:
-                return None
-            if taken and not speakers:
-                return None
-            src = speakers[0] if speakers else None
-            scope = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree]
-            scope = scope + [t for c in comp for t in c.subtree] or list(sent)
-            own = src is not None and self.is_self(doc, src)
-            certainty = "asserted" if own and not self.quoted(tok) else "reported"
-            return self.emit(doc, tok, src, self.subject(doc, scope, src, via_people), sent, scope, certainty,
-                             unnamed=subj_words & TRADE)  # fmt: skip
-        if lemma in SPEECH_VERBS and comp and taken:
+        if not (comp or passive) or not self.outlook_shape(tok, comp, passive, speakers):
+            return None
+        if not speakers and passive:
+            # "Revenue is expected to rise 10%, the company said": the speaker expects it
+            att = doc._.attributions.get(sent.start)
+            speakers = [att.speaker] if att is not None and att.speaker and att.kind != "publication" else []
+        if not speakers and not passive and not subj_words & EXPERTS:
+            return None
+        if taken and not speakers:
+            return None
+        src = speakers[0] if speakers else None
+        scope = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree]
+        scope = scope + [t for c in comp for t in c.subtree] or list(sent)
+        own = src is not None and self.is_self(doc, src)
+        certainty = "asserted" if own and not self.quoted(tok) else "reported"
+        subject = self.subject(doc, scope, src, bool(subj_words & EXPERTS))
+        return self.emit(doc, tok, src, subject, sent, scope, certainty, unnamed=subj_words & TRADE)
+
+    def outlook_shape(self, tok, comp, passive, speakers):
+        """Whether a forecasting verb looks ahead at all, or names an event, a result or a sighting."""
+        lemma = tok.lemma_.lower()
+        if passive and any(c.dep_ == "neg" for c in tok.children):
+            return False  # "could not be expected to comment": an idiom, not an outlook
+        if comp and self.event_plan(comp[0]):
+            return False  # "expects to close the deal", "expects to deliver the first trucks": not outlooks
+        if comp and any(t.lower_ in ("available", "launch", "release") for t in comp[0].subtree):
+            return False
+        if lemma == "estimate" and comp and self.past_figure(comp[0]):
+            return False  # "estimated that its profit plunged 96%": a preliminary result
+        if lemma in ("see", "estimate", "target") and not speakers:
+            return False
+        if lemma == "see" and tok.tag_ in ("VBD", "VBN"):
+            return False  # "saw revenue of $5 billion", "has seen demand fall": what happened
+        if lemma == "see":
+            # "sees revenue of $10 billion", "sees growth slowing", "sees Brent at $100"; not "sees an opportunity"
+            return bool(comp) and (
+                comp[0].dep_ in ("ccomp", "xcomp") or self.figure(comp[0]) or self.priced(tok)
+            )
+        return True
+
+    def statement(self, doc, sent, tok, speakers, taken):
+        """'Bloomberg Intelligence said the EV push could be a drag on profit', 'legal experts said the case
+        could take years'; a company's word on its own figures or on what would follow from a condition."""
+        comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+        if not comp:
+            return None
+        if taken:
             # a sentence that states a policy or a result may still carry a named speaker's prediction
             return self.conditional(doc, sent, tok, speakers)
-        if lemma in SPEECH_VERBS and comp:
-            src = speakers[0] if speakers else None
-            if not (src and self.is_analyst(doc, src)) and not subj_words & EXPERTS:
-                return self.own_figures(doc, sent, tok, speakers) or self.conditional(
-                    doc, sent, tok, speakers
-                )
-            scope = list(comp[0].subtree)
-            words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
-            if words & LOOKAHEAD:
-                return self.emit(doc, tok, src, self.subject(doc, scope, src, via_people), sent, scope, "reported",
-                                 unnamed=subj_words & TRADE)  # fmt: skip
-        return None
+        subj_words = {c.lower_ for c in tok.children if c.dep_ == "nsubj"}
+        src = speakers[0] if speakers else None
+        if not (src and self.is_analyst(doc, src)) and not subj_words & EXPERTS:
+            return self.own_figures(doc, sent, tok, speakers) or self.conditional(doc, sent, tok, speakers)
+        scope = list(comp[0].subtree)
+        words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
+        if not words & LOOKAHEAD:
+            return None
+        subject = self.subject(doc, scope, src, bool(subj_words & EXPERTS))
+        return self.emit(doc, tok, src, subject, sent, scope, "reported", unnamed=subj_words & TRADE)
 
     def rating_action(self, doc, sent, tok, src):
         """An analyst house or rating agency acting on a named company or country: 'Fitch cut Acme to BB+',
