@@ -17,12 +17,9 @@ from newsgraph.model import Source
 COMMODITIES = {"oil", "crude", "gold", "silver", "copper", "aluminium", "aluminum", "nickel", "lithium", "cobalt",
                "iron", "steel", "coal", "wheat", "corn", "soybeans", "sugar", "coffee", "cocoa", "bitcoin", "ether",
                "gas"}  # fmt: skip
-BODY = re.compile(
-    r"\b(?:Association|Federation|Council|Institute|Statistics|Bureau|Society|Chamber|Alliance|"
-    r"Realtors|Organi[sz]ation)\b"
-)
 CURRENCIES = {"dollar", "yen", "euro", "yuan", "renminbi", "pound", "sterling", "won", "rupee", "franc", "peso",
-              "lira", "rouble", "ruble", "real", "rand", "ringgit", "baht", "rupiah", "currency", "currencies"}  # fmt: skip
+              "lira", "rouble", "ruble", "real", "rand", "ringgit", "baht", "rupiah", "currency",
+              "currencies"}  # fmt: skip
 # Economy-wide measures that news reads as one market's trend: "U.S. inflation eased to 3.2%".
 MACRO = {"inflation", "unemployment", "joblessness", "index", "indexes", "indices", "average", "benchmark"}
 MARKET_NOUNS = {"market", "markets", "sector", "industry", "demand", "prices", "price", "sales", "shipments",
@@ -86,6 +83,9 @@ SQUEEZED = {"prices", "margins", "valuations", "profitability", "profits", "retu
 FORCES = {"glut", "oversupply", "overcapacity", "downturn", "slump", "slowdown", "competition", "shakeout",
           "war", "wars", "rivalry"}  # fmt: skip
 WIDE = {"industry", "sector", "market", "markets", "board", "region"}
+# Industry bodies publish a market's figures; they do not report results of their own.
+BODY = re.compile(r"\b(?:Association|Federation|Council|Institute|Statistics|Bureau|Society|Chamber|Alliance|"
+                  r"Realtors|Organi[sz]ation)\b")  # fmt: skip
 
 
 class MarketTrendExtractor(FactExtractor):
