@@ -24,7 +24,11 @@ NOUNS = {"agreement", "deal", "pact", "memorandum", "mou", "contract", "partners
 MAKE_VERBS = {"sign", "strike", "reach", "ink", "seal", "enter", "form", "announce", "finalize", "finalise",
               "conclude", "establish", "set", "create", "launch", "agree", "win", "secure", "extend", "renew",
               "expand", "have", "forge", "clinch", "land", "award", "unveil"}  # fmt: skip
-DIRECT_VERBS = {"partner", "team", "collaborate", "ally", "cooperate", "join", "supply"}
+DIRECT_VERBS = {"partner", "team", "collaborate", "ally", "cooperate", "join", "supply", "work", "select", "choose",
+                "pick", "tap"}  # fmt: skip
+ADVISED = {"deal", "sale", "bid", "offer", "acquisition", "takeover", "transaction", "merger", "listing", "ipo",
+           "review", "restructuring", "financing"}  # fmt: skip
+SUPPLY_ACTS = {"supply", "provide", "build", "make", "manufacture", "deliver", "produce", "develop"}
 END_VERBS = {
     "terminate",
     "scrap",
@@ -71,6 +75,7 @@ class AgreementExtractor(FactExtractor):
                         prep_entities(tok, ["with", "from", "to"])
                         or (prep_entities(verb, ["with", "from"]) if verb is not None else [])
                         or self.inner_with(tok)
+                        or self.supplied(tok)
                     )
                     if verb is not None and verb.lemma_ == "award":
                         counters = counters or [
@@ -102,10 +107,28 @@ class AgreementExtractor(FactExtractor):
                 if lemma == "join" and not counters:
                     continue
                 if lemma == "supply":
-                    # "X will supply batteries to Y": a supply deal, with the buyer after "to"
+                    # "X will supply batteries to Y", "X agreed to supply Y with trucks": Y buys
                     counters = prep_entities(tok, ["to"]) + [
                         k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["to"])
                     ]
+                    if prep_entities(tok, ["with"]) or any(c.lower_ == "with" for c in tok.children):
+                        counters = counters or [
+                            k for c in tok.children if c.dep_ == "dobj" for k in expand(c)
+                        ]
+                if lemma == "work":
+                    # "X is working with Y on a new chip": a joint project, with a company
+                    # ("a bank working with X on the sale" advises; it is not a partner)
+                    on = any(c.dep_ == "prep" and c.lower_ in ("on", "to") and not any(
+                        p.lemma_ in ADVISED for p in c.children) for c in tok.children)  # fmt: skip
+                    counters = [k for k in counters if doc._.entities[k].type == "ORG"] if on else []
+                if lemma in ("select", "choose", "pick", "tap"):
+                    # "X was selected by Y to supply engines": Y's supplier
+                    if not any(
+                        c.dep_ in ("xcomp", "advcl") and c.lemma_ in SUPPLY_ACTS for c in tok.children
+                    ):
+                        continue
+                    counters = prep_entities(tok, ["by"])
+                    parties = [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)]
                 pairs = self.pairs(parties, counters)
                 status, trig = self.status(governing(tok)), tok
             else:
@@ -119,6 +142,12 @@ class AgreementExtractor(FactExtractor):
                     continue  # "Amazon" and "Amazon Web Services": one group
                 args = {"party": a, "counterparty": b, "subject": None, "value": value[0] if value else None}
                 yield self.fact(doc, trig, args, status=status, **joint_statement(doc, sent, trig))
+
+    @staticmethod
+    def supplied(tok):
+        """'a deal to supply Y with batteries', 'a contract to provide Y with cloud services'."""
+        return [k for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_ in SUPPLY_ACTS
+                for d in c.children if d.dep_ in ("dobj", "dative") for k in expand(d)]  # fmt: skip
 
     @staticmethod
     def rights(tok):
