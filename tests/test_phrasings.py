@@ -267,6 +267,10 @@ ROWS = [
     ("Acme Corp. told Reuters it was \"not in talks\" with anyone.", "response", {"party": "Acme"}, "denied", None),
     ("Acme Corp. spokesperson Jane Smith declined to comment.",
      "response", {"party": "Acme"}, "declined_to_comment", None),
+    ("Requests for comment to Acme Corp. went unanswered.", "response", {"party": "Acme"}, "no_response", None),
+    ("Acme Corp. told Reuters it was \"not in talks\" with anyone.", "response", {"party": "Acme"}, "denied", None),
+    ("Acme Corp. spokesperson Jane Smith declined to comment.",
+     "response", {"party": "Acme"}, "declined_to_comment", None),
     ("Acme Corp. denied the report, calling it baseless.", "response", {"party": "Acme"}, "denied", None),
     ("Acme Corp. said the report was inaccurate.", "response", {"party": "Acme"}, "denied", None),
     ("Widget Inc. is in talks to buy Acme Corp., Bloomberg News reported. Acme Corp. said in a statement that it "

@@ -8,6 +8,7 @@ from newsgraph.extract.base import (
     FactExtractor,
     agents,
     all_sentences,
+    company_of,
     expand,
     main_org,
     poss_entity,
@@ -22,11 +23,15 @@ DECLINE = re.compile(r"\b(?:declin\w*|refus\w*) to comment|\bno (?:immediate )?c
 NO_RESPONSE = re.compile(
     r"\b(?:did|does|do|has|have|had|could|would)\s*(?:not|n[’']t) (?:immediately )?(?:respond|reply|return|answer)|"
     r"could not (?:immediately )?be (?:immediately )?reached|couldn[’']t be reached|unavailable for comment|"
-    r"did not have an immediate response|no (?:immediate )?response|not respond", re.I)  # fmt: skip
+    r"did not have an immediate response|no (?:immediate )?response|not respond|"
+    # "Requests for comment to Acme went unanswered", "Emails to Acme were not returned"
+    r"\b(?:requests?|emails?|e-mails?|calls?|messages?|queries|questions)\b[^;]{0,60}?\b(?:went|have gone|has gone|"
+    r"were|was|have been|has been|remained) (?:unanswered|not (?:immediately )?returned)", re.I)  # fmt: skip
 CONFIRM = re.compile(r"\bconfirm(?:ed|s)\b", re.I)
-DENY = re.compile(r"\b(?:report|story|reports|article|claims?)\s+(?:was|is|were|are)\s+(?:inaccurate|incorrect|"
+DENY = re.compile(r"\b(?:report|story|reports|article|claims?)\s+(?:was|is|were|are)\s+[\"“]?(?:\w+\s+)?(?:inaccurate|incorrect|"
                   r"false|untrue|wrong|baseless|not true|not accurate|speculat\w+|groundless)|\bden(?:ied|ies|y)\b|\brejected the (?:allegations|claims|accusations|report)\b|\b(?:called|dismissed) (?:the|a|that|such)? ?(?:report|reports|story|media "
-                  r"reports?|speculation|rumou?rs?)\b|\bbaseless\b|\bnot aware of\b|\buntrue\b", re.I)  # fmt: skip
+                  r"reports?|speculation|rumou?rs?)\b|\bbaseless\b|\bnot aware of\b|\buntrue\b|\brefut(?:ed|es)\b|"
+                  r"[\"“]?not in (?:any )?(?:talks|discussions|negotiations)\b", re.I)  # fmt: skip
 SPEAKERS = {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "spokespeople",
             "official", "officials", "executive", "executives", "office", "press"}  # fmt: skip
 # A company answering a media report without denying it: "X said in a statement that it was considering
@@ -119,8 +124,12 @@ class ResponseExtractor(FactExtractor):
                 return [att.speaker]
             return []
         out = expand(s)
+        if any(c.lower_ in SPEAKERS for c in s.children if c.dep_ in ("compound", "appos", "amod")):
+            # "Acme spokesperson Jane Smith declined to comment": she speaks for Acme
+            orgs = [c._.entity for c in s.subtree if c._.entity and doc._.entities[c._.entity].type == "ORG"]
+            out = orgs[:1] or [company_of(doc, k) for k in out]
         if s.lower_ in SPEAKERS or not out:
-            out = out or prep_entities(s, ["from", "for", "of", "at", "with"]) or poss_entity(s)
+            out = out or prep_entities(s, ["from", "for", "of", "at", "with", "to"]) or poss_entity(s)
             if not out:
                 out = [c._.entity for c in s.subtree if c._.entity][:1]
             if not out and s.lower_ in SPEAKERS and any(c.lower_ == "company" for c in s.children):
