@@ -105,7 +105,7 @@ class LegalExtractor(FactExtractor):
                 claimants = authority_before(doc, sent, defendants)
             hedged = status == "hedged"
             status = None if hedged else status
-            money = money_near(doc, sent)
+            money = clause_money(doc, sent, tok)
             for d in defendants:
                 for c in claimants or [None]:
                     if c == d or (d, c, status) in done:
@@ -548,6 +548,31 @@ def challenge_verb(doc, sent, tok):
         return None
     defendants = acts_of(doc, sent.start_char, claimants) or LegalExtractor.authority(doc, sent, claimants)
     return claimants, defendants, "hedged"
+
+
+# -- how much and when ----------------------------------------------------------------------
+NOUNISH = ("xcomp", "dobj", "pobj", "prep", "compound", "amod", "nsubj", "nsubjpass", "attr", "appos", "acl",
+           "pcomp", "dative", "agent", "oprd", "npadvmod")  # fmt: skip
+
+
+def clause_money(doc, sent, tok):
+    """Money in the trigger's own clause: 'in June it sued Amazon, and the retailer agreed in May to pay
+    $25 million' gives the suit no amount; 'lost a case, a ruling that exposes $2 billion of sales' neither."""
+    head = tok
+    while head.head is not head and (
+        head.dep_ in NOUNISH or (head.dep_ == "advcl" and head.head.lemma_ == "pay")
+    ):
+        head = head.head
+    skip = set()
+    for t in head.subtree:
+        if t is head or t.left_edge.i <= tok.i <= t.right_edge.i:
+            continue
+        if t.dep_ == "advcl" and t.lemma_ in ("seek", "demand", "claim", "ask"):
+            continue  # "filed a lawsuit, seeking $380 million in damages"
+        if t.dep_ in ("conj", "ccomp", "parataxis", "advcl", "relcl") and t.pos_ in ("VERB", "AUX"):
+            skip |= {x.i for x in t.subtree}
+    spans = [(t.idx, t.idx + len(t.text)) for t in head.subtree if t.i not in skip]
+    return [m for m in money_near(doc, sent) if any(a <= m.start < b for a, b in spans)]
 
 
 # -- when -----------------------------------------------------------------------------------
