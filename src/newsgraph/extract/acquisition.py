@@ -26,6 +26,8 @@ NOUNS = {"acquisition", "takeover", "purchase", "buyout", "merger", "bid", "offe
 PARTS = {"stake", "share", "shares", "holding", "business", "unit", "assets", "asset", "division", "operations",
          "factory", "plant", "facility", "brand", "arm", "subsidiary", "portfolio", "interest", "operation",
          "businesses"}  # fmt: skip
+STAKES = {"stake", "share", "shares", "holding", "interest"}
+SELL = {"sell", "divest", "offload", "unload", "dispose", "cut", "reduce", "trim", "dump"}
 LISTS = ("including", "like", "such")
 HEDGED = {"non-binding", "nonbinding", "indicative"}
 OFFER_ACTS = {"make", "submit", "table", "launch", "put", "lodge", "send", "present"}
@@ -149,8 +151,8 @@ class AcquisitionExtractor(FactExtractor):
         """Buyers and targets of 'X's acquisition of Y', 'a $N proposal from X', 'purchases including Y'."""
         if lemma == "sale":
             return self.sale_noun(doc, tok) if tok.tag_ == "NN" else None  # "sales of a drug" are revenue
-        if lemma == "stake" and tok.dep_ == "dobj" and tok.head.lemma_ in VERBS:
-            return None  # "bought a 20% stake in Y": the verb tells it
+        if lemma == "stake" and tok.dep_ == "dobj" and tok.head.lemma_ in VERBS | SELL:
+            return None  # "bought a 20% stake in Y": the verb tells it; "sold its stake": a seller
         listed = self.listed(tok)
         offer = lemma in ("offer", "bid", "proposal", "approach")
         # "received a proposal from X", "submitted an offer to Y": the "from"/"to" hang on the verb
@@ -212,7 +214,9 @@ class AcquisitionExtractor(FactExtractor):
             if c.lower_ in ("itself", "themselves"):
                 targets += sellers
             elif c.lemma_ in PARTS or c.lower_ in PARTS:
-                owner = poss_entity(c) or prep_entities(c, ["of", "in"])
+                # "its stake in Y": Y's shares change hands; "its chip unit": the seller's unit
+                owner = (prep_entities(c, ["in"]) if c.lemma_ in STAKES else []) or poss_entity(c)
+                owner = owner or prep_entities(c, ["of", "in"])
                 targets += [k for k in owner if doc._.entities[k].type == "ORG"]
             else:
                 targets += [k for k in expand(c) if doc._.entities[k].type == "ORG"]
