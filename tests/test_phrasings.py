@@ -202,6 +202,10 @@ ROWS = [
     ("Adjusted EBITDA at Acme Corp. rose 9% to $1.1 billion.", "financial_result", {"company": "Acme"}, None, None),
     ("Acme Corp.'s operating profit for the quarter is estimated at 10.4 trillion won, the company said in a "
      "preliminary statement.", "financial_result", {"company": "Acme"}, None, None),
+    ("Acme Motors' EV deliveries jumped 25% year-on-year to 30,000 in May.",
+     "financial_result", {"company": "Acme Motors"}, None, None),
+    ("Acme Corp. generated free cash flow of $2 billion in the quarter.",
+     "financial_result", {"company": "Acme"}, None, None),
     # forecast
     ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
     ("Goldman Sachs expects Acme Corp.'s margins to improve next year.",

@@ -16,6 +16,8 @@ METRICS = [
     ("eps", r"earnings per share|\bEPS\b|per[- ]share (?:earnings|profit|loss)|a share\b|(?<=\d )per share\b"),
     ("operating_income", r"operating (?:income|profit|loss)|\bEBIT\b|operating earnings"),
     ("adjusted_ebitda", r"\badjusted EBITDA\b"),
+    ("free_cash_flow", r"\bfree cash flow\b"),
+    ("arpu", r"\baverage revenue per (?:user|unit|subscriber|member)\b|\bARPU\b"),
     ("ebitda", r"\bEBITDA\b"),
     ("gross_margin", r"gross (?:profit )?margins?"),
     ("dividend", r"\bdividends?\b(?! per)"),
@@ -83,7 +85,7 @@ VERB_DOWN = re.compile(
 VERDICT = re.compile(r"^\W*(?:The|That|This|Its)\s+(?:result|results|figure|figures|number|numbers|profit|"
                      r"earnings|performance)\s+(?:was|were|is|are|came)\b", re.I)  # fmt: skip
 COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<sc>million|billion|thousand))?\s+"
-                   r"(?:[\w-]+\s+)?(?P<unit>vehicles|cars|units|smartphones|phones|iPhones|handsets|devices|homes|"
+                   r"(?:[\w-]+\s+){0,3}?(?P<unit>vehicles|cars|units|smartphones|phones|iPhones|handsets|devices|homes|"
                    r"subscribers|users|customers|passengers|tonnes|tons|barrels|trucks|EVs)\b")  # fmt: skip
 YEAR_AGO = re.compile(
     r"\b(?:from|compared (?:with|to)|versus|vs\.?|against|up from|down from)\s+(?:a|an)?\s*$", re.I
@@ -111,8 +113,9 @@ REPORT_VERBS = {"report", "post", "book", "record", "say", "announce", "deliver"
                 "earn", "make", "log", "swing", "turn", "see", "lose", "produce"}  # fmt: skip
 MARKET_WIDE = re.compile(r"\s+(?:of|at|across|among)\s+(?!the\s+(?:first|second|third|fourth|\w+ quarter))"
                          r"(?:the\s+)?(?:\d+\s+)?[a-z]")  # fmt: skip
-HEDGED = re.compile(r"\b(?:could|can|may|might|will|would|expects?|forecasts?|projects?|sees|predicts?|likely|"
-                    r"outlook|guidance)\b", re.I)  # fmt: skip
+# "may" only in lower case: "May" is the month ("deliveries jumped 25% in May").
+HEDGED = re.compile(r"\b(?i:could|can|might|will|would|expects?|forecasts?|projects?|sees|predicts?|likely|"
+                    r"outlook|guidance)\b|\bmay\b")  # fmt: skip
 
 
 SEGMENTABLE = ("revenue", "operating_income", "net_income", "operating_loss", "net_loss", "orders")
@@ -186,8 +189,9 @@ def _with_clause_subject(tok):
     return None
 
 
-def segment_words(tok) -> list[str]:
-    own = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+def segment_words(tok, first) -> list[str]:
+    """Words naming the segment, outside the metric's own words ('order' in 'order intake')."""
+    own = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < first]
     toks = [t for c in own for t in c.subtree]
     words = _words(toks)
     if words and _names_segment(toks, words):
@@ -413,7 +417,7 @@ class FinancialResultExtractor(FactExtractor):
             vs = vs or compare(value, estimate, metric)
             if metric == "revenue" and not hasattr(value, "currency") and self.counted(tok):
                 metric = "sales_volume"
-            metric = self.segment_metric(tok, metric)
+            metric = self.segment_metric(tok, metric, trigger.start if trigger is not None else tok.i)
             args = {"company": own or company, "metric": metric, "value": value,
                     "period": period or self.last_period, "change_pct": change,
                     "estimate": estimate, "vs_estimate": vs}  # fmt: skip
@@ -455,13 +459,13 @@ class FinancialResultExtractor(FactExtractor):
         )
 
     @staticmethod
-    def segment_metric(tok, metric):
+    def segment_metric(tok, metric, first=None):
         """'Mac revenue', 'iPad sales', 'sales at the data center unit', 'revenue from wines and spirits',
         'sales in Greater China', 'the chip division posted an operating loss': a segment's figure gets
         its own metric name."""
         if metric not in SEGMENTABLE:
             return metric
-        words = segment_words(tok)
+        words = segment_words(tok, tok.i if first is None else first)
         return "_".join(words) + "_" + metric if words else metric
 
     @staticmethod
