@@ -9,7 +9,6 @@ from newsgraph.extract.agreement import joint_statement
 from newsgraph.extract.base import (
     FactExtractor,
     agents,
-    entities_in,
     expand,
     governing,
     patients,
@@ -73,13 +72,20 @@ class TalksExtractor(FactExtractor):
 
     @staticmethod
     def pair_in_sentence(doc, sent, tok):
-        """'X ended its contract with Y after talks over compensation broke down': talks with no
-        party of their own are between the two companies of their sentence."""
-        if tok.dep_ not in ("nsubj", "nsubjpass") or poss_entity(tok):
+        """'X ended its contract with Y after talks over compensation broke down': talks with no party
+        of their own, told as the cause of what X did with Y, are between X and Y."""
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or poss_entity(tok) or clause.dep_ != "advcl":
             return []
+        if any(c.dep_ in ("compound", "amod") for c in tok.children):
+            return []  # "trade talks", "wage talks": someone else's
+        main = clause.head
         ents = doc._.entities
-        orgs = [k for k in entities_in(sent, ("ORG",)) if ents[k].kind is None]
-        return [tuple(orgs)] if len(orgs) == 2 else []
+        counters = prep_entities(main, ["with"]) + [
+            k for c in main.children if c.dep_ == "dobj" for k in expand(c) + prep_entities(c, ["with"])
+        ]
+        pairs = _pairs(agents(main), counters)
+        return [(a, b) for a, b in pairs if ents[a].type == ents[b].type == "ORG"]
 
     @staticmethod
     def looking_back(doc, tok, fact):
