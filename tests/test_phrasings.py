@@ -240,6 +240,8 @@ ROWS = [
     ("Citi initiated coverage of Acme Corp. with a \"buy\" rating.",
      "forecast", {"source": "Citi", "subject": "Acme"}, None, None),
     ("Acme Corp. warned of weaker demand in Europe.", "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
+    ("The Federal Reserve is expected to cut interest rates in June, economists say.",
+     "forecast", {"subject": "Federal Reserve"}, None, "organization"),
     # market_trend
     ("Demand for smartphones has slumped this year.", "market_trend", {}, None, None),
     ("Acme Corp.'s quarterly profit fell 40% as a glut of steel kept prices depressed.", "market_trend", {}, None,

@@ -57,6 +57,9 @@ OUTLOOK_SUBJECTS = {"market", "markets", "sector", "industry", "demand", "prices
 OWN_FIGURES = {"revenue", "revenues", "sales", "profit", "profits", "earnings", "margin", "margins", "output",
                "production", "shipments", "deliveries", "volumes", "costs", "spending", "capex", "turnover",
                "growth", "income"}  # fmt: skip
+SAID_FIGURES = OWN_FIGURES | {"charges", "impairments", "provisions", "writedowns", "expenses", "investment",
+                              "dividend", "dividends", "payout", "buybacks", "orders", "bookings", "backlog",
+                              "demand"}  # fmt: skip
 FUTURE_AUX = {"will", "would", "could", "may", "might", "should", "'ll"}
 LAUNCH_WORDS = {"deliver", "launch", "release", "ship", "start", "begin", "unveil", "introduce", "debut",
                 "open"}  # fmt: skip
@@ -187,8 +190,8 @@ class ForecastExtractor(FactExtractor):
             speakers = [att.speaker] if att is not None and att.speaker and att.kind != "publication" else []
         if not speakers and not passive and not subj_words & EXPERTS:
             return None
-        if taken and not speakers:
-            return None
+        if taken and not speakers and not self.by_trade(doc, sent):
+            return None  # another fact's sentence; "..., economists say" still makes it an outlook
         src = speakers[0] if speakers else None
         scope = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree]
         scope = scope + [t for c in comp for t in c.subtree] or list(sent)
@@ -367,7 +370,7 @@ class ForecastExtractor(FactExtractor):
             subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
             # "told analysts that revenue would be...": the parser may hang the subject on the speech verb
             subj = subj or [c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i][-1:]
-            if not subj or subj[0].lower_ not in OWN_FIGURES:
+            if not subj or subj[0].lower_ not in SAID_FIGURES:
                 continue
             if any(
                 t._.entity and t._.entity != company and ents[t._.entity].type == "ORG"
@@ -377,6 +380,13 @@ class ForecastExtractor(FactExtractor):
             scope = list(subj[0].subtree) + list(comp.subtree)
             return self.emit(doc, tok, company, company, sent, scope, "reported", speaker=speaker)
         return None
+
+    @staticmethod
+    def by_trade(doc, sent):
+        """'..., economists say': the research trade, unnamed."""
+        att = doc._.attributions.get(sent.start)
+        words = (att.name or "").lower().split() if att is not None and att.speaker is None else []
+        return bool(words) and words[-1] in TRADE
 
     @staticmethod
     def employer(doc, speaker):
@@ -592,7 +602,12 @@ class ForecastExtractor(FactExtractor):
         """What the outlook is about: a company or government named in it, else the article's company."""
         ents = doc._.entities
         found = [company_of(doc, k) for k in entities_in(scope, ("ORG", "GOV", "PERSON")) if k != src]
-        found = [k for k in found if k != src and ents[k].type in ("ORG", "GOV") and ents[k].kind is None]
+        # "the Bank of England is expected to cut rates": a central bank or regulator is what it is about
+        found = [
+            k
+            for k in found
+            if k != src and ents[k].type in ("ORG", "GOV") and ents[k].kind in (None, "regulator")
+        ]
         if found:
             return found[0]
         if src is None or via_people or ents[src].type == "PERSON" or ents[src].kind == "analyst":
