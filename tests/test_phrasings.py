@@ -115,6 +115,12 @@ ROWS = [
      "investment", {"investor": "Acme"}, "planned", None),
     ("Widget Inc. secured $50 million in funding from Acme Corp.",
      "investment", {"investor": "Acme", "target": "Widget"}, "made", None),
+    ("Acme Corp. participated in Widget Inc.'s $100 million funding round.",
+     "investment", {"investor": "Acme", "target": "Widget"}, "made", None),
+    ("Widget Inc. said it had raised $20 million from investors including Acme Corp.",
+     "investment", {"investor": "Acme", "target": "Widget"}, "made", None),
+    ("Acme Corp. said it plans capital expenditure of about $20 billion this year.",
+     "investment", {"investor": "Acme"}, "planned", None),
     # approval
     ("The Federal Trade Commission cleared Acme Corp.'s purchase of Widget Inc.",
      "approval", {"applicant": "Acme", "authority": "Federal Trade Commission"}, "granted", None),

@@ -25,6 +25,18 @@ PLANTS = {"plant", "factory", "facility", "gigafactory", "fab", "site", "campus"
 ROUND_NOUNS = {"round", "funding", "financing", "capital", "investment", "series"}
 # "spending billions of dollars on new capacity", "investing heavily in AI": sums without a figure.
 VAGUE_SUMS = {"billions", "millions", "trillions", "hundreds", "tens", "heavily", "lot", "fortune"}
+CAPEX_VERBS = {
+    "plan",
+    "announce",
+    "unveil",
+    "earmark",
+    "budget",
+    "set",
+    "pledge",
+    "commit",
+    "approve",
+    "allocate",
+}
 PLAN_NOUNS = {"plan", "pledge", "commitment", "promise", "proposal", "decision", "intention"}
 PLAN_WORDS = (
     "will",
@@ -86,14 +98,32 @@ class InvestmentExtractor(FactExtractor):
                 if not investors:
                     continue
                 status = "planned" if any(w in sent.text.lower() for w in PLAN_WORDS) else "made"
-            elif tok.pos_ == "VERB" and lemma in ("raise", "lead", "close", "secure") and self.is_round(tok):
+            elif self.capex(doc, tok):
+                # "said it plans capital expenditure of about $20 billion this year"
+                investors = [
+                    k for k in poss_entity(tok) or agents(tok.head) if doc._.entities[k].type == "ORG"
+                ]
+                targets, money = [], self.amount(doc, sent, tok)
+                if not investors:
+                    continue
+                status = "planned"
+            elif tok.pos_ == "VERB" and (
+                lemma in ("raise", "lead", "close", "secure", "participate", "join")
+                and self.is_round(tok)
+                or lemma == "raise"
+                and self.backers(doc, tok)
+            ):
                 money = self.amount(doc, sent, tok)
-                if lemma == "lead":
-                    # "X led a $200 million funding round in Y"
+                if lemma in ("lead", "participate", "join"):
+                    # "X led a $200 million funding round in Y", "X led Y's Series B", "X participated in Y's round"
                     investors = agents(tok)
-                    targets = [
-                        k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["in", "for"])
+                    rounds = [c for c in tok.children if c.dep_ == "dobj"] + [
+                        p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
                     ]
+                    targets = [k for c in rounds for k in prep_entities(c, ["in", "for"]) + poss_entity(c)]
+                    targets = [k for k in targets if k not in investors]
+                    if lemma != "lead" and not targets:
+                        continue
                 else:
                     targets = agents(tok)
                     investors = [k for c in tok.subtree if c.lemma_ == "lead" and c.pos_ == "VERB"
@@ -102,6 +132,7 @@ class InvestmentExtractor(FactExtractor):
                     investors = investors or [
                         k for c in tok.subtree if c.lower_ in ROUND_NOUNS for k in prep_entities(c, ["from"])
                     ]
+                    investors = investors or self.backers(doc, tok)
                     if not investors:
                         continue
                 status = "made"
@@ -125,6 +156,23 @@ class InvestmentExtractor(FactExtractor):
             return None
         after = [m for m in cands if m.start >= tok.idx]
         return (after or cands)[0]
+
+    @staticmethod
+    def capex(doc, tok):
+        """Capital expenditure a company plans or sets aside, with a figure."""
+        if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.lemma_ not in CAPEX_VERBS:
+            return False
+        capital = tok.lower_ == "capex" or (
+            tok.lemma_ in ("expenditure", "spending", "investment")
+            and any(c.lower_ == "capital" for c in tok.children if c.dep_ in ("amod", "compound"))
+        )
+        return capital and InvestmentExtractor.priced(doc, tok)
+
+    @staticmethod
+    def backers(doc, tok):
+        """'raised $20 million from investors including Acme': companies money was raised from."""
+        ents = doc._.entities
+        return [k for k in prep_entities(tok, ["from"]) if ents[k].type == "ORG" and ents[k].kind is None]
 
     @staticmethod
     def planner(tok):
