@@ -70,11 +70,14 @@ class PersonnelExtractor(FactExtractor):
             role = self.role(sent, tok)
             if not persons or role is None:
                 continue
+            when = time_near(doc, sent, tok)
+            if self.background(doc, when):
+                continue
             for person in dict.fromkeys(persons):
                 org = self.company(doc, sent, tok, person)
                 if org:
                     args = {"person": person, "company": org[0], "role": role}
-                    yield self.fact(doc, tok, args, status=status, time=time_near(doc, sent, tok))
+                    yield self.fact(doc, tok, args, status=status, time=when)
 
     def joins(self, doc, sent):
         """'Jane Smith joins Acme as CFO', 'joined the board of Acme', 'becomes Acme's first female CEO'."""
@@ -103,12 +106,21 @@ class PersonnelExtractor(FactExtractor):
                 role = self.role_in(" ".join(t.text for t in obj[0].subtree))
                 orgs = poss_entity(obj[0]) or prep_entities(obj[0], ["of", "at"])
             orgs = [parent_org(doc, k) for k in orgs if k and ents[k].type == "ORG"]
-            if role is None or not orgs:
+            when = time_near(doc, sent, tok)
+            if role is None or not orgs or self.background(doc, when):
                 continue
             for person in persons:
                 args = {"person": person, "company": orgs[0], "role": role}
-                fact = self.fact(doc, tok, args, status="appointed", time=time_near(doc, sent, tok))
+                fact = self.fact(doc, tok, args, status="appointed", time=when)
                 yield unhedge(doc, fact, tok)
+
+    @staticmethod
+    def background(doc, when):
+        """'who joined Acme as CFO in 2015': a career told in passing, years before the news."""
+        published = str(doc._.published or "")[:4]
+        return bool(
+            when and when.finish and published.isdigit() and int(when.finish[:4]) < int(published) - 1
+        )
 
     def verbs(self, doc, sent):
         ents = doc._.entities
