@@ -246,6 +246,8 @@ ROWS = [
     ("Citi initiated coverage of Acme Corp. with a \"buy\" rating.",
      "forecast", {"source": "Citi", "subject": "Acme"}, None, None),
     ("Acme Corp. warned of weaker demand in Europe.", "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
+    ("\"We expect revenue to grow about 10% next year,\" Acme Corp. Chief Executive John Doe said.",
+     "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
     ("The Federal Reserve is expected to cut interest rates in June, economists say.",
      "forecast", {"subject": "Federal Reserve"}, None, "organization"),
     # market_trend

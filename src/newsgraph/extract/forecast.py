@@ -325,6 +325,12 @@ class ForecastExtractor(FactExtractor):
         ]
         if not out and any(c.dep_ == "nsubj" and c.lower_ in ORGANS for c in tok.children):
             out = [k for k in [main_org(doc)] if k]
+        if not out and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children):
+            # '"We expect revenue to grow," the chief executive said': the quoted speaker
+            att = doc._.attributions.get(tok.sent.start)
+            if att is not None and att.speaker and att.kind in ("person", "organization"):
+                we = any(c.dep_ == "nsubj" and c.lower_ == "we" for c in tok.children)
+                out = [(self.employer(doc, att.speaker) or att.speaker) if we else att.speaker]
         return out
 
     @staticmethod
