@@ -405,6 +405,19 @@ def test_one_fact_per_pair_in_a_list(nlp_pipeline):
     assert len([f for f in result.facts if f.type == "talks"]) == 3
 
 
+def test_the_deal_between_buyer_and_target_is_the_takeover(nlp_pipeline):
+    text = "Acme Corp. agreed to buy Widget Inc. for $2 billion. Acme and Widget announced the deal on Monday."
+    result = extract(Document(text), nlp=nlp_pipeline)
+    assert [f.type for f in result.facts if f.type in ("acquisition", "agreement")] == ["acquisition"]
+
+
+def test_a_unit_sold_beside_a_larger_deal_has_its_own_price(nlp_pipeline):
+    text = "Acme Corp. bought Widget Inc. for $8 billion after agreeing to sell Widget's cable unit to Gadget Ltd."
+    result = extract(Document(text), nlp=nlp_pipeline)
+    sale = [f for f in result.facts if f.type == "acquisition" and f.args.get("value") is None]
+    assert len(sale) == 1
+
+
 def test_facts_in_read_more_lines_are_ignored(nlp_pipeline):
     text = (
         "Acme Corp. declined to comment.\nRead more: Widget Inc. agrees to buy Gadget Ltd. for $5 billion\n"

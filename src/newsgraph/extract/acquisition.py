@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.extract.agreement import joint_statement
+from newsgraph.extract.agreement import drop_takeover_deals, joint_statement
 from newsgraph.extract.base import (
     FactExtractor,
     agents,
@@ -73,7 +73,9 @@ class AcquisitionExtractor(FactExtractor):
 
     def __call__(self, doc):
         super().__call__(doc)
-        settle_past_talks(doc)  # the last of the deal extractors: every agreement and takeover is known
+        # the last of the deal extractors: every agreement and takeover is known
+        settle_past_talks(doc)
+        drop_takeover_deals(doc)
         return doc
 
     def match(self, doc, sent):
@@ -131,7 +133,7 @@ class AcquisitionExtractor(FactExtractor):
             if not acquirers or not targets:
                 continue
             status = "completed" if self.listed(tok) and tok.tag_ == "NNS" else self.status(tok)
-            value = self.value(doc, sent)
+            value = self.value(doc, sent, tok if lemma in ("sell", "pay") else None)
             stake = self.stake(doc, sent, tok)
             hedged = self.hedged(tok)
             for a in acquirers:
@@ -309,11 +311,14 @@ class AcquisitionExtractor(FactExtractor):
                 f.args["value"] = money[0]
 
     @staticmethod
-    def value(doc, sent):
-        # A price per share is not the deal's value.
+    def value(doc, sent, clause=None):
+        # A price per share is not the deal's value; a sale told beside a larger deal has its own price.
         text, base = sent.text + " " * 16, sent.start_char
         cands = [m for m in money_near(doc, sent)
                  if not re.match(r"\s*(?:a|per|for each)\s+share", text[m.end - base : m.end - base + 16])]  # fmt: skip
+        if clause is not None:
+            lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+            cands = [m for m in cands if lo <= m.start < hi]
         return max(cands, key=lambda m: m.amount) if cands else None
 
     @staticmethod

@@ -28,6 +28,9 @@ DIRECT_VERBS = {"partner", "team", "collaborate", "ally", "cooperate", "join", "
                 "pick", "tap"}  # fmt: skip
 ADVISED = {"deal", "sale", "bid", "offer", "acquisition", "takeover", "transaction", "merger", "listing", "ipo",
            "review", "restructuring", "financing"}  # fmt: skip
+GENERIC_DEALS = "newsgraph_generic_deals"  # facts (by index) whose deal word may be a takeover
+GENERIC = {"deal", "agreement", "transaction", "pact", "accord"}
+TAKEOVER_WORDS = {"merger", "takeover", "acquisition", "purchase", "buyout", "sale", "definitive"}
 SUPPLY_ACTS = {"supply", "provide", "build", "make", "manufacture", "deliver", "produce", "develop"}
 END_VERBS = {
     "terminate",
@@ -141,7 +144,16 @@ class AgreementExtractor(FactExtractor):
                 if na in nb or nb in na:
                     continue  # "Amazon" and "Amazon Web Services": one group
                 args = {"party": a, "counterparty": b, "subject": None, "value": value[0] if value else None}
+                if self.generic(trig):
+                    doc.user_data.setdefault(GENERIC_DEALS, []).append(len(doc._.facts))
                 yield self.fact(doc, trig, args, status=status, **joint_statement(doc, sent, trig))
+
+    @staticmethod
+    def generic(tok):
+        """'the deal', 'a merger agreement': words that may name a takeover rather than a partnership."""
+        if tok.lemma_.lower() not in GENERIC or tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return all(c.lemma_.lower() in TAKEOVER_WORDS for c in tok.children if c.dep_ == "compound")
 
     @staticmethod
     def supplied(tok):
@@ -212,3 +224,12 @@ def _pair_speaks(verb) -> bool:
         and any(d.lower_ in ("the", "both", "two") for d in c.children)
         for c in verb.children
     )
+
+
+def drop_takeover_deals(doc) -> None:
+    """'Acme announced the deal': between a buyer and its target, the deal is the takeover itself."""
+    marked = {id(doc._.facts[i]) for i in doc.user_data.pop(GENERIC_DEALS, [])}
+    takeovers = {frozenset((f.args.get("acquirer"), f.args.get("target"))) for f in doc._.facts
+                 if f.type == "acquisition"}  # fmt: skip
+    doc._.facts = [f for f in doc._.facts if id(f) not in marked
+                   or frozenset((f.args["party"], f.args["counterparty"])) not in takeovers]  # fmt: skip
