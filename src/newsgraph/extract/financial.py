@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.extract.base import FactExtractor, agents, company_of, is_headline, main_org, tokens
+from newsgraph.extract.base import (
+    FactExtractor,
+    agents,
+    all_sentences,
+    company_of,
+    is_headline,
+    main_org,
+    tokens,
+)
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import source_at
 
@@ -108,6 +116,7 @@ SEGMENT_WORDS = {"cloud", "advertising", "services", "hardware", "software", "me
 # said"); they have no sales of their own to report.
 TRADE_BODY = re.compile(r"\b(?:Association|Federation|Council|Institute|Bureau|Society|Alliance|Chamber|"
                         r"Confederation|Organi[sz]ation)\b")  # fmt: skip
+FISCAL_QUARTER = re.compile(r"\bfiscal (?:first|second|third|fourth)[- ]quarter\b|\bfiscal Q[1-4]\b", re.I)
 DISCLOSE = {"estimate", "report", "announce", "disclose", "post", "forecast", "project"}
 REPORT_VERBS = {"report", "post", "book", "record", "say", "announce", "deliver", "sell", "ship", "generate",
                 "earn", "make", "log", "swing", "turn", "see", "lose", "produce"}  # fmt: skip
@@ -286,7 +295,7 @@ class FinancialResultExtractor(FactExtractor):
         return None
 
     def match(self, doc, sent):
-        period = self.period(doc, sent)
+        period = self.period(doc, sent) or self.fiscal_defined(doc, sent)
         # Later figures of an earnings story belong to the quarter named last; a full year
         # named in passing ("full-year forecast") does not carry over.
         if period and re.search(r"quarter|months|half|Q[1-4]", period.text, re.I):
@@ -427,6 +436,16 @@ class FinancialResultExtractor(FactExtractor):
             )
             self.last_fact = (fact, sent.end)
             yield fact
+
+    def fiscal_defined(self, doc, sent):
+        """'revenue for its fiscal fourth quarter ... EPS in the three months ended Sept. 30': the next
+        sentence gives the dates of a fiscal quarter named without them."""
+        if not FISCAL_QUARTER.search(sent.text):
+            return None
+        sents = all_sentences(doc)
+        nxt = next((s for s in sents if s.start >= sent.end), None)
+        period = self.period(doc, nxt) if nxt is not None else None
+        return period if period is not None and re.search(r"\bended\b", period.text) else None
 
     def period(self, doc, sent):
         year = None
