@@ -171,6 +171,10 @@ ROWS = [
      "policy", {"authority": "South Korea"}, None, None),
     ("The Treasury Department added Acme Corp. to its sanctions list.",
      "policy", {"authority": "Treasury Department"}, None, "document"),
+    ("India's central bank raised its key repo rate by 25 basis points on Wednesday.",
+     "policy", {"authority": "India"}, None, None),
+    ("The Netherlands supplies chip tools. The Dutch government said it would restrict exports of them.",
+     "policy", {"authority": "Netherlands"}, None, None),
     # launch
     ("Acme Corp. unveiled its first electric SUV on Thursday.", "launch", {"company": "Acme"}, "launched", None),
     ("Acme Corp. plans to release a cheaper model next year.", "launch", {"company": "Acme"}, "planned", None),
@@ -353,6 +357,10 @@ ROWS = [
      "legal", {"claimant": "Acme", "defendant": "European Commission"}, "ruled", None),
     ("Acme Corp. said it was cooperating with a Securities and Exchange Commission investigation.",
      "legal", {"claimant": "Securities and Exchange Commission", "defendant": "Acme"}, "filed", None),
+    ("Sales in China are slowing for all of them. Chinese regulators on Friday fined Acme Corp. 1.8 billion yuan.",
+     "legal", {"claimant": "China", "defendant": "Acme"}, "fined", None),
+    ("The state of Texas filed a lawsuit against Acme Corp. alleging deceptive marketing.",
+     "legal", {"claimant": "Texas", "defendant": "Acme"}, "filed", None),
 ]  # fmt: skip
 
 

@@ -20,7 +20,7 @@ from newsgraph.extract.base import (
     time_near,
     tokens,
 )  # fmt: skip
-from newsgraph.extract.policy import own_voice
+from newsgraph.extract.policy import body_country, is_body, own_voice
 
 VERBS = {"sue": "filed", "charge": "filed", "accuse": "filed", "indict": "filed", "fine": "fined",
          "penalize": "fined", "penalise": "fined", "settle": "settled", "rule": "ruled", "order": "ruled",
@@ -91,6 +91,8 @@ class LegalExtractor(FactExtractor):
                 s.lower_ in PRONOUNS for s in subjects(tok)
             ):  # "its third clash with the company: in June it sued Amazon": the pronoun is the other side
                 claimants = self.authority(doc, sent, defendants)
+            if not claimants:
+                claimants = acting_body(doc, tok, defendants)
             if (
                 not claimants
                 and status in ("fined", "filed")
@@ -297,6 +299,21 @@ def subjects(tok):
 def bench(doc, key):
     """A court decides a case; it is never a party to it."""
     return any(w in ("court", "tribunal", "courts") for w in doc._.entities[key].name.lower().split())
+
+
+def acting_body(doc, tok, exclude):
+    """'Chinese regulators fined X', 'the state of Texas sued X', 'a penalty from India's central bank'."""
+    verb = tok if tok.pos_ == "VERB" else next((g for g in governing(tok)[1:] if g.pos_ == "VERB"), None)
+    cands = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for c in c.children]
+    if verb is not None:
+        cands += [c for c in verb.children if c.dep_ == "nsubj"]
+        cands += [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+    for c in cands:
+        if is_body(c):
+            found = [k for k in body_country(doc, c) if k not in exclude]
+            if found:
+                return found
+    return []
 
 
 def court_in(sent):

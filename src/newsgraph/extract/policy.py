@@ -166,9 +166,18 @@ class PolicyExtractor(FactExtractor):
             # verb as one phrase and leaves the subject as the root.
             if root.pos_ in ("PROPN", "NOUN") and root.i < tok.i and tok.head.head.head == root:
                 return [k for k in expand(root) if ents[k].type == "GOV"]
+        if subj is not None and subj.lower_ in ("it", "they"):
+            said = tok
+            while said.dep_ in ("xcomp", "conj") and said.head is not said:
+                said = said.head
+            if said.dep_ == "ccomp" and said.head.lemma_ in ("say", "announce", "state", "confirm"):
+                # "The Dutch government said it would restrict exports": 'it' is the speaker
+                return [k for k in agents(said.head) if ents[k].type == "GOV"]
         body = subj if subj is not None else self.relative_subject(tok)
-        if body is not None and body.lower_ in GOV_BODIES and not any(t._.entity for t in body.subtree):
-            return self.country_nearby(doc, body)
+        if body is not None and is_body(body):
+            return body_country(doc, body) or (
+                [] if any(t._.entity for t in body.subtree) else self.country_nearby(doc, body)
+            )
         return []
 
     @staticmethod
@@ -293,3 +302,47 @@ def blacklists(tok):
     """'added X to the entity list', 'to its sanctions list', 'to a trade blacklist'."""
     return any(p.lemma_.lower() in ("list", "blacklist") for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
                for p in c.children if p.dep_ == "pobj")  # fmt: skip
+
+
+# A nationality names its country's government: "Chinese regulators", "the Dutch government".
+DEMONYMS = {
+    "chinese": ("china", "beijing"), "american": ("united states", "us", "u.s.", "washington"),
+    "u.s.": ("united states", "us", "u.s.", "washington"), "us": ("united states", "us", "u.s.", "washington"),
+    "japanese": ("japan", "tokyo"), "korean": ("south korea", "korea", "seoul"),
+    "south korean": ("south korea", "korea", "seoul"), "indian": ("india", "new delhi"),
+    "german": ("germany", "berlin"), "french": ("france", "paris"), "british": ("britain", "uk", "u.k.", "london"),
+    "dutch": ("netherlands", "the hague"), "italian": ("italy", "rome"), "spanish": ("spain", "madrid"),
+    "canadian": ("canada", "ottawa"), "australian": ("australia", "canberra"), "russian": ("russia", "moscow"),
+    "taiwanese": ("taiwan", "taipei"), "indonesian": ("indonesia", "jakarta"), "brazilian": ("brazil", "brasilia"),
+    "mexican": ("mexico", "mexico city"), "swiss": ("switzerland", "bern"), "irish": ("ireland", "dublin"),
+    "turkish": ("turkey", "ankara"), "vietnamese": ("vietnam", "hanoi"), "european": ("european union", "eu"),
+    "eu": ("european union", "eu"), "saudi": ("saudi arabia", "riyadh"), "singaporean": ("singapore",),
+}  # fmt: skip
+
+
+def is_body(tok):
+    """A government body named by its function: 'the ministry', 'regulators', 'India's central bank'."""
+    if tok.lower_ in GOV_BODIES:
+        return True
+    return tok.lemma_.lower() == "bank" and any(c.lower_ == "central" for c in tok.children)
+
+
+def body_country(doc, body):
+    """The country a body acts for: 'India's central bank', 'the state of Texas', 'Chinese regulators',
+    'the Dutch government' (when the article names the country)."""
+    ents = doc._.entities
+    for c in body.children:
+        heads = [c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"] if (
+            c.dep_ == "prep" and c.lower_ == "of") else []  # fmt: skip
+        keys = [k for t in heads for k in expand(t) if ents[k].type in ("GOV", "PLACE")]
+        if keys:
+            return keys[:1]
+    words = [c for c in body.children if c.dep_ in ("amod", "compound", "nmod")]
+    for w in words:
+        names = DEMONYMS.get(w.lower_) or DEMONYMS.get(" ".join(t.lower_ for t in w.subtree))
+        if not names:
+            continue
+        for k, info in ents.items():
+            if info.type == "GOV" and any(n.lower() in names for n in list(info.names) + [info.name]):
+                return [k]
+    return []
