@@ -209,7 +209,9 @@ class MarketTrendExtractor(FactExtractor):
             if s.lower_ in NEEDS_MODIFIER and not mods:
                 continue
             market = self.phrase(s)
-            yield self.fact(doc, tok, {"market": market, "statement": sent.text.strip()})
+            yield self.fact(
+                doc, tok, {"market": market, "statement": sent.text.strip()}, **self.voice(doc, tok)
+            )
             return
         low = sent.text.lower()
         if (
