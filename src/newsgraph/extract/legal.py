@@ -20,7 +20,7 @@ from newsgraph.extract.base import (
     time_near,
     tokens,
 )  # fmt: skip
-from newsgraph.extract.policy import body_country, is_body, own_voice
+from newsgraph.extract.policy import body_country, event_time, is_body, own_voice
 
 VERBS = {"sue": "filed", "charge": "filed", "accuse": "filed", "indict": "filed", "fine": "fined",
          "penalize": "fined", "penalise": "fined", "settle": "settled", "rule": "ruled", "order": "ruled",
@@ -596,7 +596,7 @@ def clause_money(doc, sent, tok):
 def when(doc, sent, tok):
     """The trigger's time, or that of the clause it is joined to ('X resigned on Tuesday, as Y agreed
     to pay ...')."""
-    found = time_near(doc, sent, tok)
+    found = event_time(doc, sent, tok)
     if found is not None:
         return found
     cur = tok

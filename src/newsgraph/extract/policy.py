@@ -257,7 +257,7 @@ class PolicyExtractor(FactExtractor):
             made = [a for a in subj.children if a.dep_ == "acl" and a.lemma_.lower() in MAKER_VERBS]
             if made and time_near(doc, sent, made[0]) is not None:
                 return time_near(doc, sent, made[0])  # "a law signed in April requires X to sell by Jan. 19"
-        found = time_near(doc, sent, tok)
+        found = event_time(doc, sent, tok)
         if found is not None:
             return found
         if tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN") and sent.root.pos_ in ("PROPN", "NOUN"):
@@ -268,6 +268,16 @@ class PolicyExtractor(FactExtractor):
         if cur.dep_ == "advcl" and any(c.lower_ in ("after", "as", "when") for c in cur.children):
             return time_near(doc, sent, cur.head)
         return None
+
+
+def event_time(doc, sent, tok):
+    """time_near, less the time a separate speaker spoke ('X raised rates, and its chair said on Thursday')."""
+    found = time_near(doc, sent, tok)
+    if found is None or own_voice(doc, tok) is None:
+        return found
+    cue = doc[doc._.attributions[sent.start].cue]
+    lo, hi = cue.left_edge.idx, cue.right_edge.idx + len(cue.right_edge.text)
+    return None if lo <= found.start < hi else found
 
 
 def own_voice(doc, tok):
