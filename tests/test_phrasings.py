@@ -80,6 +80,14 @@ ROWS = [
      "acquisition", {"acquirer": "Acme", "target": "Gadget"}, "announced", None),
     ("Gadget Ltd. sold its 40% stake in Widget Inc. to Acme Corp. last year.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "completed", None),
+    ("Widget Inc. has agreed to a $3 billion takeover by Acme Corp.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
+    ("Widget Inc. accepted a $4 billion takeover offer from Acme Corp.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, None, None),
+    ("Acme Corp. will take Widget Inc. private in a $6 billion deal.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
+    ("Shareholders of Widget Inc. approved its sale to Acme Corp.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, None, None),
     ("Acme Corp. will pay $2 billion for Widget Inc.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
     ("Widget Inc. rejected Acme Corp.'s $5 billion offer.",
@@ -414,7 +422,9 @@ def test_one_fact_per_pair_in_a_list(nlp_pipeline):
 
 
 def test_the_deal_between_buyer_and_target_is_the_takeover(nlp_pipeline):
-    text = "Acme Corp. agreed to buy Widget Inc. for $2 billion. Acme and Widget announced the deal on Monday."
+    text = (
+        "Acme Corp. agreed to buy Widget Inc. for $2 billion. Acme and Widget announced the deal on Monday."
+    )
     result = extract(Document(text), nlp=nlp_pipeline)
     assert [f.type for f in result.facts if f.type in ("acquisition", "agreement")] == ["acquisition"]
 

@@ -13,7 +13,6 @@ from newsgraph.extract.base import (
     expand,
     governing,
     money_near,
-    patients,
     poss_entity,
     prep_entities,
     tokens,
@@ -32,7 +31,8 @@ LISTS = ("including", "like", "such")
 HEDGED = {"non-binding", "nonbinding", "indicative"}
 OFFER_ACTS = {"make", "submit", "table", "launch", "put", "lodge", "send", "present"}
 OFFER = ("offer", "bid", "proposal", "approach")
-RECEIVE = {"receive", "get", "reject", "rebuff", "consider", "weigh", "confirm", "review", "evaluate"}
+RECEIVE = {"receive", "get", "reject", "rebuff", "consider", "weigh", "confirm", "review", "evaluate", "accept",
+           "back", "support", "recommend", "welcome"}  # fmt: skip
 RUMORED = {"near", "weigh", "consider", "explore", "mull", "study", "eye", "evaluate", "talk", "discuss", "said", "seek",
            "could", "may", "might", "possible", "potential", "approach", "talks", "contemplate"}  # fmt: skip
 ANNOUNCED = {"agree", "will", "plan", "offer", "announce", "propose", "sign", "set", "make", "launch", "expect", "to",
@@ -82,13 +82,13 @@ class AcquisitionExtractor(FactExtractor):
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in VERBS:
-                if lemma == "take" and not any(c.lower_ == "over" for c in tok.children):
-                    continue
+                if lemma == "take" and not any(c.lower_ in ("over", "private") for c in tok.children):
+                    continue  # "take over Y", "take Y private"
                 if lemma == "snap" and not any(c.lower_ == "up" for c in tok.children):
                     continue
                 acquirers = agents(tok)
                 targets = (
-                    patients(tok) if lemma not in ("merge", "bid") else prep_entities(tok, ["with", "for"])
+                    self.bought(tok) if lemma not in ("merge", "bid") else prep_entities(tok, ["with", "for"])
                 )
                 if lemma in ("take", "snap"):
                     targets = targets or [
@@ -180,11 +180,17 @@ class AcquisitionExtractor(FactExtractor):
         targets += listed + receivers
         acquirers = poss_entity(tok) if not offer else []
         acquirers = acquirers or senders
+        accepting = next((g for g in governing(tok)[1:3] if g.lemma_ in ("agree", "accept")), None)
+        if not targets and not acquirers and accepting is not None:
+            acquirers = prep_entities(
+                accepting, ["by", "from"]
+            )  # "agreed to a takeover by X", "by" on the verb
         if not targets and acquirers:
-            # "received a proposal from X": the receiver is the target
-            for gov in governing(tok)[1:2]:
-                if gov.lemma_ in RECEIVE:
+            # "received a proposal from X", "agreed to a takeover by X": the receiver is the target
+            for gov in governing(tok)[1:3]:
+                if gov.lemma_ in RECEIVE or gov.lemma_ == "agree":
                     targets = agents(gov)
+                    break
         elif acquirers and poss_entity(tok) and offer:
             targets = targets or poss_entity(tok)
         # "built the company through a string of purchases, including Y": the builder bought them
@@ -201,6 +207,20 @@ class AcquisitionExtractor(FactExtractor):
         if lemma == "merger" and not targets:
             return None
         return acquirers, targets
+
+    @staticmethod
+    def bought(tok):
+        """What was bought: 'bought Y', 'acquired rival Y', but not 'bought Y chips', a maker's goods."""
+        out = []
+        for c in tok.children:
+            if c.dep_ not in ("dobj", "nsubjpass", "attr", "oprd"):
+                continue
+            found = expand(c)
+            if not c._.entity and c.lemma_ not in PARTS and c.lower_ not in PARTS:
+                makers = {d._.entity for d in c.children if d.dep_ in ("compound", "nmod")}
+                found = [k for k in found if k not in makers]
+            out += found
+        return out
 
     @staticmethod
     def sale(doc, tok):
@@ -237,7 +257,7 @@ class AcquisitionExtractor(FactExtractor):
                         targets += poss_entity(p) or prep_entities(p, ["of", "in"])
                     elif p.dep_ == "pobj":
                         targets += expand(p)
-        targets = [k for k in targets if doc._.entities[k].type == "ORG"]
+        targets = [k for k in targets or poss_entity(tok) if doc._.entities[k].type == "ORG"]
         return (buyers, targets) if buyers and targets else None
 
     @staticmethod
