@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.base import company_of
-from newsgraph.model import Fact
+from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import HEDGE_LEMMAS, NO_CERTAINTY, source_at
 
 SAY = {"say", "announce", "tell", "confirm", "state", "add", "write", "disclose", "reveal", "report", "post"}
@@ -37,13 +37,46 @@ def backshifted(trigger: Token) -> bool:
     )
 
 
+def speech_verb(trigger: Token) -> Token | None:
+    """The verb of saying whose that-clause holds the trigger."""
+    tok = trigger
+    for _ in range(4):
+        if tok.dep_ == "ccomp":
+            return tok.head if tok.head.lemma_ in SAY else None
+        if tok.head is tok or tok.dep_ in ("advcl", "relcl", "parataxis", "conj"):
+            return None
+        tok = tok.head
+    return None
+
+
+def named_speaker(doc: Doc, fact: Fact, trigger: Token) -> Fact:
+    """'Musk posted that Tesla would unveil its robotaxi': a speaker the attribution reader's cues missed."""
+    verb = speech_verb(trigger)
+    if fact.source.kind != "document" or verb is None:
+        return fact
+    k = _subject_entity(verb)
+    if k is not None:
+        info = doc._.entities[k]
+        kinds = {"PERSON": "person"}
+        kind = kinds.get(info.type, "publication" if info.kind == "publication" else "organization")
+        fact.source = Source(kind, info.name)
+    return fact
+
+
+def _subject_entity(verb: Token | None) -> str | None:
+    if verb is None:
+        return None
+    return next((c._.entity for c in verb.children if c.dep_ == "nsubj" and c._.entity), None)
+
+
 def unhedge(doc: Doc, fact: Fact, trigger: Token) -> Fact:
-    """Undo 'possible' where the only hedge was a backshifted 'would'."""
+    """Undo 'possible' where the only hedge was a backshifted 'would'; name a speaker the cues missed."""
+    fact = named_speaker(doc, fact, trigger)
     if fact.certainty != "possible" or not backshifted(trigger):
         return fact
     att = source_at(doc, trigger)
     parties = {v for v in fact.args.values() if isinstance(v, str)}
-    speaker = att.speaker if att is not None else None
+    speaker = att.speaker if att is not None else _subject_entity(speech_verb(trigger))
     own = speaker is not None and (speaker in parties or company_of(doc, speaker) in parties)
     own = own or _self_report(trigger)
     fact.certainty = "reported" if fact.source.kind != "document" and not own else "asserted"
