@@ -369,6 +369,8 @@ ROWS = [
      "legal", {"claimant": "China", "defendant": "Acme"}, "fined", None),
     ("The state of Texas filed a lawsuit against Acme Corp. alleging deceptive marketing.",
      "legal", {"claimant": "Texas", "defendant": "Acme"}, "filed", None),
+    ("Acme Corp. faces a legal challenge from Widget Inc. over the patents.",
+     "legal", {"claimant": "Widget", "defendant": "Acme"}, "filed", None),
 ]  # fmt: skip
 
 
@@ -427,6 +429,13 @@ def test_the_deal_between_buyer_and_target_is_the_takeover(nlp_pipeline):
     )
     result = extract(Document(text), nlp=nlp_pipeline)
     assert [f.type for f in result.facts if f.type in ("acquisition", "agreement")] == ["acquisition"]
+
+
+def test_an_agreed_deal_is_dated_by_its_expected_closing(nlp_pipeline):
+    text = "Acme Corp. agreed to buy Widget Inc. for $2 billion. Acme expects to close the deal on Wednesday."
+    result = extract(Document(text, published="2024-05-14"), nlp=nlp_pipeline)
+    deal = [f for f in result.facts if f.type == "acquisition"]
+    assert deal and deal[0].time is not None and deal[0].time.begin == "2024-05-15"
 
 
 def test_a_unit_sold_beside_a_larger_deal_has_its_own_price(nlp_pipeline):

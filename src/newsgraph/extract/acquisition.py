@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from newsgraph.extract.agreement import drop_takeover_deals, joint_statement
 from newsgraph.extract.base import (
@@ -15,9 +16,12 @@ from newsgraph.extract.base import (
     money_near,
     poss_entity,
     prep_entities,
+    sentences,
+    time_near,
     tokens,
 )  # fmt: skip
 from newsgraph.extract.talks import settle_past_talks
+from newsgraph.nlp.times import TimeMention
 
 VERBS = {"buy", "acquire", "purchase", "merge", "absorb", "snap", "take", "bid", "buyout"}
 NOUNS = {"acquisition", "takeover", "purchase", "buyout", "merger", "bid", "offer", "stake", "deal", "proposal",
@@ -27,6 +31,7 @@ PARTS = {"stake", "share", "shares", "holding", "business", "unit", "assets", "a
          "businesses"}  # fmt: skip
 STAKES = {"stake", "share", "shares", "holding", "interest"}
 SELL = {"sell", "divest", "offload", "unload", "dispose", "cut", "reduce", "trim", "dump"}
+CLOSING_WORDS = {"deal", "transaction", "acquisition", "merger", "takeover", "purchase", "it", "combination"}
 LISTS = ("including", "like", "such")
 HEDGED = {"non-binding", "nonbinding", "indicative"}
 OFFER_ACTS = {"make", "submit", "table", "launch", "put", "lodge", "send", "present"}
@@ -76,7 +81,38 @@ class AcquisitionExtractor(FactExtractor):
         # the last of the deal extractors: every agreement and takeover is known
         settle_past_talks(doc)
         drop_takeover_deals(doc)
+        self.date_by_closing(doc)
         return doc
+
+    @staticmethod
+    def date_by_closing(doc):
+        """An agreed deal is dated by when it is expected to close ('expects to close the deal on
+        Wednesday', 'the transaction is expected to close in the second quarter'), not by the day it
+        was reported."""
+        when = []
+        for sent in sentences(doc):
+            for tok in tokens(sent):
+                if tok.lemma_ not in ("close", "complete") or tok.pos_ != "VERB" or tok.dep_ != "xcomp":
+                    continue
+                if tok.head.lemma_ not in ("expect", "set", "aim", "plan", "schedule"):
+                    continue
+                what = [
+                    c for c in (*tok.children, *tok.head.children) if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                ]
+                if any(c.lemma_ in CLOSING_WORDS for c in what):
+                    t = time_near(doc, sent, tok)
+                    if t is not None and t.begin:
+                        when.append(coming(t, doc._.published))
+        if len({t.begin for t in when}) != 1:
+            return
+        published = (doc._.published or "")[:10]
+        for f in doc._.facts:
+            if (
+                f.type == "acquisition"
+                and f.status == "announced"
+                and (f.time is None or f.time.begin == published)
+            ):
+                f.time = when[0]
 
     def match(self, doc, sent):
         for tok in tokens(sent):
@@ -386,3 +422,19 @@ def uncertain_frame(tok) -> bool:
         if comps & {"unclear", "uncertain"} or (negated and comps & {"certain", "clear", "sure"}):
             return True
     return False
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def coming(t, published):
+    """'expects to close the deal on Wednesday': a weekday ahead of the article, not the one before."""
+    if (
+        not published
+        or not t.begin
+        or t.begin >= published[:10]
+        or not any(d in t.text.lower() for d in WEEKDAYS)
+    ):
+        return t
+    day = (date.fromisoformat(t.begin) + timedelta(days=7)).isoformat()
+    return TimeMention(t.text, t.start, t.end, day, day)
