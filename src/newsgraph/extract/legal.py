@@ -531,13 +531,15 @@ def challenge_noun(doc, sent, tok):
     if not legal and not any(t.lemma_ in ACTS for t in target):
         return None
     verb = next((g for g in governing(tok)[1:] if g.pos_ == "VERB"), None)
-    claimants = poss_entity(tok)
-    if verb is not None and verb.lemma_.lower() in (FILE_VERBS | HEDGED | {"pursue", "mount"}):
+    claimants = poss_entity(tok) or prep_entities(tok, ["from", "by"])
+    defendants = [k for p in target for k in expand(p) or poss_entity(p)]  # "against X's patents"
+    if verb is not None and verb.lemma_.lower() in ("face", "confront", "meet"):
+        defendants = defendants or agents(verb)  # "X faces a legal challenge from Y"
+    elif verb is not None and verb.lemma_.lower() in (FILE_VERBS | HEDGED | {"pursue", "mount"}):
         claimants = agents(verb) or claimants
     claimants = [k for k in claimants if party(doc, k)]
     if not claimants:
         return None
-    defendants = [k for p in target for k in expand(p)]
     if not defendants:
         defendants = acts_of(doc, sent.start_char, claimants) or LegalExtractor.authority(
             doc, sent, claimants
