@@ -20,7 +20,8 @@ from newsgraph.extract.base import (
 NOUNS = {"talk", "talks", "discussion", "negotiation", "conversation", "deliberation", "dialogue", "dialog"}
 VERBS = {"negotiate", "discuss", "engage", "court", "approach", "explore", "sound", "talk", "meet", "near"}
 ENDED = {"end", "collapse", "break", "stall", "terminate", "abandon", "fail", "halt", "suspend", "cut", "walk", "quit",
-         "exit", "pull", "drop"}  # fmt: skip
+         "exit", "pull", "drop", "fizzle", "founder", "sour", "falter"}  # fmt: skip
+FAILED = {"collapse", "break", "fail", "stall", "fizzle", "founder", "sour", "falter"}
 DEAL_TALK = re.compile(r"takeover|acqui|merger|\bbid\b|offer|tie-up|combination|\bdeal\b|\bbuy", re.I)
 DEALS = {"deal", "agreement", "pact", "accord", "merger", "tie-up", "partnership", "settlement"}
 RECEIVE = {"receive", "get", "confirm", "reject", "rebuff", "rebuffe", "spurn", "welcome"}
@@ -181,9 +182,11 @@ class TalksExtractor(FactExtractor):
         for gov in governing(tok, 3) + list(tok.children):
             lemma = gov.lemma_.lower()
             if lemma in ENDED:
-                return "broke_down" if lemma in ("collapse", "break", "fail", "stall") else "ended"
+                return "broke_down" if lemma in FAILED else "ended"
             if lemma in ("off",) and gov.head.lemma_ == "call":
                 return "ended"
+            if lemma == "go" and any(c.lower_ == "nowhere" for c in gov.children):
+                return "broke_down"  # "those discussions went nowhere"
         return "ongoing"
 
 
