@@ -38,7 +38,7 @@ FORECAST_VERBS = {"forecast", "expect", "project", "predict", "anticipate", "for
                   "estimate", "reckon", "target"}  # fmt: skip
 ACTION_VERBS = {"raise", "cut", "lower", "reaffirm", "maintain", "narrow", "reiterate", "trim", "boost", "lift",
                 "issue", "withdraw", "suspend", "affirm", "confirm", "keep", "slash", "revise", "hike", "downgrade",
-                "upgrade", "increase", "reduce", "set"}  # fmt: skip
+                "upgrade", "increase", "reduce", "set", "give", "provide", "offer", "publish"}  # fmt: skip
 OUTLOOK_NOUNS = {"guidance", "outlook", "forecast", "forecasts", "target", "targets", "projection", "projections",
                  "rating", "ratings", "estimate", "estimates", "view", "expectations", "stock", "shares", "goal",
                  "goals", "objective", "objectives"}  # fmt: skip
@@ -75,6 +75,7 @@ REACH_VERBS = {"reach", "hit", "achieve", "double", "triple", "exceed", "surpass
 TARGET_NOUNS = {"target", "targets", "goal", "goals", "guidance", "forecast", "outlook", "objective",
                 "objectives"}  # fmt: skip
 ON_TRACK = {"track", "course"}
+NOMINAL = {"forecast", "forecasts", "outlook", "guidance", "projection", "projections"}
 # Rating and research actions on a named party (the outlook-noun actions are read with ACTION_VERBS)
 COVER_VERBS = {"initiate", "start", "begin", "resume"}
 RATER_VERBS = {"cut", "lower", "raise", "lift", "affirm", "place", "put", "reiterate", "keep",
@@ -110,7 +111,32 @@ class ForecastExtractor(FactExtractor):
                 seen.add(pair)
                 yield fact
         if not seen:
+            nominal = self.nominal_outlook(doc, sent)
+            if nominal is not None:
+                yield nominal
+                return
             yield from self.attributed_outlook(doc, sent, taken)
+
+    def nominal_outlook(self, doc, sent):
+        """'Acme's forecast of $5 billion in fourth-quarter revenue was below estimates': an outlook the
+        sentence names as a thing its owner holds."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            if (
+                tok.pos_ != "NOUN"
+                or tok.lower_ not in NOMINAL
+                or tok.dep_ not in ("nsubj", "nsubjpass", "dobj")
+            ):
+                continue
+            owner = [c._.entity for c in tok.children if c.dep_ == "poss" and c._.entity]
+            if not owner or ents[owner[0]].type not in ("ORG", "GOV") or ents[owner[0]].kind == "publication":
+                continue
+            if not any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in tok.children):
+                continue  # "Acme's outlook disappointed": no figure to speak of
+            src = owner[0]
+            scope = list(tok.subtree)
+            return self.emit(doc, tok, src, self.subject(doc, scope, src), sent, scope, "asserted")
+        return None
 
     def verb_fact(self, doc, sent, tok, taken):
         lemma = tok.lemma_.lower()
@@ -570,6 +596,10 @@ class ForecastExtractor(FactExtractor):
             m = min(hits, key=lambda m: m.start())
             if m.re is MARGIN_RX:
                 return "_".join(w.strip() for w in (m.group(1), m.group(2)) if w).lower() + "_margin"
+            if metric_name(m) in ("net_income", "adjusted_net_income") and re.search(
+                r"\b(?:per|a) share\b", scope_text
+            ):
+                return "eps"  # "adjusted earnings of $4.10 to $4.30 per share"
             return metric_name(m)
         if any(t.lower_ in ("guidance", "outlook") for t in scope):
             return "guidance"
