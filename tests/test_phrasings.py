@@ -437,6 +437,15 @@ def test_the_deal_between_buyer_and_target_is_the_takeover(nlp_pipeline):
     assert [f.type for f in result.facts if f.type in ("acquisition", "agreement")] == ["acquisition"]
 
 
+def test_talks_that_failed_years_ago_are_another_round(nlp_pipeline):
+    text = (
+        "Acme Corp. confirmed it had approached Widget Inc. about a takeover. Acme had also sounded out "
+        "Widget in 2020, but those discussions went nowhere."
+    )
+    result = extract(Document(text, published="2024-05-14"), nlp=nlp_pipeline)
+    assert sorted(f.status for f in result.facts if f.type == "talks") == ["broke_down", "ongoing"]
+
+
 def test_an_agreed_deal_is_dated_by_its_expected_closing(nlp_pipeline):
     text = "Acme Corp. agreed to buy Widget Inc. for $2 billion. Acme expects to close the deal on Wednesday."
     result = extract(Document(text, published="2024-05-14"), nlp=nlp_pipeline)

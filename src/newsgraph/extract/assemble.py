@@ -50,6 +50,8 @@ class FactAssembler:
         merged: dict[tuple, Fact] = {}
         for f in doc._.facts:
             key = fact_key(f)
+            if f.type == "talks":
+                key = (key[0], key[1] + (_earlier_round(f, doc),), key[2])
             # A timed restatement of an untimed fact (or vice versa) is the same fact.
             loose = (key[0], key[1], None)
             prev = merged.get(key) or (merged.get(loose) if key[2] else None)
@@ -75,6 +77,16 @@ class FactAssembler:
         ):
             doc.user_data.pop(key, None)  # Spans do not serialize with the Doc
         return doc
+
+
+def _earlier_round(f: Fact, doc: Doc) -> str | None:
+    """Talks that ended in an earlier year ('sounded out Y in 2020, but those discussions went nowhere')
+    were another round than the talks the article reports."""
+    year = (doc._.published or "")[:4]
+    begin = getattr(f.time, "begin", None) or getattr(f.time, "start", None)
+    if f.status in ("ended", "broke_down") and isinstance(begin, str) and year and begin[:4] < year:
+        return begin[:4]
+    return None
 
 
 def _richer(a: Fact, b: Fact) -> Fact:
