@@ -377,6 +377,10 @@ ROWS = [
      "legal", {"claimant": "Texas", "defendant": "Acme"}, "filed", None),
     ("Acme Corp. faces a legal challenge from Widget Inc. over the patents.",
      "legal", {"claimant": "Widget", "defendant": "Acme"}, "filed", None),
+    ("The EU's top court ruled on Thursday that Acme Corp. must pay 13 billion euros in back taxes to Ireland.",
+     "legal", {"claimant": "Ireland", "defendant": "Acme"}, "ruled", None),
+    ("A federal appeals court upheld a $2 billion verdict against Acme Corp.", "legal", {"defendant": "Acme"},
+     "ruled", None),
 ]  # fmt: skip
 
 

@@ -38,6 +38,17 @@ MOTIONS = {"request", "motion", "petition", "attempt", "bid", "appeal", "applica
            "claim", "claims", "case", "complaint", "effort", "challenge", "injunction", "settlement"}  # fmt: skip
 # Filings by which a party brings the case rather than defends it.
 BRINGS = {"petition", "lawsuit", "suit", "claim", "claims", "case", "complaint", "challenge"}
+DECISIONS = {
+    "fine",
+    "ruling",
+    "verdict",
+    "decision",
+    "judgment",
+    "judgement",
+    "penalty",
+    "conviction",
+    "order",
+}
 COURT_VERBS = {
     "reject",
     "deny",
@@ -309,7 +320,7 @@ def acting_body(doc, tok, exclude):
         cands += [c for c in verb.children if c.dep_ == "nsubj"]
         cands += [p for c in verb.children if c.dep_ == "agent" for p in c.children]
     for c in cands:
-        if is_body(c):
+        if is_body(c) and not is_court(c):  # a court decides; it is no party
             found = [k for k in body_country(doc, c) if k not in exclude]
             if found:
                 return found
@@ -412,7 +423,10 @@ def court_decision(doc, sent, tok):
         return None
     motion = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in MOTIONS), None)
     if motion is None:
-        return None
+        # "upheld a 2.4 billion euro fine against X", "overturned a verdict against X"
+        decided = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in DECISIONS]
+        against = [k for c in decided for k in prep_entities(c, ["against", "on"])]
+        return ([], against, "ruled") if against else None
     ents = doc._.entities
     movers = poss_entity(motion) or prep_entities(motion, ["by", "from", "of"])
     filer = next((c for c in motion.children if c.dep_ == "acl"), None)
@@ -486,6 +500,13 @@ def ruling(doc, tok):
     if case is not None:
         claimants = poss_entity(case)
         defendants = defendants or prep_entities(case, ["against"])
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        if defendants:
+            break
+        # "ruled that X must pay 13 billion euros to Ireland", "ruled that X had violated the law"
+        defendants = [k for s in subjects(clause) for k in expand(s)]
+        pay = [clause] + [c for c in clause.children if c.dep_ in ("xcomp", "conj")]
+        claimants = claimants or [k for p in pay if p.lemma_ == "pay" for k in prep_entities(p, ["to"])]
     if not defendants:
         defendants = prep_entities(tok, ["for", "in"])
     return claimants, defendants, "ruled"
