@@ -451,9 +451,12 @@ class ForecastExtractor(FactExtractor):
             if subj and (subj[0].pos_ == "PRON" or subj[0]._.entity or subj[0].lower_ in DEALS):
                 continue  # "said it would appeal if...": a plan of its own; "the deal would collapse unless..."
             scope = list(comp.subtree)
-            return self.emit(
+            fact = self.emit(
                 doc, tok, speakers[0], self.subject(doc, scope, speakers[0]), sent, scope, "reported"
             )
+            if not (subj and subj[0].lower_ in SAID_FIGURES):
+                fact.args.pop("metric", None)  # "a permanent loss of opportunity" is no reported loss
+            return fact
         return None
 
     def on_track(self, doc, sent, tok):
