@@ -26,6 +26,8 @@ ROWS = [
      "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", None),
     ("Acme Corp. is nearing a deal with Widget Inc. to combine their mobile units.",
      "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", None),
+    ("Acme Corp. said talks with Widget Inc. over a manufacturing partnership had stalled.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "broke_down", "organization"),
     ("Talks between Acme Corp. and Widget Inc. fizzled last year.",
      "talks", {"party": "Acme", "counterparty": "Widget"}, "broke_down", None),
     ("Acme Corp. walked away from talks with Widget Inc. on Friday.",

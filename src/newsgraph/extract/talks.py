@@ -27,6 +27,7 @@ DEALS = {"deal", "agreement", "pact", "accord", "merger", "tie-up", "partnership
 RECEIVE = {"receive", "get", "confirm", "reject", "rebuff", "rebuffe", "spurn", "welcome"}
 PARTS = {"stake", "share", "shares", "holding", "interest", "business", "unit", "units", "division", "assets", "arm",
          "operations", "plant", "factory"}  # fmt: skip
+SPEAK = {"say", "confirm", "announce", "add", "state", "acknowledge"}
 PAST_TALKS = "newsgraph_past_talks"  # facts (by index) of talks told as history
 DEAL_VERBS = {"buy", "acquire", "merge", "purchase", "take", "invest", "form", "create", "sell", "supply",
               "combine", "build", "develop", "license"}  # fmt: skip
@@ -119,6 +120,9 @@ class TalksExtractor(FactExtractor):
         counters = counters or self.deal_targets(tok)
         if not parties and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head._.entity:
             parties = expand(tok.head.head)  # headline "X in talks with Y over Z"
+        clause = tok.head
+        if not parties and tok.dep_ == "nsubj" and clause.dep_ == "ccomp" and clause.head.lemma_ in SPEAK:
+            parties = agents(clause.head)  # "X said talks with Y had stalled": X's talks
         if parties and not counters and len(parties) >= 2:
             return list(combinations(parties, 2))
         return _pairs(parties, counters)
