@@ -187,6 +187,9 @@ ROWS = [
      "policy", {"authority": "India"}, None, None),
     ("The Netherlands supplies chip tools. The Dutch government said it would restrict exports of them.",
      "policy", {"authority": "Netherlands"}, None, None),
+    ("China's export ban on gallium took effect in August.", "policy", {"authority": "China"}, None, None),
+    ("The Federal Reserve left interest rates unchanged on Wednesday.",
+     "policy", {"authority": "Federal Reserve"}, None, None),
     # launch
     ("Acme Corp. unveiled its first electric SUV on Thursday.", "launch", {"company": "Acme"}, "launched", None),
     ("Acme Corp. plans to release a cheaper model next year.", "launch", {"company": "Acme"}, "planned", None),

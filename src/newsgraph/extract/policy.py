@@ -49,8 +49,9 @@ NOMINAL = {"restrictions": "tighten", "curbs": "tighten", "controls": "tighten",
            "rules": "new", "regulations": "new", "guidelines": "new", "subsidies": "loosen",
            "incentives": "loosen"}  # fmt: skip
 LEGISLATION = {"bill", "law", "budget", "act", "legislation", "amendment", "package", "regulation", "rule",
-               "rules"}  # fmt: skip
+               "rules", "scheme", "program", "programme", "subsidies", "stimulus", "incentives"}  # fmt: skip
 BENEFITS = {"credit", "subsidy", "incentive", "rebate", "allowance", "exemption", "relief"}
+PLANNED = {"planned", "proposed", "possible", "potential", "threatened"}
 NOVEL = {"new", "fresh", "tighter", "stricter", "latest", "additional", "expanded", "tougher", "sweeping"}
 # Verbs by which a rule gets its maker: "a law signed by President X", "rules issued by the ministry".
 MAKER_VERBS = {
@@ -75,11 +76,17 @@ class PolicyExtractor(FactExtractor):
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "NOUN" and tok.lower_ in NOMINAL:
+                planned = any(c.lower_ in PLANNED for c in tok.children if c.dep_ == "amod")
                 for a in self.nominal_authorities(doc, tok):
                     if a not in seen:
                         seen.add(a)
                         # The rule exists whatever the clause around it hedges ("new curbs could hit sales").
-                        yield self.make(doc, sent, tok, a, None, NOMINAL[tok.lower_], "asserted")
+                        certainty = "possible" if planned else "asserted"
+                        yield self.make(doc, sent, tok, a, None, NOMINAL[tok.lower_], certainty)
+                continue
+            if lemma in ("leave", "keep", "hold") and held_rates(tok):
+                for a in self.authorities(doc, tok):
+                    yield self.make(doc, sent, tok, a, None, None)  # "the Fed left rates unchanged"
                 continue
             if tok.pos_ != "VERB" or lemma not in DIRECTIONS:
                 continue
@@ -229,7 +236,8 @@ class PolicyExtractor(FactExtractor):
         return list(dict.fromkeys(out))
 
     def nominal_authorities(self, doc, noun):
-        if not any(c.lower_ in NOVEL for c in noun.children if c.dep_ in ("amod", "advmod")):
+        novel = any(c.lower_ in NOVEL | PLANNED for c in noun.children if c.dep_ in ("amod", "advmod"))
+        if not novel and not in_force(noun):
             return []
         ents = doc._.entities
         return [k for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -356,3 +364,26 @@ def body_country(doc, body):
             if info.type == "GOV" and any(n.lower() in names for n in list(info.names) + [info.name]):
                 return [k]
     return []
+
+
+def in_force(noun):
+    """'China's export ban took effect in August', 'the tariffs came into force', 'the curbs kicked in'."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    kids = {c.lower_ for c in verb.subtree}
+    return (lemma == "take" and "effect" in kids) or (lemma == "come" and "force" in kids) or (
+        lemma == "kick" and "in" in kids) or lemma in ("expire", "lapse")  # fmt: skip
+
+
+def held_rates(tok):
+    """'left interest rates unchanged', 'kept its key rate steady', 'held rates at 5.25%'."""
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "rate"]
+    if not objs:
+        return False
+    if tok.lemma_.lower() == "hold":
+        return True
+    return any(t.lower_ in ("unchanged", "steady", "stable", "on") for c in tok.children
+               if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod", "prt") for t in c.subtree) or any(
+        t.lower_ in ("unchanged", "steady", "stable") for o in objs for t in o.subtree)  # fmt: skip
