@@ -49,18 +49,8 @@ DECISIONS = {
     "conviction",
     "order",
 }
-COURT_VERBS = {
-    "reject",
-    "deny",
-    "dismiss",
-    "throw",
-    "grant",
-    "uphold",
-    "overturn",
-    "strike",
-    "toss",
-    "approve",
-}
+COURT_VERBS = {"reject", "deny", "dismiss", "throw", "grant", "uphold", "overturn", "strike", "toss",
+               "approve"}  # fmt: skip
 # Orders that end a company: "a court ordered the liquidation of X".
 REMEDIES = {"liquidation", "winding", "breakup", "break", "dissolution", "divestiture", "sale", "seizure"}
 # Purpose clauses of an investigation: "opened an investigation to examine whether X's ...".
@@ -98,24 +88,7 @@ class LegalExtractor(FactExtractor):
             claimants = [k for k in claimants if party(doc, k) or doc._.entities[k].type == "PLACE"]
             if not defendants:
                 continue
-            if set(claimants) <= set(defendants) and any(
-                s.lower_ in PRONOUNS for s in subjects(tok)
-            ):  # "its third clash with the company: in June it sued Amazon": the pronoun is the other side
-                claimants = self.authority(doc, sent, defendants)
-            if not claimants:
-                claimants = acting_body(doc, tok, defendants)
-            if (
-                not claimants
-                and status in ("fined", "filed")
-                and not (tok.pos_ == "VERB" and tok.lemma_.lower() == "settle")
-            ):
-                claimants = self.authority(doc, sent, defendants)
-            if not claimants:
-                # "The complaint accuses Amazon...": the claimant of the case already reported
-                claimants = [f.args["claimant"] for f in doc._.facts if f.type == "legal"
-                             and f.args.get("defendant") in defendants and f.args.get("claimant")][:1]  # fmt: skip
-            if not claimants and (status == "fined" or official_matter(sent)):
-                claimants = authority_before(doc, sent, defendants)
+            claimants = self.complete(doc, sent, tok, claimants, defendants, status)
             hedged = status == "hedged"
             status = None if hedged else status
             money = clause_money(doc, sent, tok)
@@ -138,6 +111,27 @@ class LegalExtractor(FactExtractor):
                     }
                     yield self.fact(doc, tok, args, status=status, time=when(doc, sent, tok),
                                     source=own_voice(doc, tok))  # fmt: skip
+
+    def complete(self, doc, sent, tok, claimants, defendants, status):
+        """Who brought the case when the trigger's own phrase does not say."""
+        if set(claimants) <= set(defendants) and any(s.lower_ in PRONOUNS for s in subjects(tok)):
+            # "its third clash with the company: in June it sued Amazon": the pronoun is the other side
+            claimants = self.authority(doc, sent, defendants)
+        if not claimants:
+            claimants = acting_body(doc, tok, defendants)
+        if (
+            not claimants
+            and status in ("fined", "filed")
+            and not (tok.pos_ == "VERB" and tok.lemma_ == "settle")
+        ):
+            claimants = self.authority(doc, sent, defendants)
+        if not claimants:
+            # "The complaint accuses Amazon...": the claimant of the case already reported
+            claimants = [f.args["claimant"] for f in doc._.facts if f.type == "legal"
+                         and f.args.get("defendant") in defendants and f.args.get("claimant")][:1]  # fmt: skip
+        if not claimants and (status == "fined" or official_matter(sent)):
+            claimants = authority_before(doc, sent, defendants)
+        return claimants
 
     def read(self, doc, sent, tok, done):
         """(claimants, defendants, status) for a trigger word, or None."""
