@@ -140,7 +140,7 @@ class LegalExtractor(FactExtractor):
             return court_decision(doc, sent, tok)
         if tok.pos_ == "VERB" and lemma == "award":
             return award(doc, sent, tok)
-        if tok.pos_ == "VERB" and lemma in ("investigate", "probe", "examine", "review", "scrutinize"):
+        if tok.pos_ == "VERB" and lemma in ("investigate", "probe", "examine", "scrutinize"):
             inquiry = inquiry_verb(doc, sent, tok)
             if inquiry is not None:
                 return inquiry
