@@ -118,7 +118,8 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
     (r"\b(?:in|by|for|during|since|of|until|before)\s+(?P<year>(?:19|20)\d{2})\b", "year"),
     (r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", "weekday"),
     (r"\b(?P<rel>yesterday|today|tomorrow)\b", "day_rel"),
-    (rf"\b(?:in|since|until|by|from|during)\s+{_month}\b(?!\s+\d)", "month_only"),
+    # "In June 3M agreed": a name that starts with a digit is no day of the month.
+    (rf"\b(?:in|since|until|by|from|during)\s+{_month}\b(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b)", "month_only"),
 ]  # fmt: skip
 PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(src, 0 if kind == "qn" else re.I), kind) for src, kind in _PATTERN_SOURCES
