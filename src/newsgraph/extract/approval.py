@@ -18,7 +18,6 @@ from newsgraph.extract.base import (
     main_org,
     patients,
     poss_entity,
-    prep_entities,
     time_near,
     tokens,
 )  # fmt: skip
@@ -28,8 +27,13 @@ GRANT_VERBS = {"approve", "clear", "authorize", "authorise", "greenlight", "lice
 DENY_VERBS = {"reject", "deny", "refuse", "block", "veto", "prohibit", "revoke", "withdraw"}
 NOUNS = {"approval", "approvals", "license", "licence", "permit", "authorization", "authorisation", "clearance",
          "clearances", "nod", "go-ahead", "light", "consent", "sign-off", "decision", "review", "scrutiny",
-         "blessing"}  # fmt: skip
-GATED_NOUNS = {"decision", "review", "scrutiny"}  # only when someone awaits or faces them
+         "blessing", "application"}  # fmt: skip
+GATED_NOUNS = {
+    "decision",
+    "review",
+    "scrutiny",
+    "application",
+}  # only when someone awaits, faces or files them
 PENDING = {"await", "wait", "seek", "apply", "file", "obtain", "need", "require", "pursue", "submit", "request",
            "work", "try", "hope", "expect", "review", "pending", "still", "face", "undergo", "must"}  # fmt: skip
 GRANTED = {"win", "receive", "get", "secure", "gain", "grant", "give", "award", "earn"}
@@ -95,11 +99,14 @@ class ApprovalExtractor(FactExtractor):
             elif (
                 tok.pos_ == "NOUN" and (lemma in NOUNS or tok.lower_ in NOUNS) and self.is_approval_noun(tok)
             ):
-                authority = self.authorities_from(doc, tok, ("from", "by", "of"))
+                authority = self.authorities_from(doc, tok, ("from", "by", "of", "with"))
                 applicant = poss_entity(tok)
                 status = None
                 for gov in governing(tok)[1:]:
-                    authority = authority or self.authorities_from(doc, gov)
+                    # "filed for approval with the FDA", "applied to the regulator for a licence"
+                    filed = gov.lemma_ in ("file", "apply", "submit", "lodge")
+                    authority = authority or self.authorities_from(doc, gov, ("from", "by", "with", "to") if filed else
+                                                                   ("from", "by"))  # fmt: skip
                     if gov.pos_ in ("VERB", "AUX"):
                         subj = agents(gov)
                         if not applicant:
@@ -108,9 +115,7 @@ class ApprovalExtractor(FactExtractor):
                             authority = authority or [k for k in subj if self.is_authority(doc, k)]
                             applicant = [
                                 k for c in gov.children if c.dep_ in ("dative",) for k in expand(c)
-                            ] + [
-                                k for k in prep_entities(gov, ["to", "for"]) if not self.is_authority(doc, k)
-                            ] or [
+                            ] + [k for k in self.recipients(doc, gov) if not self.is_authority(doc, k)] or [
                                 k for c in gov.children if c.dep_ == "dobj" for k in self.applicant_of(doc, c)
                             ]
                         status = status or self.noun_status(gov)
@@ -243,6 +248,11 @@ class ApprovalExtractor(FactExtractor):
             g.lemma_.lower() in ("await", "wait", "expect", "seek", "hope", "need")
             for g in governing(tok, 3)[1:]
         )
+
+    def recipients(self, doc, gov):
+        """'gave its nod to X's new plant', 'granted a licence to X': the owner of what is approved."""
+        return [k for c in gov.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                for p in c.children if p.dep_ == "pobj" for k in self.applicant_of(doc, p)]  # fmt: skip
 
     @staticmethod
     def awaited(tok):

@@ -20,7 +20,7 @@ from newsgraph.extract.base import (
 NOUNS = {"talk", "talks", "discussion", "negotiation", "conversation", "deliberation", "dialogue", "dialog"}
 VERBS = {"negotiate", "discuss", "engage", "court", "approach", "explore", "sound", "talk", "meet", "near"}
 ENDED = {"end", "collapse", "break", "stall", "terminate", "abandon", "fail", "halt", "suspend", "cut", "walk", "quit",
-         "exit", "pull", "drop", "fizzle", "founder", "sour", "falter"}  # fmt: skip
+         "exit", "pull", "drop", "fizzle", "founder", "sour", "falter", "rebuff", "spurn", "reject"}  # fmt: skip
 FAILED = {"collapse", "break", "fail", "stall", "fizzle", "founder", "sour", "falter"}
 DEAL_TALK = re.compile(r"takeover|acqui|merger|\bbid\b|offer|tie-up|combination|\bdeal\b|\bbuy", re.I)
 DEALS = {"deal", "agreement", "pact", "accord", "merger", "tie-up", "partnership", "settlement"}
