@@ -216,7 +216,7 @@ class ForecastExtractor(FactExtractor):
             speakers = [att.speaker] if att is not None and att.speaker and att.kind != "publication" else []
         if not speakers and not passive and not subj_words & EXPERTS:
             return None
-        if taken and not speakers and not self.by_trade(doc, sent):
+        if taken and not speakers and not subj_words & EXPERTS and not self.by_trade(doc, sent):
             return None  # another fact's sentence; "..., economists say" still makes it an outlook
         src = speakers[0] if speakers else None
         scope = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree]
@@ -229,6 +229,8 @@ class ForecastExtractor(FactExtractor):
     def outlook_shape(self, tok, comp, passive, speakers):
         """Whether a forecasting verb looks ahead at all, or names an event, a result or a sighting."""
         lemma = tok.lemma_.lower()
+        if comp and comp[0].lower_ in ("that", "which", "what") and comp[0].dep_ == "dobj":
+            return False  # "ahead of the 483,173 that analysts had expected": the consensus a result is measured by
         if passive and any(c.dep_ == "neg" for c in tok.children):
             return False  # "could not be expected to comment": an idiom, not an outlook
         if comp and self.event_plan(comp[0]):
@@ -553,14 +555,11 @@ class ForecastExtractor(FactExtractor):
         yield self.emit(doc, main, src, self.subject(doc, scope, src), sent, scope, "reported")
 
     def emit(self, doc, tok, src, subject, sent, scope, certainty, when=None, speaker=None, unnamed=False):
-        if subject is None and src is not None:
-            # "Samsung said it expects demand to improve": a company's outlook is about itself.
-            info = doc._.entities[src]
-            if info.type == "ORG" and info.kind is None:
-                subject = src
-        args = {"source": src, "subject": subject, "statement": sent.text.strip()}
         scope_text = " ".join(t.text for t in scope)
         metric = self.metric(doc, tok, scope, scope_text)
+        if subject is None and src is not None and self.about_itself(doc, src, scope, metric):
+            subject = src  # "Samsung said it expects demand to improve": a company's outlook is about itself
+        args = {"source": src, "subject": subject, "statement": sent.text.strip()}
         if metric:
             args["metric"] = metric
         money = [
@@ -591,6 +590,18 @@ class ForecastExtractor(FactExtractor):
         skip = {t.i for c in head.subtree if c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)
                 for t in c.subtree}  # fmt: skip
         return [t for t in head.subtree if t.i not in skip]
+
+    def about_itself(self, doc, src, scope, metric):
+        """A company's outlook on its own figures or business; not a forecaster's view of a market ('the
+        IMF predicted that global growth would slow', 'WSTS said the market will shrink')."""
+        info = doc._.entities[src]
+        if info.type != "ORG" or info.kind is not None:
+            return False
+        return (
+            src == main_org(doc)
+            or metric is not None
+            or any(t.lower_ in ("it", "its", "we", "our") for t in scope)
+        )
 
     @staticmethod
     def metric(doc, tok, scope, scope_text):
