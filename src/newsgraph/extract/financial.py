@@ -327,6 +327,8 @@ class FinancialResultExtractor(FactExtractor):
         for i, (metric, s, e) in enumerate(hits):
             if YEAR_AGO.search(text[max(0, s - 25) : s]):
                 continue  # "swinging from a loss of 20.56 billion yuan": last year's figure
+            if self.restated(text, hits, i):
+                continue
             if re.fullmatch(r"(?:a|per) share", text[s:e], re.I) and not re.search(
                 r"\b(?:earn\w*|profit|income|loss|EPS)\b", text[max(0, s - 40) : s], re.I
             ):
@@ -414,7 +416,9 @@ class FinancialResultExtractor(FactExtractor):
                 if re.search(r"\b(?:expects?|forecasts?|projects?|sees|outlook|guidance|will)\b",
                              text[max(0, s - 40) : s], re.I):  # fmt: skip
                     continue
-            seg = text[s:seg_end] + " " + text[max(0, s - 80) : s]
+            # the words before the metric, back to the previous metric: its estimate is not this one's
+            lookback = text[max(0, s - 80, hits[i - 1][2] if i else 0) : s]
+            seg = text[s:seg_end] + " " + re.split(r"[,;:]", lookback)[-1]
             vs = None
             if estimate is not None or ESTIMATE.search(seg) or re.search(r"expected", seg, re.I):
                 if INLINE.search(seg):
@@ -436,6 +440,18 @@ class FinancialResultExtractor(FactExtractor):
             )
             self.last_fact = (fact, sent.end)
             yield fact
+
+    @staticmethod
+    def restated(text, hits, i):
+        """'its first drop in quarterly deliveries: it delivered 386,810 vehicles': one count named twice."""
+        metric, s, _ = hits[i]
+        if (
+            metric not in ("deliveries", "sales_volume", "production")
+            or i + 1 >= len(hits)
+            or hits[i + 1][0] != metric
+        ):
+            return False
+        return not re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text[s : hits[i + 1][1]]))
 
     def fiscal_defined(self, doc, sent):
         """'revenue for its fiscal fourth quarter ... EPS in the three months ended Sept. 30': the next
