@@ -148,6 +148,8 @@ ROWS = [
      "approval", {"applicant": "Acme", "authority": "European Medicines Agency"}, "pending", None),
     ("Acme Corp. has filed for approval with the Securities and Exchange Commission.",
      "approval", {"applicant": "Acme", "authority": "Securities and Exchange Commission"}, "pending", None),
+    ("Acme Corp. said the Food and Drug Administration approved its Alzheimer's treatment on Thursday.",
+     "approval", {"applicant": "Acme", "authority": "Food and Drug Administration"}, "granted", "organization"),
     ("The Food and Drug Administration declined to approve Acme Corp.'s obesity drug.",
      "approval", {"applicant": "Acme", "authority": "Food and Drug Administration"}, "denied", None),
     ("The European Commission signed off on Acme Corp.'s purchase of Widget Inc.",

@@ -175,7 +175,14 @@ class ApprovalExtractor(FactExtractor):
     def applicant_of(self, doc, head):
         """Who applied, from what was approved: 'Broadcom's VMware deal' -> Broadcom, 'Lilly's Zepbound' -> Lilly."""
         ents = doc._.entities
-        owner = poss_entity(head)
+        # "its Alzheimer's treatment", "Acme's Nexolin's label": the outermost possessor owns it
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        while poss is not None:
+            outer = next((c for c in poss.children if c.dep_ == "poss" and c._.entity), None)
+            if outer is None:
+                break
+            poss = outer
+        owner = expand(poss) if poss is not None and poss._.entity else poss_entity(head)
         if owner:
             return [company_of(doc, k) for k in owner]
         found = expand(head)
