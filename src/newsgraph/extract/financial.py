@@ -116,6 +116,8 @@ SEGMENT_WORDS = {"cloud", "advertising", "services", "hardware", "software", "me
 # said"); they have no sales of their own to report.
 TRADE_BODY = re.compile(r"\b(?:Association|Federation|Council|Institute|Bureau|Society|Alliance|Chamber|"
                         r"Confederation|Organi[sz]ation)\b")  # fmt: skip
+FUTURE_RESULT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|forecast|"
+                           r"projected|seen|likely|set|poised|estimated)\s+to\b", re.I)  # fmt: skip
 FISCAL_QUARTER = re.compile(r"\bfiscal (?:first|second|third|fourth)[- ]quarter\b|\bfiscal Q[1-4]\b", re.I)
 DISCLOSE = {"estimate", "report", "announce", "disclose", "post", "forecast", "project"}
 REPORT_VERBS = {"report", "post", "book", "record", "say", "announce", "deliver", "sell", "ship", "generate",
@@ -289,7 +291,7 @@ class FinancialResultExtractor(FactExtractor):
                 if company in [company_of(doc, k) for k in agents(cur.head)]:
                     return Source("organization", doc._.entities[company].name)
                 return None
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 return None
             cur = cur.head
         return None
@@ -413,9 +415,12 @@ class FinancialResultExtractor(FactExtractor):
                 continue
             if value is not None and hedged and metric != "gross_margin":
                 # "expects revenue of $X": guidance, read by the forecast extractor.
-                if re.search(r"\b(?:expects?|forecasts?|projects?|sees|outlook|guidance|will)\b",
-                             text[max(0, s - 40) : s], re.I):  # fmt: skip
+                # "the deal would boost Acme's revenue by $2 billion": a hypothetical, no result
+                if re.search(r"\b(?:expects?|forecasts?|projects?|sees|outlook|guidance|will|would|could|might)\b|"
+                             r"\bmay\b", text[max(0, s - 40) : s]):  # fmt: skip
                     continue
+            if FUTURE_RESULT.match(text[e:]):
+                continue  # "revenue is expected to rise 10% next year": a forecast
             # the words before the metric, back to the previous metric: its estimate is not this one's
             lookback = text[max(0, s - 80, hits[i - 1][2] if i else 0) : s]
             seg = text[s:seg_end] + " " + re.split(r"[,;:]", lookback)[-1]
@@ -514,7 +519,7 @@ class FinancialResultExtractor(FactExtractor):
                     return k
         verb = tok
         for _ in range(3):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
         if (
