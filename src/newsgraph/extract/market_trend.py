@@ -197,8 +197,10 @@ class MarketTrendExtractor(FactExtractor):
                 continue
             if self.owned_by_company(doc, s):
                 continue  # "Apple's sales fell": a company's result, not a market's
-            if any(c.lower_ in ("its", "their", "his", "her", "our") for c in s.children):
-                continue
+            if any(
+                c.lower_ in ("its", "their", "his", "her", "our") or self.one_owner(c) for c in s.children
+            ):
+                continue  # "its sales", "the company's sales in Japan"
             mods = [
                 c
                 for c in s.children
@@ -245,6 +247,15 @@ class MarketTrendExtractor(FactExtractor):
             return False
         return any(t._.entity and (doc._.entities[t._.entity].type == "PRODUCT" or (
             doc._.entities[t._.entity].type == "ORG" and t.lower_ not in COMMODITIES)) for t in subj.subtree)  # fmt: skip
+
+    @staticmethod
+    def one_owner(mod):
+        """'the company's', 'the automaker's': one owner, unlike 'the industry's' or 'chipmakers''."""
+        return (
+            mod.dep_ == "poss"
+            and mod.tag_ == "NN"
+            and mod.lower_ not in WIDE | {"country", "world", "economy"}
+        )
 
     @staticmethod
     def in_slump(verb):
