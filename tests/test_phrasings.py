@@ -279,6 +279,8 @@ ROWS = [
      "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
     ("The Federal Reserve is expected to cut interest rates in June, economists say.",
      "forecast", {"subject": "Federal Reserve"}, None, "organization"),
+    ("Economists polled by Reuters expect the Federal Reserve to hold rates steady.",
+     "forecast", {"subject": "Federal Reserve"}, None, "organization"),
     ("Acme Corp.'s forecast of $5 billion in fourth-quarter revenue was below analysts' estimates.",
      "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
     ("Acme Corp. provided guidance of $2 billion to $2.2 billion in revenue for the third quarter.",
