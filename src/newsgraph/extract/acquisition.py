@@ -414,7 +414,7 @@ def uncertain_frame(tok) -> bool:
     """'It is not certain that X will make an offer', 'it is unclear whether X will bid'."""
     cur = tok
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
         comps = {c.lemma_.lower() for c in cur.children if c.dep_ == "acomp"}

@@ -180,7 +180,7 @@ class AgreementExtractor(FactExtractor):
     @staticmethod
     def inner_with(tok):
         """'a memorandum of understanding with Y': the "with" hangs inside the agreement's name."""
-        return [k for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "with" and t.head is not tok
+        return [k for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "with" and t.head.i != tok.i
                 for p in t.children if p.dep_ == "pobj" for k in expand(p)]  # fmt: skip
 
     @staticmethod

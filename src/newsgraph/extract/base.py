@@ -254,13 +254,13 @@ def subject_tokens(verb: Token) -> list[Token]:
         if subs:
             return subs
         passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        if passive and tok is not verb:
+        if passive and tok.i != verb.i:
             return passive
         if tok.dep_ == "relcl":
             return [tok.head]
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return [tok.head]
-        if tok.head is tok or tok.dep_ not in CLIMB:
+        if tok.head.i == tok.i or tok.dep_ not in CLIMB:
             break
         tok = tok.head
     return []
@@ -316,7 +316,7 @@ def governing(tok: Token, hops: int = 3) -> list[Token]:
     out = [tok]
     cur = tok
     for _ in range(hops):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         if cur.dep_ in ("ccomp", "parataxis", "relcl", "advcl") and len(out) > 1:
             break
@@ -354,7 +354,7 @@ def time_near(doc: Doc, sent: Span, trigger: Token | None = None):
     if trigger is None:
         return cands[0]
     for head in governing(trigger, 3):
-        if head.pos_ not in ("VERB", "AUX") and head is not trigger:
+        if head.pos_ not in ("VERB", "AUX") and head.i != trigger.i:
             continue
         lo, hi = _clause_chars(head)
         aside = _side_clauses(head, trigger)

@@ -24,6 +24,9 @@ PLANTS = {"plant", "factory", "facility", "gigafactory", "fab", "site", "campus"
           "refinery", "warehouse", "hub"}  # fmt: skip
 ROUND_NOUNS = {"round", "funding", "financing", "capital", "investment", "series"}
 # "spending billions of dollars on new capacity", "investing heavily in AI": sums without a figure.
+# Money spent returning cash to shareholders or on a defence is no investment.
+NOT_INVESTED = {"buyback", "buybacks", "repurchase", "repurchases", "dividend", "dividends", "share", "shares",
+                "legal", "lawyers", "lobbying", "marketing", "advertising", "fines"}  # fmt: skip
 VAGUE_SUMS = {"billions", "millions", "trillions", "hundreds", "tens", "heavily", "lot", "fortune"}
 CAPEX_VERBS = {
     "plan",
@@ -194,7 +197,9 @@ class InvestmentExtractor(FactExtractor):
     @staticmethod
     def vague_sum(tok):
         """An investment told without a figure: 'spending billions of dollars on new capacity'."""
-        has_object = any(c.dep_ == "prep" and c.lower_ in ("on", "in", "into") for c in tok.children)
+        objects = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "into")
+                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        has_object = bool(objects) and not any(t.lower_ in NOT_INVESTED for p in objects for t in p.subtree)
         return has_object and any(
             c.lower_ in VAGUE_SUMS for c in tok.children if c.dep_ in ("dobj", "advmod")
         )

@@ -39,7 +39,8 @@ PRODUCTION = {"production", "sales", "selling", "deliveries", "shipments", "manu
 NOT_AVAILABLE = {"comment", "comments", "details", "data", "information", "figures", "spokesperson", "spokesman",
                  "spokeswoman", "representative", "representatives", "executives", "numbers", "terms", "results",
                  "report", "earnings", "statement", "cash", "funds", "credit", "money", "documents", "filing",
-                 "transcript", "he", "she", "they", "it"}  # fmt: skip
+                 "transcript", "he", "she", "they", "it", "executive", "chief", "ceo", "officer", "management",
+                 "staff", "team", "official", "officials", "spokespeople", "employees", "workers", "board"}  # fmt: skip
 PLANNED_MAKING = {"launch", "release", "introduce", "sell", "produce", "make", "develop", "build", "offer"}
 FACILITIES = {"plant", "factory", "facility", "gigafactory", "fab", "site", "campus", "centre", "center", "hub",
               "warehouse", "office", "headquarters", "store", "stores", "mine", "refinery"}  # fmt: skip
@@ -185,7 +186,7 @@ class LaunchExtractor(FactExtractor):
             subj = [c for c in tok.children if c.dep_ == "nsubj"] or [
                 c for c in verb.children if c.dep_ == ("dobj" if verb.lemma_ == "make" else "nsubj")
             ]
-            if not subj or subj[0].lower_ in NOT_PRODUCTS | NOT_AVAILABLE:
+            if not subj or subj[0].lower_ in NOT_PRODUCTS | NOT_AVAILABLE or subj[0].ent_type_ == "PERSON":
                 continue
             if verb.lemma_ == "make":
                 makers = [company_of(doc, k) for k in agents(verb)]

@@ -351,7 +351,7 @@ def owners(clause):
         k = t._.entity
         if not k or k in out or t.dep_ in ("compound", "amod", "nmod"):
             continue
-        if t.head is not t and t.head._.entity == k:
+        if t.head.i != t.i and t.head._.entity == k:
             continue
         if t.dep_ in ("poss", "nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
             out.append(k)
@@ -593,13 +593,13 @@ def clause_money(doc, sent, tok):
     """Money in the trigger's own clause: 'in June it sued Amazon, and the retailer agreed in May to pay
     $25 million' gives the suit no amount; 'lost a case, a ruling that exposes $2 billion of sales' neither."""
     head = tok
-    while head.head is not head and (
+    while head.head.i != head.i and (
         head.dep_ in NOUNISH or (head.dep_ == "advcl" and head.head.lemma_ == "pay")
     ):
         head = head.head
     skip = set()
     for t in head.subtree:
-        if t is head or t.left_edge.i <= tok.i <= t.right_edge.i:
+        if t.i == head.i or t.left_edge.i <= tok.i <= t.right_edge.i:
             continue
         if t.dep_ == "advcl" and t.lemma_ in ("seek", "demand", "claim", "ask"):
             continue  # "filed a lawsuit, seeking $380 million in damages"
@@ -617,7 +617,7 @@ def when(doc, sent, tok):
     if found is not None:
         return found
     cur = tok
-    while cur.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep") and cur.head is not cur:
+    while cur.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep") and cur.head.i != cur.i:
         cur = cur.head
     if cur.dep_ == "advcl" and any(c.lower_ in ("after", "as", "when") for c in cur.children):
         return time_near(doc, sent, cur.head)

@@ -149,7 +149,7 @@ class PolicyExtractor(FactExtractor):
     def expected(tok):
         """'the Commission is expected to adopt': a rule not yet made."""
         cur = tok
-        while cur.dep_ == "xcomp" and cur.head is not cur:
+        while cur.dep_ == "xcomp" and cur.head.i != cur.i:
             cur = cur.head
             if cur.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in cur.children):
                 return "possible"
@@ -175,7 +175,7 @@ class PolicyExtractor(FactExtractor):
                 return [k for k in expand(root) if ents[k].type == "GOV"]
         if subj is not None and subj.lower_ in ("it", "they"):
             said = tok
-            while said.dep_ in ("xcomp", "conj") and said.head is not said:
+            while said.dep_ in ("xcomp", "conj") and said.head.i != said.i:
                 said = said.head
             if said.dep_ == "ccomp" and said.head.lemma_ in ("say", "announce", "state", "confirm"):
                 # "The Dutch government said it would restrict exports": 'it' is the speaker
@@ -271,7 +271,7 @@ class PolicyExtractor(FactExtractor):
         if tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN") and sent.root.pos_ in ("PROPN", "NOUN"):
             return time_near(doc, sent, sent.root)  # the misparse 'X on Wednesday designated'
         cur = tok
-        while cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
+        while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
             cur = cur.head
         if cur.dep_ == "advcl" and any(c.lower_ in ("after", "as", "when") for c in cur.children):
             return time_near(doc, sent, cur.head)
@@ -302,7 +302,7 @@ def own_voice(doc, tok):
     if tok in list(cue.subtree):
         return None
     anchor = tok
-    while anchor.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl") and anchor.head is not anchor:
+    while anchor.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl") and anchor.head.i != anchor.i:
         anchor = anchor.head  # the trigger's own clause
     if cue.dep_ == "conj" and cue.head != anchor:
         return None

@@ -19,7 +19,7 @@ def backshifted(trigger: Token) -> bool:
     tok, scope = trigger, [trigger]
     for _ in range(4):
         scope += list(tok.children)
-        if tok.dep_ == "ccomp" or tok.head is tok:
+        if tok.dep_ == "ccomp" or tok.head.i == tok.i:
             break
         if tok.dep_ in ("advcl", "relcl", "parataxis", "conj"):
             return False
@@ -43,7 +43,7 @@ def speech_verb(trigger: Token) -> Token | None:
     for _ in range(4):
         if tok.dep_ == "ccomp":
             return tok.head if tok.head.lemma_ in SAY else None
-        if tok.head is tok or tok.dep_ in ("advcl", "relcl", "parataxis", "conj"):
+        if tok.head.i == tok.i or tok.dep_ in ("advcl", "relcl", "parataxis", "conj"):
             return None
         tok = tok.head
     return None
@@ -93,7 +93,7 @@ def _self_report(trigger: Token) -> bool:
             for c in tok.children
         ):
             return True
-        if tok.dep_ == "ccomp" or tok.head is tok:
+        if tok.dep_ == "ccomp" or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

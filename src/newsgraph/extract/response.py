@@ -59,7 +59,7 @@ class ResponseExtractor(FactExtractor):
                 sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
             )
             verb = trigger.root if trigger is not None else sent.root
-            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
             parties = self.parties(doc, verb)
             if not parties and status in ("denied", "confirmed"):

@@ -200,7 +200,7 @@ def _clause(trigger: Token) -> list[Token]:
     out += [c for c in trigger.children if c.dep_ in ("aux", "auxpass", "amod", "advmod", "neg", "compound")]
     tok = trigger
     hops = 0
-    while tok.head is not tok and hops < 4:
+    while tok.head.i != tok.i and hops < 4:
         if tok.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj"):
             break
         tok = tok.head
@@ -215,7 +215,7 @@ def _denial_governs(trigger: Token) -> bool:
     for _ in range(6):
         if tok.lemma_ in ("deny", "dismiss", "reject") or any(c.dep_ == "neg" for c in tok.children):
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     sent = trigger.sent.text

@@ -103,7 +103,7 @@ class DescriptionCoref:
         if pron.dep_ != "poss":
             return None
         verb = pron.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         for c in verb.children:
             if c.dep_ == "nsubj" and c.i < pron.i:
