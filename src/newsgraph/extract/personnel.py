@@ -220,7 +220,7 @@ class PersonnelExtractor(FactExtractor):
             skip = {
                 t.i
                 for d in trigger.subtree
-                if d is not trigger and d.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl")
+                if d.i != trigger.i and d.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl")
                 for t in d.subtree
             }
             found = cls.role_in(" ".join(t.text for t in trigger.subtree if t.i not in skip))
