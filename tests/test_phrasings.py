@@ -241,6 +241,8 @@ ROWS = [
      "financial_result", {"company": "Acme Motors"}, None, None),
     ("Acme Corp. generated free cash flow of $2 billion in the quarter.",
      "financial_result", {"company": "Acme"}, None, None),
+    ("Acme Corp. added 8.8 million subscribers in the third quarter, beating estimates of 6 million.",
+     "financial_result", {"company": "Acme"}, None, None),
     # forecast
     ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
     ("Goldman Sachs expects Acme Corp.'s margins to improve next year.",

@@ -39,6 +39,7 @@ METRICS = [
     ("market_share", r"\bmarket share\b"),
     ("production", r"\bproduction\b|\bproduced\b|\boutput\b"),
     ("orders", r"\b(?:new )?orders\b|\bbookings\b|\border intake\b"),
+    ("subscribers", r"\b(?:paid |net |new )?(?:subscribers|subscriber additions|paying users)\b"),
     # IT services and contractors report the value of deals won in the period: plural or named as a total.
     ("deal_value", r"\b(?:large |new |mega )?deals (?:wins? )?(?:worth|valued at)|\bdeal wins\b|"
                    r"\btotal contract value\b"),
@@ -399,9 +400,16 @@ class FinancialResultExtractor(FactExtractor):
                     break
             if metric in ("gross_margin", "market_share") and seg_pct and change is None and value is None:
                 value = {"percent": seg_pct[0].value}
-            if value is None and metric in ("deliveries", "sales_volume", "production", "revenue"):
+            if value is None and metric in (
+                "deliveries",
+                "sales_volume",
+                "production",
+                "revenue",
+                "subscribers",
+            ):
                 for c in counts:
-                    if s <= c.start() < seg_end + 40 and c.start() >= s:
+                    # "added 8.8 million subscribers": the count ends on the metric word itself
+                    if s <= c.start() < seg_end + 40 or metric == "subscribers" and c.end() == e:
                         n = float(c.group("n").replace(",", "")) * {
                             "million": 1e6,
                             "billion": 1e9,
