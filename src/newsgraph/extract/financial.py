@@ -21,7 +21,7 @@ from newsgraph.nlp.attribution import source_at
 METRICS = [
     ("adjusted_net_income", r"adjusted net (?:income|profit|earnings)|adjusted (?:profit|earnings)(?! per)|"
                             r"(?:underlying|core) (?!operating)(?:[\w-]+ ){0,3}?(?:profit|earnings)(?! per)"),
-    ("eps", r"earnings per share|\bEPS\b|per[- ]share (?:earnings|profit|loss)|a share\b|(?<=\d )per share\b"),
+    ("eps", r"earnings per share|\bEPS\b|per[- ]share (?:earnings|profit|loss)|a share\b|(?<=\d )per share\b|(?<=cents )per share\b"),
     ("operating_income", r"operating (?:income|profit|loss)|\bEBIT\b|operating earnings"),
     ("adjusted_ebitda", r"\badjusted EBITDA\b"),
     ("free_cash_flow", r"\bfree cash flow\b"),
@@ -76,7 +76,8 @@ ESTIMATE_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:analysts|Wall Street|ec
                             r"(?:polled\s+\w+\s+\w+\s+)?(?:had\s+|have\s+)?(?:on average\s+)?"
                             r"(?:expected|estimated|forecast|predicted|projected|anticipated|pencil+ed)|"
                             r"\s+(?:that\s+)?(?:was\s+|were\s+|had\s+been\s+)?(?:expected|estimated|forecast)\s+by\s+"
-                            r"(?:analysts|Wall Street|economists)", re.I)  # fmt: skip
+                            r"(?:analysts|Wall Street|economists)|"
+                            r"\s+(?:analyst\s+|average\s+|market\s+)?(?:consensus|estimates?|forecasts?)\b", re.I)  # fmt: skip
 # "operating profit is estimated at 10.4 trillion won, the company said in a preliminary statement"
 PRELIMINARY = re.compile(r"\b(?:preliminary|provisional|flash)\b", re.I)
 # "vehicle sales rose 15%": sales of things counted, not money
@@ -128,6 +129,13 @@ MARKET_WIDE = re.compile(r"\s+(?:of|at|across|among)\s+(?!the\s+(?:first|second|
 # "may" only in lower case: "May" is the month ("deliveries jumped 25% in May").
 HEDGED = re.compile(r"\b(?i:could|can|might|will|would|expects?|forecasts?|projects?|sees|predicts?|likely|"
                     r"outlook|guidance)\b|\bmay\b")  # fmt: skip
+
+
+# "margin widened to 57.8%, above the top end of its guidance", "beating market forecasts"
+OUTLOOK_COMPARED = re.compile(r"\b(?:above|below|ahead of|short of|in line with|beat\w*|top\w*|exceed\w*|miss\w*|"
+                              r"than)\s+(?:[\w'’-]+\s+){0,6}?(?:guidance|outlook|forecasts?|expectations?)\b", re.I)  # fmt: skip
+# "compared with $52.3 million for the third quarter of 2023": the period of the figure compared against
+COMPARED_PERIOD = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|against)\s[^,;]*$", re.I)
 
 
 SEGMENTABLE = ("revenue", "operating_income", "net_income", "operating_loss", "net_loss", "orders")
@@ -206,6 +214,8 @@ def segment_words(tok, first) -> list[str]:
     own = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < first]
     toks = [t for c in own for t in c.subtree]
     words = _words(toks)
+    if words in (["product"], ["products"]) and any(t.lower_ == "net" for t in toks):
+        return []  # "net product revenue": a drugmaker's total sales
     if words and _names_segment(toks, words):
         return words
     for prep in tok.children:
@@ -323,7 +333,8 @@ class FinancialResultExtractor(FactExtractor):
         counts = [m for m in COUNT.finditer(text)]
         if not money and not pcts and not counts:
             return
-        hedged = HEDGED.search(text)
+        # "above the top end of its own guidance": a verdict on the figure, not a hedge on it
+        hedged = HEDGED.search(OUTLOOK_COMPARED.sub("", text))
         company, fallback = self.company(doc, sent)
         if company is None:
             return
@@ -367,6 +378,8 @@ class FinancialResultExtractor(FactExtractor):
                 before = re.split(r"[,;]", text[max(s, m.start - base - 60) : m.start - base])[-1]
                 if YEAR_AGO.search(text[max(0, m.start - base - 25) : m.start - base]):
                     continue  # "rose to $5 billion from $4.2 billion"
+                if metric != "eps" and re.match(r"\s+(?:per|a)\s+share\b", text[m.end - base :]):
+                    continue  # "adjusted earnings of $1.05 per share": the eps hit reads it
                 own_estimate = PRELIMINARY.search(text) and re.search(r"\bestimated\s+at\s+$", before)
                 if (ESTIMATE.search(before) and not own_estimate) or ESTIMATE_AFTER.match(
                     text[m.end - base :]
@@ -482,6 +495,8 @@ class FinancialResultExtractor(FactExtractor):
             if t.start >= sent.end_char:
                 break  # times are in text order
             if sent.start_char <= t.start < sent.end_char and t.begin and t.finish and t.begin != t.finish:
+                if COMPARED_PERIOD.search(doc.text[sent.start_char : t.start]):
+                    continue
                 if doc._.published and t.begin > str(doc._.published)[:10]:
                     continue  # "visibility into next year": results are of a period already begun
                 if re.search(r"quarter|months|half|year|Q[1-4]|period|ended", t.text, re.I):
