@@ -29,7 +29,7 @@ NER_LABELS = {
 # Words the scorer and a reader both ignore when comparing company names.
 LEGAL = {
     "corp", "corporation", "co", "company", "ltd", "limited", "inc", "incorporated", "group", "holdings",
-    "holding", "plc", "llc", "ag", "sa", "nv", "se", "spa", "gmbh", "the",
+    "holding", "plc", "llc", "ag", "sa", "nv", "se", "spa", "gmbh", "the", "ab", "oyj", "asa", "kgaa", "bv", "pty",
 }  # fmt: skip
 
 
@@ -202,6 +202,14 @@ class EntityRecognizer:
             start += 1
         while end > start + 1 and doc[end - 1].lower_ in HEADLINE_VERBS:
             end -= 1  # "Sony Interactive Entertainment Unveils ...": a title-cased headline verb
+        for t in doc[start + 1 : end - 1]:
+            # "Acme Corp Reports Third Quarter ...": NER runs a title-case headline on past the
+            # verb; the name ends before it.
+            if t.lower_ in HEADLINE_VERBS and t.lower_ not in ("to", "in") and t.text[:1].isupper():
+                end = t.i
+                break
+        if any(t.lower_ in OWN_PRONOUNS for t in doc[start:end]):
+            return None  # "Expanding Its Automation Portfolio": a headline phrase, no name has "its"
         while (
             end > start
             and (doc[end - 1].is_punct and doc[end - 1].text != ".")
@@ -213,11 +221,21 @@ class EntityRecognizer:
         span = doc[start:end]
         if span.text in self.not_entities or span.text.rstrip("s") in self.not_entities:
             return None
+        while end > start + 1 and doc[end - 1].lower_ in TITLE_TAIL and doc[end - 1].text[:1].isupper():
+            end -= 1  # "Widget Chief Executive Jane Roe": the company, then the title, then the person
+        span = doc[start:end]
+        if span[-1].lower_ in ("application", "applications", "highlights"):
+            return None  # "New Drug Application", "Business Highlights": a filing, a heading
+        if len(span) == 1 and span[0].lower_ in DESCRIPTOR_WORDS:
+            return None  # "the Company" of a press release: a description, for coreference
+        if any(t.lower_ in ("million", "billion", "trillion") for t in span):
+            return None  # "SEK 4.9 billion": an amount with a currency code NER took for a name
         if all(t.lower_ in TITLE_TOKENS for t in span):
             return None  # "Chief Financial", "Board": titles and organs, not companies
         if not any(
-            t.text[:1].isupper() or (t.text[:1].isdigit() and any(c.isupper() for c in t.text)) for t in span
-        ):
+            t.text[:1].isupper() or (t.text[:1].isalnum() and any(c.isupper() for c in t.text[1:]))
+            for t in span
+        ):  # "iRobot", "eBay", "3M": a capital inside the word marks a name too
             return None
         if span[0].is_space or "\n" in span.text:
             return None
@@ -254,8 +272,11 @@ class EntityRecognizer:
                 continue
             start = tok.i
             while start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
-                if doc[start - 1].lower_ in ("the",) or doc[start - 1].is_punct:
+                prev = doc[start - 1]
+                if prev.lower_ in ("the",) or prev.is_punct or prev.lower_ in OWN_PRONOUNS:
                     break
+                if prev.lower_ in HEADLINE_VERBS or (start > 1 and doc[start - 2].lower_ == "to"):
+                    break  # "Acme to Acquire Widget Systems": a title-cased headline verb ends the name
                 start -= 1
             span = doc[start : tok.i + 1]
             if (
@@ -417,6 +438,7 @@ class EntityRecognizer:
         self.acronyms(doc, entities, by_norm, mentions)
         mentions += self.short_forms(doc, entities, mentions)
         mentions.sort(key=lambda m: m.start)
+        self.products(doc, entities, mentions)
         return entities, mentions
 
     def link(
@@ -523,7 +545,9 @@ class EntityRecognizer:
             if any(i in taken for i in range(start, end)):
                 continue
             span = doc[start:end]
-            if not (span[0].text[:1].isupper() or span[0].text[:1].isdigit()):
+            if not (
+                span[0].text[:1].isupper() or span[0].text[:1].isdigit() or span[0].text != span[0].lower_
+            ):
                 continue
             form = doc.vocab.strings[match_id]
             key = forms[form]
@@ -531,6 +555,43 @@ class EntityRecognizer:
             entities[key].names[span.text] += 1
             out.append(Mention(start, end, key, span.text))
         return out
+
+    def products(self, doc: Doc, entities: dict[str, EntityInfo], mentions: list[Mention]) -> None:
+        """'launched Velnara', 'a generic version of Velnara': a name used only as a thing made is a product.
+
+        The small model tags drug and device names ORG; taken for companies they become
+        parties to deals and lawsuits. A name is a product when some mention sits where
+        products sit and none acts the way a company does (says, signs, buys, owns).
+        """
+        thing_of: dict[str, list[bool]] = {}
+        for m in mentions:
+            info = entities[m.key]
+            if info.type != "ORG" or info.kind:
+                continue
+            root = doc[m.start : m.end].root
+            head = root.head
+            acts = (root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in ACTOR_VERBS) or (
+                root.dep_ in ("poss", "compound") and head.lower_ in SPEAKER_NOUNS | TITLE_TOKENS
+            )
+            # "iPhone", "iPad": a lowercase first letter is a product's mark unless the name acts.
+            thing = (
+                (root.dep_ == "dobj" and head.lemma_ in PRODUCT_VERBS)
+                or (
+                    root.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.lemma_ in PRODUCT_NOUNS
+                )
+                or m.text[:1].islower()
+            )
+            seen = thing_of.setdefault(m.key, [False, False])
+            seen[0] |= thing
+            seen[1] |= acts
+        for key, (thing, acts) in thing_of.items():
+            names = entities[key].names
+            if (
+                thing
+                and not acts
+                and not any(n.split()[-1].lower().rstrip(".") in self.suffixes for n in names)
+            ):
+                entities[key].type = "PRODUCT"
 
     def set_annotations(self, doc: Doc, entities: dict[str, EntityInfo], mentions: list[Mention]) -> None:
         for m in mentions:
@@ -541,6 +602,15 @@ class EntityRecognizer:
         person_orgs(doc)
 
 
+# Verbs whose object, and nouns whose "of"/"for" phrase, is a thing a company makes.
+PRODUCT_VERBS = {"launch", "release", "unveil", "introduce", "commercialize", "commercialise", "market", "ship"}  # fmt: skip
+PRODUCT_NOUNS = {"version", "versions", "development", "commercialization", "commercialisation", "launch",
+                 "application", "filing", "sales", "rights", "approval", "label", "indication", "generic"}  # fmt: skip
+# Possessives a headline phrase holds ("Expanding Its Portfolio") and a company name never does.
+OWN_PRONOUNS = {"its", "our", "their", "his", "her", "my", "your"}
+# Title words that end a company's name in "Acme Chief Executive Jane Roe".
+TITLE_TAIL = {"chief", "executive", "ceo", "cfo", "coo", "president", "chairman", "chairwoman", "chair", "officer",
+              "founder", "co-founder"}  # fmt: skip
 TITLE_TOKENS = {
     "chief", "executive", "financial", "operating", "officer", "technology", "board", "supervisory", "management",
     "directors", "director", "president", "chairman", "chair", "vice", "senior", "ceo", "cfo", "head", "managing",

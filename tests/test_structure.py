@@ -1,0 +1,74 @@
+"""Document structure, entities and coreference: the layer every fact family reads.
+
+Each case is a made-up text with a structure real articles and press releases share:
+title-case headlines, defined terms ("the Company"), product names, camel-case names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _entities(nlp: Any, text: str) -> dict[str, str]:
+    """name -> type for every entity in the text."""
+    doc = nlp(text)
+    return {info.name: info.type for info in doc._.entities.values()}
+
+
+def _key_of(doc: Any, text: str) -> str | None:
+    for m in doc._.mentions:
+        if m.text == text:
+            return m.key
+    return None
+
+
+def test_headline_verb_ends_the_name(nlp_pipeline: Any) -> None:
+    text = (
+        "Widget Systems Reports Third Quarter 2024 Financial Results\n"
+        "Widget Systems, Inc. said revenue rose 5% to $80 million."
+    )
+    ents = _entities(nlp_pipeline, text)
+    assert "Widget Systems" in ents
+    assert not any("Reports" in n for n in ents)
+
+
+def test_headline_phrase_with_its_is_no_company(nlp_pipeline: Any) -> None:
+    text = (
+        "Acme Corp. to Acquire Widget Controls for $900 Million, Expanding Its Automation Portfolio\n"
+        "Acme Corp. said it agreed to buy Widget Controls AB."
+    )
+    ents = _entities(nlp_pipeline, text)
+    assert not any("Its" in n or n.startswith("Acquire") for n in ents)
+    assert ents.get("Widget Controls") == "ORG"
+
+
+def test_defined_company_term_is_the_issuer(nlp_pipeline: Any) -> None:
+    text = (
+        'BOSTON, Nov. 7, 2024 -- Acme Therapeutics, Inc. ("Acme" or the "Company") today announced results.\n'
+        "- The Company signed a license agreement with Widget Pharma."
+    )
+    doc = nlp_pipeline(text)
+    names = {info.name for info in doc._.entities.values()}
+    assert "Company" not in names
+    assert _key_of(doc, "The Company") == _key_of(doc, "Acme")
+
+
+def test_drug_name_is_a_product(nlp_pipeline: Any) -> None:
+    text = (
+        "Acme Corp. launched Zorvex in Germany in September. Widget Inc. may sell a generic "
+        "version of Zorvex after 2031."
+    )
+    ents = _entities(nlp_pipeline, text)
+    assert ents.get("Zorvex") == "PRODUCT"
+
+
+def test_camel_case_company_name(nlp_pipeline: Any) -> None:
+    text = "Acme Corp. agreed to buy eWidget for $2 billion. eWidget said the deal was fair."
+    ents = _entities(nlp_pipeline, text)
+    assert ents.get("eWidget") == "ORG"
+
+
+def test_title_between_company_and_person(nlp_pipeline: Any) -> None:
+    text = "Upon closing, Widget Chief Executive Jane Roe will join Acme Corp.'s board. Widget Inc. agreed."
+    ents = _entities(nlp_pipeline, text)
+    assert not any("Chief" in n for n in ents)
