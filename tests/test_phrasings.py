@@ -112,6 +112,16 @@ ROWS = [
      "acquisition", {"acquirer": "Acme", "target": "Gadget"}, None, "organization"),
     ("Acme Corp. has approached Widget Inc. about a takeover. It is not certain that Acme will make a formal "
      "offer.", "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", None),
+    ("Widget Inc. is negotiating a sale to private equity firm Acme Partners, people familiar with the matter said.",
+     "acquisition", {"acquirer": "Acme Partners", "target": "Widget"}, "rumored", "anonymous"),
+    ("Acme Corp. is in advanced talks to acquire Widget Inc. for about $2 billion, people familiar with the matter "
+     "said.", "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", "anonymous"),
+    ("A deal would be the biggest since Acme Corp.'s $3 billion acquisition of Widget Inc., announced in May.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
+    ("Acme Corp.'s $2 billion acquisition of Widget Inc. is dead.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
+    ("Acme Corp. agreed to buy Widget Inc. for $2 billion in May. The two companies said on Monday that they had "
+     "agreed to terminate the deal.", "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
     # investment
     ("SoftBank invested $1 billion in Widget Inc.",
      "investment", {"investor": "SoftBank", "target": "Widget"}, "made", None),

@@ -39,7 +39,8 @@ OFFER = ("offer", "bid", "proposal", "approach")
 RECEIVE = {"receive", "get", "reject", "rebuff", "consider", "weigh", "confirm", "review", "evaluate", "accept",
            "back", "support", "recommend", "welcome"}  # fmt: skip
 RUMORED = {"near", "weigh", "consider", "explore", "mull", "study", "eye", "evaluate", "talk", "discuss", "said", "seek",
-           "could", "may", "might", "possible", "potential", "approach", "talks", "contemplate"}  # fmt: skip
+           "could", "may", "might", "possible", "potential", "approach", "talks", "contemplate",
+           "pursuit", "pursue", "negotiate"}  # fmt: skip
 ANNOUNCED = {"agree", "will", "plan", "offer", "announce", "propose", "sign", "set", "make", "launch", "expect", "to",
              "deal", "intend"}  # fmt: skip
 COMPLETED = {"complete", "close", "finalize", "finalise", "finish", "conclude", "wrap"}
@@ -67,9 +68,13 @@ DEAL_HOLDERS = {
     "proposal",
     "pact",
     "talks",
+    "talk",  # the lemma of "talks": "X is in advanced talks to acquire Y"
+    "negotiation",
+    "discussion",
     "effort",
     "attempt",
 }
+PAST_MARKS = ("after", "since", "following", "like")
 BLOCKED = {"block", "prohibit", "veto", "reject", "stop", "thwart", "bar"}
 
 
@@ -81,8 +86,32 @@ class AcquisitionExtractor(FactExtractor):
         # the last of the deal extractors: every agreement and takeover is known
         settle_past_talks(doc)
         drop_takeover_deals(doc)
+        self.price_restatements(doc)
         self.date_by_closing(doc)
         return doc
+
+    @staticmethod
+    def price_restatements(doc):
+        """'X is in talks to buy Y for $13 billion ... the Journal reported X's pursuit of Y': a later
+        mention without a price is the same deal at that price, so the two merge into one fact."""
+        priced = {}
+        for f in doc._.facts:
+            if (
+                f.type == "acquisition"
+                and f.args.get("value") is not None
+                and f.args.get("stake_pct") is None
+            ):
+                priced.setdefault((f.args["acquirer"], f.args["target"], f.status), []).append(f)
+        for f in doc._.facts:
+            if (
+                f.type != "acquisition"
+                or f.args.get("value") is not None
+                or f.args.get("stake_pct") is not None
+            ):
+                continue
+            same = priced.get((f.args["acquirer"], f.args["target"], f.status), [])
+            if len({round(g.args["value"].amount, -3) for g in same}) == 1:
+                f.args["value"] = same[0].args["value"]
 
     @staticmethod
     def date_by_closing(doc):
@@ -166,12 +195,17 @@ class AcquisitionExtractor(FactExtractor):
                 continue
             acquirers = [k for k in acquirers if doc._.entities[k].type in ("ORG", "PERSON")]
             targets = [k for k in targets if doc._.entities[k].type in ("ORG", "PRODUCT", "PERSON")]
+            if set(targets) & set(acquirers):
+                # "X and Y built stakes in the company": a buyer is never its own target; a description
+                # resolved to one of the buyers was resolved wrongly
+                targets = [k for k in targets if k not in acquirers] if len(set(targets)) > 1 else []
             if not acquirers or not targets:
                 continue
             status = "completed" if self.listed(tok) and tok.tag_ == "NNS" else self.status(tok)
             value = self.value(doc, sent, tok if lemma in ("sell", "pay") else None)
             stake = self.stake(doc, sent, tok)
             hedged = self.hedged(tok)
+            earlier = tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in PAST_MARKS
             for a in acquirers:
                 for t in targets:
                     if a == t or doc._.entities[a].kind == "publication":
@@ -181,6 +215,9 @@ class AcquisitionExtractor(FactExtractor):
                     if hedged:
                         said["certainty"] = "possible"
                     fact = self.fact(doc, tok, args, status=status, **said)
+                    if fact.certainty == "possible" and earlier and not hedged:
+                        # "would be the biggest bet since X's purchase of Y": the hedge is not on Y's sale
+                        fact.certainty = "asserted" if fact.source.kind == "document" else "reported"
                     if fact.status == "announced" and fact.certainty == "possible":
                         fact.status = "rumored"  # a hedged deal has not been announced
                     yield fact
@@ -294,6 +331,9 @@ class AcquisitionExtractor(FactExtractor):
                     elif p.dep_ == "pobj":
                         targets += expand(p)
         targets = [k for k in targets or poss_entity(tok) if doc._.entities[k].type == "ORG"]
+        if not targets and buyers and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            # "Y is negotiating a sale to X", "Y is exploring a sale to X": the seller sells itself
+            targets = [k for k in agents(tok.head) if doc._.entities[k].type == "ORG" and k not in buyers]
         return (buyers, targets) if buyers and targets else None
 
     @staticmethod
@@ -397,12 +437,16 @@ class AcquisitionExtractor(FactExtractor):
             }
         if words & BLOCKED:
             return "blocked"
-        if words & ABANDONED:
-            return "abandoned"
+        if words & ABANDONED or (
+            tok.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ == "dead" for c in tok.head.children)
+        ):
+            return "abandoned"  # "X's acquisition of Y is dead"
         if words & COMPLETED:
             return "completed"
         if words & RUMORED:
             return "rumored"
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in PAST_MARKS:
+            return "announced"  # "after X's $28 billion acquisition of Y": an earlier, known deal
         if words & ANNOUNCED or tok.pos_ == "NOUN":
             return "announced"
         if tok.tag_ in ("VBD", "VBN"):

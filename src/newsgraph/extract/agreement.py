@@ -59,6 +59,7 @@ class AgreementExtractor(FactExtractor):
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             pairs = []
+            anchor = None
             if tok.pos_ in ("NOUN", "PROPN") and (lemma in NOUNS or tok.lower_ in NOUNS):
                 if any(c.dep_ in ("acl", "relcl") and c.lemma_ in DEAL_ACTS for c in tok.children):
                     continue  # "a deal to buy Y" is an acquisition
@@ -87,10 +88,13 @@ class AgreementExtractor(FactExtractor):
                     pairs = self.pairs(parties, counters)
                 status = self.status(chain)
                 trig = tok
+                if status == "terminated" and verb is not None:
+                    # "terminate the deal, which was first announced in August": dated by the ending
+                    anchor = verb
             elif (
                 tok.pos_ == "VERB"
                 and lemma == "agree"
-                and any(c.dep_ == "xcomp" and c.lemma_ not in DEAL_ACTS for c in tok.children)
+                and any(c.dep_ == "xcomp" and c.lemma_ not in DEAL_ACTS | END_VERBS for c in tok.children)
                 and len(self.pair_before(doc, sent, tok) or agents(tok)) >= 2
             ):
                 # "Vodafone and Three have agreed to combine...", "they agreed to jointly develop..."
@@ -146,7 +150,10 @@ class AgreementExtractor(FactExtractor):
                 args = {"party": a, "counterparty": b, "subject": None, "value": value[0] if value else None}
                 if self.generic(trig):
                     doc.user_data.setdefault(GENERIC_DEALS, []).append(len(doc._.facts))
-                yield self.fact(doc, trig, args, status=status, **joint_statement(doc, sent, trig))
+                said = joint_statement(doc, sent, trig)
+                if anchor is not None:
+                    said["time"] = joint_statement(doc, sent, anchor)["time"]
+                yield self.fact(doc, trig, args, status=status, **said)
 
     @staticmethod
     def generic(tok):
@@ -231,5 +238,16 @@ def drop_takeover_deals(doc) -> None:
     marked = {id(doc._.facts[i]) for i in doc.user_data.pop(GENERIC_DEALS, [])}
     takeovers = {frozenset((f.args.get("acquirer"), f.args.get("target"))) for f in doc._.facts
                  if f.type == "acquisition"}  # fmt: skip
+    for deal in doc._.facts:
+        if id(deal) not in marked or deal.status != "terminated":
+            continue
+        # "they agreed to terminate the deal": the takeover between the two is abandoned
+        pair = frozenset((deal.args["party"], deal.args["counterparty"]))
+        for f in doc._.facts:
+            if f.type == "acquisition" and (f.status in ("announced", "rumored") or f.time is None) \
+                    and frozenset((f.args.get("acquirer"), f.args.get("target"))) == pair:  # fmt: skip
+                if f.status in ("announced", "rumored", "abandoned"):
+                    f.status = "abandoned"
+                    f.time = f.time or deal.time
     doc._.facts = [f for f in doc._.facts if id(f) not in marked
                    or frozenset((f.args["party"], f.args["counterparty"])) not in takeovers]  # fmt: skip
