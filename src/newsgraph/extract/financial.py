@@ -16,6 +16,7 @@ from newsgraph.extract.base import (
 )
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import source_at
+from newsgraph.nlp.times import TimeMention
 
 # Order matters: the longer, more specific names first.
 METRICS = [
@@ -134,6 +135,8 @@ HEDGED = re.compile(r"\b(?i:could|can|might|will|would|expects?|forecasts?|proje
 # "margin widened to 57.8%, above the top end of its guidance", "beating market forecasts"
 OUTLOOK_COMPARED = re.compile(r"\b(?:above|below|ahead of|short of|in line with|beat\w*|top\w*|exceed\w*|miss\w*|"
                               r"than)\s+(?:[\w'’-]+\s+){0,6}?(?:guidance|outlook|forecasts?|expectations?)\b", re.I)  # fmt: skip
+# "expects to report 2023 revenue of about $890 million": preliminary figures for a period already over
+PRELIM_EXPECTED = re.compile(r"\bexpects?\s+to\s+(?:report|post|record|book)\s+(?:[\w-]+\s+){0,4}$", re.I)
 # "compared with $52.3 million for the third quarter of 2023": the period of the figure compared against
 COMPARED_PERIOD = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|against)\s[^,;]*$", re.I)
 
@@ -434,12 +437,28 @@ class FinancialResultExtractor(FactExtractor):
                         break
             if value is None and change is None:
                 continue
-            if value is not None and hedged and metric != "gross_margin":
+            if (
+                value is not None
+                and hedged
+                and re.search(
+                    r"\b(?:guidance|outlook|forecast|target)\b[^.;]{0,80}$",
+                    OUTLOOK_COMPARED.sub("", text[:s]),
+                    re.I,
+                )
+            ):
+                continue  # "reaffirmed its guidance for the fiscal year, of total revenue of $420 million"
+            preliminary = value is not None and hedged and PRELIM_EXPECTED.search(text[max(0, s - 60) : s])
+            if value is not None and hedged and metric != "gross_margin" and not preliminary:
                 # "expects revenue of $X": guidance, read by the forecast extractor.
                 # "the deal would boost Acme's revenue by $2 billion": a hypothetical, no result
                 if re.search(r"\b(?:expects?|forecasts?|projects?|sees|outlook|guidance|will|would|could|might)\b|"
                              r"\bmay\b", text[max(0, s - 40) : s]):  # fmt: skip
                     continue
+            if hedged and re.search(r"\b(?:be|is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|likely|set)"
+                                    r"\s+to\b[^.;]*$", text[:s], re.I):  # fmt: skip
+                continue  # "the deal is expected to be accretive to Acme's earnings per share": an outlook
+            if metric == "eps" and hasattr(value, "amount") and value.amount > 100_000:
+                continue  # a per-share figure is never millions: the money is some other sum
             if FUTURE_RESULT.match(text[e:]):
                 continue  # "revenue is expected to rise 10% next year": a forecast
             # the words before the metric, back to the previous metric: its estimate is not this one's
@@ -461,9 +480,27 @@ class FinancialResultExtractor(FactExtractor):
                     "period": period or self.last_period, "change_pct": change,
                     "estimate": estimate, "vs_estimate": vs}  # fmt: skip
             source = self.disclosure(doc, tok, args["company"])
-            fact = self.fact(
-                doc, tok, args, time=None, source=source, certainty="asserted" if source else None
+            certainty = "asserted" if source else None
+            att = source_at(doc, tok)
+            if source is None and att is not None and att.speaker and doc[att.cue].lower_ == "according":
+                if doc._.entities[att.speaker].kind == "analyst":
+                    # "..., above the $35.9 billion analysts expected, according to LSEG data": the data
+                    # provider gives the estimate; the company's own figure stays the article's statement.
+                    source, certainty = Source("document", None), "asserted"
+            year = preliminary and re.search(
+                r"\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}$", text[max(0, s - 30) : s]
             )
+            if year and doc._.published and year.group(1) < str(doc._.published)[:4]:
+                y = year.group(1)  # "2023 revenue": the time reader leaves a bare year before a noun
+                period = args["period"] = TimeMention(y, base + year.start(1) + max(0, s - 30),
+                                                      base + year.end(1) + max(0, s - 30), f"{y}-01-01", f"{y}-12-31")  # fmt: skip
+            if preliminary and period is not None:
+                # "said it expects to report 2023 revenue of about $890 million": a year already over,
+                # figures given ahead of the audited report
+                certainty = "reported"
+            elif preliminary:
+                continue
+            fact = self.fact(doc, tok, args, time=None, source=source, certainty=certainty)
             self.last_fact = (fact, sent.end)
             yield fact
 

@@ -50,6 +50,7 @@ MONEY = re.compile(
         | (?P<n2>{_num})(?:\s?(?P<sc2>(?i:{_scale}))\b)?\s(?P<w2>(?i:{_word}))\b)""",
     re.VERBOSE,
 )
+CENTS = re.compile(r"(?<![\w.,$])(\d{1,3}(?:\.\d+)?)\s(?:U\.S\.\s)?cents\b")
 PERCENT = re.compile(rf"(?P<n>{_num})\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE)
 COMPARATORS = (
     (re.compile(r"(?:less|fewer)\s+than\s+$|under\s+$|below\s+$|at\s+most\s+$|up\s+to\s+$", re.I), "<"),
@@ -122,6 +123,12 @@ def find_money(text: str) -> list[Money]:
         amount = _number(n) * SCALES.get(scale, 1)
         op = _comparator(text[: m.start()])
         found.append(Money(amount, cur, m.start(), m.end(), op=op))
+    # "earnings of 39 cents per share": US copy gives small per-share figures in cents.
+    for m in CENTS.finditer(text):
+        found.append(
+            Money(_number(m.group(1)) / 100, "USD", m.start(), m.end(), op=_comparator(text[: m.start()]))
+        )
+    found.sort(key=lambda mo: mo.start)
     # "3.67 billion yuan ($503 million)": the parenthesised figure is a stated conversion.
     out: list[Money] = []
     for mo in found:
