@@ -72,3 +72,24 @@ def test_title_between_company_and_person(nlp_pipeline: Any) -> None:
     text = "Upon closing, Widget Chief Executive Jane Roe will join Acme Corp.'s board. Widget Inc. agreed."
     ents = _entities(nlp_pipeline, text)
     assert not any("Chief" in n for n in ents)
+
+
+def test_defined_company_term_beats_a_salient_investor(nlp_pipeline: Any) -> None:
+    text = (
+        'AUSTIN, Texas, March 4, 2025 -- Acme Networks, Inc. ("Acme" or the "Company") today announced '
+        "that Widget Telecom Corporation has agreed to invest $100 million in the Company. "
+        "Widget Telecom said the Company would use the money for research."
+    )
+    doc = nlp_pipeline(text)
+    acme = _key_of(doc, "Acme")
+    assert acme is not None
+    assert all(m.key == acme for m in doc._.mentions if m.text == "the Company")
+
+
+def test_first_name_in_a_quote_is_the_named_person(nlp_pipeline: Any) -> None:
+    text = (
+        "Acme Corp. appointed Claire Dubois as chief executive. "
+        '"Claire is the right leader for our next chapter," said Mr. Menon.'
+    )
+    doc = nlp_pipeline(text)
+    assert _key_of(doc, "Claire") == _key_of(doc, "Claire Dubois")

@@ -16,6 +16,9 @@ from spacy.tokens import Doc, Span
 from newsgraph.nlp.entities import Mention, lexicon
 
 PRONOUNS_ORG = {"it", "its"}
+QUOTES = {'"', "\u201c", "\u201d", "'", "``", "''"}
+# Words a press release defines for itself: '("Acme" or the "Company")'.
+DEFINED_WORDS = {"company", "group", "bank", "corporation", "firm", "partnership", "issuer", "fund", "trust"}
 PRONOUNS_PERSON = {"he", "she", "his", "her"}
 
 
@@ -39,18 +42,39 @@ class DescriptionCoref:
         for m in doc._.mentions:
             by_sent.setdefault(doc[m.start].sent.start, []).append(m)
         sents = list(doc.sents)
+        defined = self.defined_terms(doc)
         links = []
         for si, sent in enumerate(sents):
             for start, end, want in self.descriptions(sent):
                 if any(doc[i]._.entity for i in range(start, end)):
                     continue
-                key = None
+                key = defined.get(doc[end - 1].text)
                 if doc[start].pos_ == "PRON":
                     key = self.clause_subject(doc, doc[start], want, entities)
                 key = key or self.antecedent(doc, sents, si, start, want, by_sent, entities)
                 if key:
                     links.append((start, end, key))
         return links
+
+    @staticmethod
+    def defined_terms(doc: Doc) -> dict[str, str]:
+        """'Acme Corp. ("Acme" or the "Company")': a press release defines "the Company" once.
+
+        The capitalized word then names that entity wherever it appears, however salient
+        another company is nearby (an investor, a licensee).
+        """
+        out: dict[str, str] = {}
+        mentions = doc._.mentions
+        for m in mentions:
+            if m.start < 2 or doc[m.start - 1].text not in QUOTES or doc[m.start - 2].text != "(":
+                continue
+            # Inside the parenthesis: the quoted name, then 'or the "Company"' / 'the "Group"'.
+            for tok in doc[m.end : min(m.end + 8, len(doc))]:
+                if tok.text == ")":
+                    break
+                if tok.text[:1].isupper() and tok.lower_ in DEFINED_WORDS and doc[tok.i - 1].text in QUOTES:
+                    out.setdefault(tok.text, m.key)
+        return out
 
     def descriptions(self, sent: Span):
         doc = sent.doc

@@ -450,6 +450,14 @@ class EntityRecognizer:
             ow = other.split()
             if etype == "PERSON" and info.type == "PERSON" and len(words) == 1 and ow[-1] == words[0]:
                 return key
+            if (
+                etype == "PERSON"
+                and info.type == "PERSON"
+                and len(words) == 1
+                and len(ow) > 1
+                and ow[0] == words[0]
+            ):
+                return key  # "Claire is the right leader", in a quote, after "Claire Dubois" was named
             if etype in ("ORG", "PRODUCT") and info.type == "ORG" and len(ow) > len(words):
                 if ow[: len(words)] == words and n not in self.countries and n not in self.country_norms:
                     rest = ow[len(words) :]
