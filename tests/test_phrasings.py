@@ -297,6 +297,12 @@ ROWS = [
      "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
     ("Acme Corp. provided guidance of $2 billion to $2.2 billion in revenue for the third quarter.",
      "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
+    ("Acme Corp. lowered its revenue growth outlook for the year in October.",
+     "forecast", {"source": "Acme", "subject": "Acme", "metric": "guidance"}, None, None),
+    ("Analysts at Widget Research project that battery makers could generate combined sales of $4 billion by 2028.",
+     "forecast", {"source": "Widget Research"}, None, "organization"),
+    ("\"Buying Widget could turn Acme into a far stronger rival to Gadget,\" said Jane Roe, an analyst at Sprocket "
+     "Research.", "forecast", {"subject": "Acme"}, None, "person"),
     # market_trend
     ("Demand for smartphones has slumped this year.", "market_trend", {}, None, None),
     ("Acme Corp.'s quarterly profit fell 40% as a glut of steel kept prices depressed.", "market_trend", {}, None,

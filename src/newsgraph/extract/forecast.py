@@ -24,6 +24,7 @@ from newsgraph.extract.base import (
     agents,
     company_of,
     entities_in,
+    expand,
     is_headline,
     main_org,
     money_near,
@@ -66,7 +67,10 @@ LAUNCH_WORDS = {"deliver", "launch", "release", "ship", "start", "begin", "unvei
 ASPECT = {"start", "begin", "continue", "keep"}
 # "expects to close the deal", "expects to hire 500 workers": events the company plans, not outlooks
 EVENTS = {"close", "complete", "finalize", "receive", "obtain", "hire", "appoint", "name", "sign", "file", "appeal",
-          "announce", "decide", "submit"}  # fmt: skip
+          "announce", "decide", "submit", "report"}  # fmt: skip
+EVENT_NOUNS = {"decision", "ruling", "verdict", "approval", "closing", "completion", "answer", "response",
+               "announcement"}  # fmt: skip
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 HEDGES = {"could", "may", "might", "likely", "possibly", "unlikely", "probably"}
 # Ambitions: "aims to become one of the five largest", "wants to be the top seller", "aims to double sales".
 AMBITION_VERBS = {"aim", "strive", "seek", "want", "hope", "aspire"}
@@ -75,6 +79,19 @@ REACH_VERBS = {"reach", "hit", "achieve", "double", "triple", "exceed", "surpass
 TARGET_NOUNS = {"target", "targets", "goal", "goals", "guidance", "forecast", "outlook", "objective",
                 "objectives"}  # fmt: skip
 ON_TRACK = {"track", "course"}
+# the named metrics of FACTS.md; a margin or other own-named figure in the guidance stays named
+STANDARD_METRICS = {None, "revenue", "net_income", "adjusted_net_income", "operating_income", "eps", "deliveries",
+                    "sales_volume", "market_share", "guidance"}  # fmt: skip
+GUIDANCE_NOUNS = {
+    "guidance",
+    "outlook",
+    "forecast",
+    "forecasts",
+    "target",
+    "targets",
+    "projection",
+    "projections",
+}
 NOMINAL = {"forecast", "forecasts", "outlook", "guidance", "projection", "projections"}
 # Rating and research actions on a named party (the outlook-noun actions are read with ACTION_VERBS)
 COVER_VERBS = {"initiate", "start", "begin", "resume"}
@@ -98,8 +115,9 @@ class ForecastExtractor(FactExtractor):
             return  # headlines restate the body's outlook in fewer words
         taken = any(f.evidence[0][0] <= sent.start_char < f.evidence[0][1] and f.type not in ("forecast",)
                     for f in doc._.facts)  # fmt: skip
-        found = [(tok, fact) for tok in tokens(sent) if tok.pos_ in ("VERB", "AUX")
-                 for fact in [self.verb_fact(doc, sent, tok, taken)] if fact is not None]  # fmt: skip
+        found = [(tok, fact) for tok in tokens(sent) if tok.pos_ in ("VERB", "AUX") or self.verb_as_noun(tok)
+                 for fact in [self.verb_fact(doc, sent, tok, taken) if tok.pos_ != "NOUN"
+                              else self.noun_verb(doc, sent, tok)] if fact is not None]  # fmt: skip
         # "S&P warned that it could cut the rating": the cut is the content of the warning, not another outlook.
         inner = {
             t.i for tok, _ in found for c in tok.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree
@@ -116,6 +134,32 @@ class ForecastExtractor(FactExtractor):
                 yield nominal
                 return
             yield from self.attributed_outlook(doc, sent, taken)
+
+    @staticmethod
+    def verb_as_noun(tok):
+        """'Analysts at Acme Research project that ...': the tagger reads the verb after a name as a noun
+        ('Research project'); a following 'that' clause shows it is the forecasting verb."""
+        if tok.pos_ != "NOUN" or tok.lower_ not in ("project", "forecast", "estimate", "predict", "expect"):
+            return False
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark" and nxt.head.i > tok.i
+
+    def noun_verb(self, doc, sent, tok):
+        """The forecast of a verb the tagger read as a noun: its speaker is the phrase it ends."""
+        head = tok
+        while head.dep_ in ("pobj", "prep", "compound") and head.head.i < head.i:
+            head = head.head
+        ents = doc._.entities
+        speakers = [
+            k for k in expand(head) if ents[k].type in ("ORG", "PERSON") and ents[k].kind != "publication"
+        ]
+        if not speakers or head.i == tok.i:
+            return None
+        scope = list(tok.nbor(1).head.subtree)
+        src = speakers[0]
+        experts = head.lower_ in EXPERTS
+        subject = self.subject(doc, scope, src, experts)
+        return self.emit(doc, tok, src, subject, sent, scope, "reported", unnamed=head.lower_ in TRADE)
 
     def nominal_outlook(self, doc, sent):
         """'Acme's forecast of $5 billion in fourth-quarter revenue was below estimates': an outlook the
@@ -195,8 +239,26 @@ class ForecastExtractor(FactExtractor):
         # "..., warning that the company could breach": the reasons given belong to the outlook
         said = [t for c in tok.children if c.dep_ == "advcl" and c.lemma_ in SPEECH_VERBS | FORECAST_VERBS
                 for t in self.without_reasons(c)]  # fmt: skip
-        return self.emit(
+        fact = self.emit(
             doc, tok, src, subject, sent, scope + said, "asserted", when=self.action_time(doc, tok)
+        )
+        if subject == src and self.guidance_revision(obj) and fact.args.get("metric") in STANDARD_METRICS:
+            fact.args["metric"] = "guidance"
+        return fact
+
+    @staticmethod
+    def guidance_revision(obj):
+        """'lowered its revenue growth outlook', 'cut its 2025 sales forecast', 'reaffirmed its guidance
+        of revenue of $420 million': a company revising its guidance as a whole; the figure it names
+        is what the guidance covers. 'raised its forecast for operating profit to $4 billion' names the
+        figure the forecast is for."""
+        if obj.lower_ not in GUIDANCE_NOUNS:
+            return False
+        return not any(
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(p.lower_ in OWN_FIGURES | {"eps"} or METRIC_RX.fullmatch(p.text) for p in c.subtree)
+            for c in obj.children
         )
 
     def expectation(self, doc, sent, tok, speakers, taken):
@@ -367,6 +429,13 @@ class ForecastExtractor(FactExtractor):
         the cost to start weighing on margins' looks through the aspect verb to the outlook."""
         if comp.lemma_ in ASPECT and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in comp.children):
             return False
+        if comp.dep_ == "xcomp" and any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(p.lower_ in WEEKDAYS for p in c.children)
+            for c in comp.children
+        ):
+            return True  # "expected to fly its first jets on Friday": a dated plan, not an outlook
+        if comp.dep_ == "dobj" and comp.lemma_ in EVENT_NOUNS:
+            return True  # "expects a decision next year": an event awaited, not an outlook
         return comp.lemma_ in EVENTS | LAUNCH_WORDS
 
     @staticmethod
@@ -651,6 +720,14 @@ class ForecastExtractor(FactExtractor):
     def subject(doc, scope, src, via_people=False):
         """What the outlook is about: a company or government named in it, else the article's company."""
         ents = doc._.entities
+        # "Buying Y could turn X into a challenger": the outlook is about X, not the deal that does it
+        # ('Buying' may be parsed as a compound of 'Y': the gerund still heads the subject)
+        deed = {t.i for t in scope if t.dep_ == "csubj" or (t.dep_ == "nsubj" and any(
+            c.tag_ == "VBG" and c.dep_ in ("compound", "amod") and c.i < t.i for c in t.children))
+            for t in t.subtree}  # fmt: skip
+        main = [t for t in scope if t.i not in deed]
+        if deed and any(t._.entity for t in main):
+            scope = main
         found = [company_of(doc, k) for k in entities_in(scope, ("ORG", "GOV", "PERSON")) if k != src]
         # "the Bank of England is expected to cut rates": a central bank or regulator is what it is about
         found = [
