@@ -93,3 +93,40 @@ def test_first_name_in_a_quote_is_the_named_person(nlp_pipeline: Any) -> None:
     )
     doc = nlp_pipeline(text)
     assert _key_of(doc, "Claire") == _key_of(doc, "Claire Dubois")
+
+
+def test_company_before_title_is_the_persons(nlp_pipeline: Any) -> None:
+    text = "Acme Corp. on Tuesday named Widget Inc. boss Jane Roe as its next chief executive."
+    doc = nlp_pipeline(text)
+    roe = doc._.entities[_key_of(doc, "Jane Roe")]
+    assert roe.org == _key_of(doc, "Widget Inc.")
+
+
+def test_surname_tagged_org_is_the_person(nlp_pipeline: Any) -> None:
+    text = (
+        "Acme Corp. hired Brian Zellweg as chief executive. Zellweg takes over on Sept. 9. "
+        "Zellweg's pay package is worth $100 million."
+    )
+    doc = nlp_pipeline(text)
+    keys = {m.key for m in doc._.mentions if m.text.startswith("Zellweg") or m.text == "Brian Zellweg"}
+    assert len(keys) == 1
+    assert doc._.entities[keys.pop()].type == "PERSON"
+
+
+def test_description_is_not_its_own_clause_subject(nlp_pipeline: Any) -> None:
+    text = (
+        "Acme Corp. said sales fell 3%. Activists were circling. "
+        "Widget Capital built a stake in the company this summer."
+    )
+    doc = nlp_pipeline(text)
+    assert _key_of(doc, "the company") == _key_of(doc, "Acme Corp.")
+
+
+def test_read_more_line_is_no_antecedent(nlp_pipeline: Any) -> None:
+    text = (
+        "Acme Corp. named a new chief executive on Tuesday.\n"
+        "Read more: Widget Inc. cuts 500 jobs as demand slows\n"
+        "The company has been going backwards."
+    )
+    doc = nlp_pipeline(text)
+    assert _key_of(doc, "The company") == _key_of(doc, "Acme Corp.")

@@ -149,9 +149,15 @@ class DescriptionCoref:
 
         counts: Counter = Counter()
         recent: dict[str, int] = {}
+        junk = doc._.junk
+        # "Elliott built stakes in the company": a description that is not the subject of its
+        # clause names someone other than that subject.
+        own_subject = set() if pronoun else _clause_subject_tokens(doc[start])
         for sj in range(max(0, si - 3), si + 1):
+            if junk and any(s <= sents[sj].start_char < e for s, e in junk):
+                continue  # "Read more: <another story>" lines are not the article's discourse
             for m in by_sent.get(sents[sj].start, []):
-                if m.start >= start or not ok(m):
+                if m.start >= start or not ok(m) or m.start in own_subject:
                     continue
                 counts[m.key] += (
                     1
@@ -180,3 +186,19 @@ class DescriptionCoref:
                 if span.text not in info.descriptions:
                     info.descriptions.append(span.text)
         doc._.mentions.sort(key=lambda m: m.start)
+
+
+def _clause_subject_tokens(tok) -> set[int]:
+    """Positions in the subject of the verb that governs `tok` when `tok` is not in that subject."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        if verb.dep_ in ("nsubj", "nsubjpass"):
+            return set()  # the description is itself (in) the subject
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
+            out |= {t.i for t in c.subtree}
+    return out

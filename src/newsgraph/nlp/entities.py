@@ -385,7 +385,8 @@ class EntityRecognizer:
         mentions: list[Mention] = []
         org_norms = {norm_name(s.text) for s, t, _ in candidates if t == "ORG"}
         person_names = {s.text for s, t, _ in candidates if t == "PERSON" and len(s) > 1}
-        surnames = {n.split()[-1] for n in person_names} | {n.split()[0] for n in person_names}
+        last_names = {n.split()[-1] for n in person_names}
+        surnames = last_names | {n.split()[0] for n in person_names}
 
         def new_key(etype: str) -> str:
             return f"e{len(entities) + 1}"
@@ -420,6 +421,14 @@ class EntityRecognizer:
                 etype = "ORG"
             if etype == "ORG" and span.text in person_names:
                 etype = "PERSON"
+            if (
+                etype == "ORG"
+                and len(span) == 1
+                and span.text in last_names
+                and kind is None
+                and not (span.end < len(doc) and doc[span.end].text.lower().rstrip(".") in self.suffixes)
+            ):
+                etype = "PERSON"  # "Niccol takes over": the surname of a person named in full
             if etype in ("ORG", "GOV") and n in self.publications and kind is None:
                 kind = "publication"
                 etype = "ORG"
@@ -625,6 +634,8 @@ TITLE_TOKENS = {
     "of", "the", "interim", "global", "group", "investor", "relations", "media", "committee", "audit", "oncology",
     "commercial", "strategy", "general", "counsel", "secretary", "treasurer",
 }  # fmt: skip
+# Words between a company and the name of its officer: "Acme's chief executive Jane Roe".
+PRE_NAME_WORDS = TITLE_TOKENS | {"boss", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder"}
 TITLE_WORDS = (
     "chief executive", "chief executive officer", "ceo", "chief financial officer", "cfo", "chief operating officer",
     "coo", "chief technology officer", "cto", "chairman", "chairwoman", "chair", "president", "founder",
@@ -659,6 +670,15 @@ def person_orgs(doc: Doc) -> None:
             if re.search(rf"\b{re.escape(title)}\b", text):
                 info.role = info.role or title
                 break
+        # "Chipotle boss Brian Niccol", "Acme's CEO Jane Roe": a company right before the
+        # title before the name is the person's own, whatever the rest of the sentence names.
+        i = m.start - 1
+        while i >= sent.start and (doc[i].lower_ in PRE_NAME_WORDS or doc[i].tag_ == "POS"):
+            i -= 1
+        key = doc[i]._.entity if i >= sent.start else None
+        if key and key != m.key and entities[key].type == "ORG" and entities[key].kind != "publication":
+            info.org = key
+            continue
         # The company in the person's own phrase first, then just before the name
         # ("Xiaomi's co-founder Lei Jun", which the small parser often splits).
         before = doc[max(sent.start, m.start - 6) : m.start]
