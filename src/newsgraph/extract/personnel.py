@@ -28,7 +28,9 @@ HANDOVER = {"hand", "give"}
 JOBS = {"job", "post", "role", "helm", "reins", "position", "seat", "office", "over", "up"}
 SUCCEED = {"succeed", "replace"}
 DEPART = {"resign", "retire", "hand", "give", "leave", "depart", "quit", "oust", "fire", "dismiss", "exit", "sack", "remove",
-          "step", "depose"}  # fmt: skip
+          "step", "depose", "push", "force"}  # fmt: skip
+# "pushing out its chief executive", "forced out X": the company removes them.
+REMOVE = {"oust", "fire", "dismiss", "sack", "remove", "depose", "push", "force"}
 NOUN_STATUS = {"appointment": "appointed", "hiring": "appointed", "promotion": "appointed", "nomination": "appointed",
                "departure": "departed", "exit": "departed", "resignation": "departed", "retirement": "departed",
                "ouster": "departed", "dismissal": "departed", "firing": "departed", "removal": "departed"}  # fmt: skip
@@ -85,15 +87,36 @@ class PersonnelExtractor(FactExtractor):
         for tok in tokens(sent):
             if (
                 tok.pos_ != "VERB"
-                or tok.lemma_ not in ("join", "become")
+                or tok.lemma_ not in ("join", "become", "serve")
                 or tok.dep_ in ("relcl", "acl", "advcl")
             ):
                 continue
             persons = [k for k in agents(tok) if ents[k].type == "PERSON"]
             obj = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+            if tok.lemma_ == "serve":
+                # "X is serving as interim CEO", "will serve as acting CFO": a stand-in named for now
+                obj = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+                if not obj or not any(t.lower_ in ("interim", "acting") for t in obj[0].subtree):
+                    continue
             if not persons or not obj:
                 continue
-            if tok.lemma_ == "join":
+            if tok.lemma_ == "serve":
+                role = self.role_in(" ".join(t.text for t in obj[0].subtree))
+                role = role and "interim " + role
+                # "Niccol takes over on Sept. 9. Until then, X is serving as interim CEO": the post just named
+                last = self.last and self.last[0].args.get("company")
+                orgs = prep_entities(obj[0], ["of", "at"]) or [last or main_org(doc)]
+            elif (
+                tok.lemma_ == "join" and obj[0].lemma_ in ("committee", "board") and obj[0].lower_ != "board"
+            ):
+                # "will join Acme's executive committee": a seat on the company's top team
+                words = [
+                    t.lower_ for t in obj[0].subtree if t.dep_ in ("amod", "compound") and t.i < obj[0].i
+                ]
+                role = " ".join(words + [obj[0].lower_, "member"])
+                orgs = poss_entity(obj[0]) or prep_entities(obj[0], ["of"]) or [main_org(doc)]
+            elif tok.lemma_ == "join":
                 as_role = [
                     p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.subtree
                 ]
@@ -105,6 +128,12 @@ class PersonnelExtractor(FactExtractor):
             else:
                 role = self.role_in(" ".join(t.text for t in obj[0].subtree))
                 orgs = poss_entity(obj[0]) or prep_entities(obj[0], ["of", "at"])
+                if (
+                    not orgs
+                    and role
+                    and re.search(r"\bof the board\b", " ".join(t.lower_ for t in obj[0].subtree))
+                ):
+                    orgs = [main_org(doc)]  # "become Executive Chair of the Board": the company's own board
             orgs = [parent_org(doc, k) for k in orgs if k and ents[k].type == "ORG"]
             when = time_near(doc, sent, tok)
             if role is None or not orgs or self.background(doc, when):
@@ -124,11 +153,17 @@ class PersonnelExtractor(FactExtractor):
 
     def verbs(self, doc, sent):
         ents = doc._.entities
+        # "pushing out X, who had held the job ... and left": one departure, told twice
+        told = set()
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ != "VERB" or lemma not in APPOINT | SUCCEED | DEPART:
                 continue
             if lemma == "step" and not any(c.lower_ in ("down", "aside") for c in tok.children):
+                continue
+            if lemma in ("push", "force") and not any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in tok.children
+            ):
                 continue
             if lemma in ("take", "hand", "give") and not self.job_phrase(tok):
                 continue
@@ -172,7 +207,7 @@ class PersonnelExtractor(FactExtractor):
             else:
                 persons = (
                     agents(tok)
-                    if lemma not in ("oust", "fire", "dismiss", "sack", "remove", "depose")
+                    if lemma not in REMOVE
                     else (
                         patients(tok) or [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)]
                     )
@@ -180,18 +215,19 @@ class PersonnelExtractor(FactExtractor):
                 if tok.dep_ == "xcomp" or any(c.dep_ == "nsubjpass" for c in tok.children):
                     persons = persons or [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)]
                 pairs = [(p, "departed") for p in persons]
-                company = []
+                company = [k for k in agents(tok) if ents[k].type == "ORG"] if lemma in REMOVE else []
             handover = self.handover_time(sent)
             for person, status in pairs:
-                if ents[person].type != "PERSON":
+                if ents[person].type != "PERSON" or (person, status) in told:
                     continue
+                told.add((person, status))
                 org = company or self.company(doc, sent, tok, person)
                 role = role or doc._.entities[person].role
                 if not org:
                     continue
                 args = {"person": person, "company": org[0], "role": role}
                 when = time_near(doc, sent, tok)
-                if when is None and lemma in SUCCEED:
+                if when is None and (lemma in SUCCEED or re.search(r"\bto (?:succeed|replace)\b", sent.text)):
                     when = handover
                 fact = self.fact(doc, tok, args, status=status, time=when)
                 self.last = (fact, sent.end)
