@@ -130,3 +130,15 @@ def test_read_more_line_is_no_antecedent(nlp_pipeline: Any) -> None:
     )
     doc = nlp_pipeline(text)
     assert _key_of(doc, "The company") == _key_of(doc, "Acme Corp.")
+
+
+def test_pronoun_in_a_denied_report_is_the_denier(nlp_pipeline: Any) -> None:
+    text = (
+        "Widget Inc. cut prices again. Widget Inc. said demand was weak. Widget Inc. shares fell. "
+        "Separately, Acme Energy denied a report by trade newsletter SolarDaily that it was in talks "
+        "to sell its wafer unit to Globex Silicon."
+    )
+    doc = nlp_pipeline(text)
+    acme = _key_of(doc, "Acme Energy")
+    its = [m.key for m in doc._.mentions if m.text in ("it", "its")]
+    assert its and all(k == acme for k in its)

@@ -122,18 +122,41 @@ class DescriptionCoref:
                 yield start, tok.i + 1, want  # headline style: "Smartphone giant has had discussions"
 
     @staticmethod
-    def clause_subject(doc, pron, want, entities) -> str | None:
-        """'Moody's cut its outlook': a possessive pronoun names its own clause's subject."""
-        if pron.dep_ != "poss":
+    def clause_subject(doc, pron, want, entities, hops: int = 0) -> str | None:
+        """'Moody's cut its outlook': a possessive pronoun names its own clause's subject.
+
+        'Acme denied a report that it was in talks', 'Acme said it would appeal': a subject
+        pronoun of a clause under a verb (or under that verb's object) names the subject of
+        that verb, the one who speaks or acts, however often another company came up before.
+        """
+        if pron.dep_ not in ("poss", "nsubj", "nsubjpass") or hops > 2:
             return None
         verb = pron.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        for c in verb.children:
-            if c.dep_ == "nsubj" and c.i < pron.i:
+        for _ in range(4):
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i]
+            if subj:
+                c = subj[0]
+                if c.pos_ == "PRON":
+                    if c.lower_ in PRONOUNS_ORG and want == "ORG":
+                        return DescriptionCoref.clause_subject(doc, c, want, entities, hops + 1)
+                    return None
                 key = c._.entity or next((t._.entity for t in c.subtree if t._.entity), None)
-                if key and entities[key].type == want:
+                if key and (entities[key].type == want or (want == "ORG" and entities[key].type == "GOV")):
                     return key
+                return None  # the nearest subject is someone else: salience decides
+            # Up from the pronoun's clause to the verb it hangs under: ccomp/conj of a verb, or
+            # acl of that verb's object ("denied a report that it ...").
+            up = verb
+            if up.dep_ not in ("ccomp", "conj", "acl", "xcomp", "advcl") or up.head.i == up.i:
+                return None
+            up = up.head
+            while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+                up = up.head
+            if up.i == verb.i:
+                return None
+            verb = up
         return None
 
     def antecedent(self, doc, sents, si, start, want, by_sent, entities) -> str | None:
