@@ -14,3 +14,8 @@ def test_a_dated_plan_and_an_awaited_decision_are_no_outlooks(nlp_pipeline):
     )
     text = "Acme Corp.'s application is under review, and the company expects a decision next year."
     assert "forecast" not in _types(nlp_pipeline, text)
+
+
+def test_a_regulators_objection_to_a_deal_is_no_outlook(nlp_pipeline):
+    text = "The European Commission had warned Acme Corp. that the deal could hurt competition."
+    assert "forecast" not in _types(nlp_pipeline, text)

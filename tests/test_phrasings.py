@@ -180,6 +180,11 @@ ROWS = [
     ("The Competition and Markets Authority approved a revised version of Acme Corp.'s takeover of Widget Inc. "
      "that it had blocked in April.",
      "approval", {"applicant": "Acme", "authority": "Competition and Markets Authority"}, "denied", None),
+    ("Widget Inc.'s Nexolin won full FDA approval a year ago.",
+     "approval", {"applicant": "Widget", "authority": "FDA"}, "granted", None),
+    ("On Friday the European Medicines Agency's committee recommended against granting marketing authorization to "
+     "Nexolin, the drug developed by Widget Inc., citing safety risks.",
+     "approval", {"applicant": "Widget", "authority": "European Medicines Agency"}, "denied", None),
     # policy
     ("The Federal Reserve raised interest rates by a quarter point.",
      "policy", {"authority": "Federal Reserve"}, None, None),

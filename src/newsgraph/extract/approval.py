@@ -18,6 +18,7 @@ from newsgraph.extract.base import (
     main_org,
     patients,
     poss_entity,
+    subject_tokens,
     time_near,
     tokens,
 )  # fmt: skip
@@ -43,6 +44,9 @@ PROCEED = {"proceed", "go", "close", "complete", "continue", "move", "sell", "ma
            "buy", "acquire", "merge", "list", "enter", "start", "begin", "use", "offer", "import", "export"}  # fmt: skip
 FILINGS = {"application", "filing", "submission", "request", "dossier"}
 REGULATOR_NOUNS = {"regulator", "watchdog", "authority", "agency", "commission"}
+MAKER_VERBS = {"develop", "make", "market", "produce", "sell", "own", "manufacture", "co-develop"}
+BODIES = {"committee", "panel", "board", "staff", "advisers", "advisors", "reviewers"}
+ADVISE = {"recommend", "vote", "advise", "argue", "rule", "decide"}
 MODAL_PENDING = {"must", "need", "needs", "will", "would", "still", "should", "has", "have"}
 
 
@@ -100,6 +104,9 @@ class ApprovalExtractor(FactExtractor):
                 tok.pos_ == "NOUN" and (lemma in NOUNS or tok.lower_ in NOUNS) and self.is_approval_noun(tok)
             ):
                 authority = self.authorities_from(doc, tok, ("from", "by", "of", "with"))
+                # "won full FDA approval", "EU clearance": the authority named as a modifier
+                authority = authority or [c._.entity for c in tok.children
+                                          if c.dep_ == "compound" and c._.entity and self.is_authority(doc, c._.entity)]  # fmt: skip
                 applicant = poss_entity(tok)
                 status = None
                 for gov in governing(tok)[1:]:
@@ -111,8 +118,13 @@ class ApprovalExtractor(FactExtractor):
                         subj = agents(gov)
                         if not applicant:
                             applicant = [k for k in subj if not self.is_authority(doc, k)]
+                            # "Acme's Nexolin won approval": the owner of the drug applied
+                            owners = [k for t in subject_tokens(gov) if t._.entity in applicant
+                                      for k in poss_entity(t) if doc._.entities[k].type == "ORG"]  # fmt: skip
+                            applicant = owners or applicant
                         if gov.lemma_ in ("grant", "give", "award", "issue"):
                             authority = authority or [k for k in subj if self.is_authority(doc, k)]
+                            authority = authority or self.body_of(doc, gov)
                             applicant = [
                                 k for c in gov.children if c.dep_ in ("dative",) for k in expand(c)
                             ] + [k for k in self.recipients(doc, gov) if not self.is_authority(doc, k)] or [
@@ -123,6 +135,8 @@ class ApprovalExtractor(FactExtractor):
                         break
                 if self.awaited(tok):
                     status = "pending"
+                if self.advised_against(tok):
+                    status = "denied"  # "recommended against granting marketing authorization to X"
                 if tok.lower_ in GATED_NOUNS and status != "pending":
                     continue
                 if not authority:
@@ -131,12 +145,58 @@ class ApprovalExtractor(FactExtractor):
                 yield from self.emit(doc, tok, applicant, authority, status or "granted", sent)
 
     def emit(self, doc, tok, applicants, authorities, status, sent, time=None):
+        ents = doc._.entities
+        # "X won FDA approval": a drug named as the applicant stands for its maker
+        # (a drug the tagger took for a company is still told by "X, the drug developed by Y")
+        applicants = list(dict.fromkeys(
+            m for a in applicants for m in ((self.maker_of(doc, a) or self.default_applicant(doc))
+                                            if ents[a].type == "PRODUCT" else self.maker_of(doc, a, True) or [a])))  # fmt: skip
         for a in applicants:
             if doc._.entities[a].kind == "publication" or self.is_authority(doc, a):
                 continue
             for auth in authorities:
                 args = {"applicant": a, "authority": auth}
                 yield self.fact(doc, tok, args, status=status, time=time or time_near(doc, sent, tok))
+
+    @staticmethod
+    def maker_of(doc, key, appos_only=False):
+        """The company a product belongs to: 'Acme's Nexolin', 'Nexolin, the drug developed by Acme'."""
+        ents = doc._.entities
+        for m in doc._.mentions:
+            if m.key != key:
+                continue
+            root = doc[m.end - 1]
+            owner = [c._.entity for c in root.children if c.dep_ == "poss" and c._.entity]
+            if owner and ents[owner[0]].type == "ORG" and not appos_only:
+                return owner[:1]
+            # the apposition after the name, read off the words (the parser often hangs it elsewhere)
+            window = doc[m.end : min(m.end + 8, len(doc))]
+            if not window or window[0].text != ",":
+                continue
+            made = next((t for t in window if t.tag_ == "VBN" and t.lemma_ in MAKER_VERBS), None)
+            if made is None or made.i + 1 >= len(doc) or doc[made.i + 1].lower_ != "by":
+                continue
+            after = doc[made.i + 2 : min(made.i + 7, len(doc))]
+            found = [t._.entity for t in after if t._.entity and ents[t._.entity].type == "ORG"]
+            if found:
+                return found[:1]
+        return []
+
+    def body_of(self, doc, verb):
+        """'the EMA's human medicines committee', 'the FDA's advisory panel': a body of a regulator."""
+        for s in subject_tokens(verb):
+            if s.lemma_ in BODIES:
+                return [c._.entity for c in s.children
+                        if c.dep_ == "poss" and c._.entity and self.is_authority(doc, c._.entity)]  # fmt: skip
+        return []
+
+    @staticmethod
+    def advised_against(tok):
+        """'recommended against granting ...', 'voted against approving ...': a negative opinion."""
+        for g in governing(tok, 4)[1:]:
+            if g.dep_ == "pcomp" and g.head.lower_ == "against" and g.head.head.lemma_ in ADVISE:
+                return True
+        return False
 
     def by_groups(self, doc, tok):
         """The 'by' phrases of a passive approval, the first and those coordinated with it."""
@@ -258,7 +318,7 @@ class ApprovalExtractor(FactExtractor):
 
     def recipients(self, doc, gov):
         """'gave its nod to X's new plant', 'granted a licence to X': the owner of what is approved."""
-        return [k for c in gov.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+        return [k for c in gov.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
                 for p in c.children if p.dep_ == "pobj" for k in self.applicant_of(doc, p)]  # fmt: skip
 
     @staticmethod

@@ -124,6 +124,8 @@ class ForecastExtractor(FactExtractor):
         }
         seen = set()
         for tok, fact in found:
+            if self.regulator_objection(doc, sent, fact):
+                continue
             pair = (fact.args["source"], fact.args["subject"])
             if tok.i not in inner and pair not in seen:
                 seen.add(pair)
@@ -134,6 +136,22 @@ class ForecastExtractor(FactExtractor):
                 yield nominal
                 return
             yield from self.attributed_outlook(doc, sent, taken)
+
+    @staticmethod
+    def regulator_objection(doc, sent, fact):
+        """'The Commission warned that the deal could hurt competition': a regulator's objection to a
+        deal it reviews is part of its decision, not an outlook."""
+        src = fact.args.get("source")
+        if src is None:
+            return False
+        info = doc._.entities[src]
+        if info.type != "GOV" and info.kind != "regulator":
+            return False
+        return any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in DEALS
+            and any(c.dep_ == "aux" and c.lower_ in HEDGES | FUTURE_AUX for c in t.head.children)
+            for t in tokens(sent)
+        )  # fmt: skip
 
     @staticmethod
     def verb_as_noun(tok):
