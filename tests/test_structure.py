@@ -142,3 +142,22 @@ def test_pronoun_in_a_denied_report_is_the_denier(nlp_pipeline: Any) -> None:
     acme = _key_of(doc, "Acme Energy")
     its = [m.key for m in doc._.mentions if m.text in ("it", "its")]
     assert its and all(k == acme for k in its)
+
+
+def test_name_a_company_owns_is_a_product(nlp_pipeline: Any) -> None:
+    text = (
+        "Regulators approved Acme Corp.'s new drug, to be sold as Zorvex. "
+        "Acme's Zorvex would be available within weeks, the company said."
+    )
+    ents = _entities(nlp_pipeline, text)
+    assert ents.get("Zorvex") == "PRODUCT"
+
+
+def test_regulator_description_is_no_country(nlp_pipeline: Any) -> None:
+    text = (
+        "On Friday the European Medicines Agency's committee recommended against approval of Zorvex. "
+        "The drug has been cleared in Japan and China. "
+        "Acme Corp.'s own application is still under review by the European regulator."
+    )
+    doc = nlp_pipeline(text)
+    assert _key_of(doc, "the European regulator") == _key_of(doc, "European Medicines Agency")

@@ -17,6 +17,8 @@ from newsgraph.nlp.entities import Mention, lexicon
 
 PRONOUNS_ORG = {"it", "its"}
 QUOTES = {'"', "\u201c", "\u201d", "'", "``", "''"}
+# Descriptions that name a regulator, never the country it sits in.
+REGULATOR_NOUNS = {"regulator", "regulators", "watchdog", "agency", "commission", "authority"}
 # Words a press release defines for itself: '("Acme" or the "Company")'.
 DEFINED_WORDS = {"company", "group", "bank", "corporation", "firm", "partnership", "issuer", "fund", "trust"}
 PRONOUNS_PERSON = {"he", "she", "his", "her"}
@@ -49,12 +51,37 @@ class DescriptionCoref:
                 if any(doc[i]._.entity for i in range(start, end)):
                     continue
                 key = defined.get(doc[end - 1].text)
+                if key is None and want == "GOV" and doc[end - 1].lower_ in REGULATOR_NOUNS:
+                    key = self.regulator(doc, start, end, entities)
                 if doc[start].pos_ == "PRON":
                     key = self.clause_subject(doc, doc[start], want, entities)
                 key = key or self.antecedent(doc, sents, si, start, want, by_sent, entities)
                 if key:
                     links.append((start, end, key))
         return links
+
+    @staticmethod
+    def regulator(doc: Doc, start: int, end: int, entities) -> str | None:
+        """'the European regulator', 'the agency': a regulator named before, not a country.
+
+        A capitalized modifier ("European", "Japanese") picks the regulator whose name holds
+        it; otherwise the latest regulator named.
+        """
+        junk = doc._.junk
+        regs = [
+            m
+            for m in doc._.mentions
+            if m.end <= start
+            and entities[m.key].kind == "regulator"
+            and not any(s <= doc[m.start].idx < e for s, e in junk)
+        ]
+        if not regs:
+            return None
+        marks = {t.text for t in doc[start : end - 1] if t.text[:1].isupper() and t.lower_ != "the"}
+        if marks:
+            named = [m for m in regs if any(w in marks for n in entities[m.key].names for w in n.split())]
+            regs = named or regs
+        return regs[-1].key
 
     @staticmethod
     def defined_terms(doc: Doc) -> dict[str, str]:

@@ -591,12 +591,22 @@ class EntityRecognizer:
                 root.dep_ in ("poss", "compound") and head.lower_ in SPEAKER_NOUNS | TITLE_TOKENS
             )
             # "iPhone", "iPad": a lowercase first letter is a product's mark unless the name acts.
+            owner = [c for c in root.children if c.dep_ == "poss" and c._.entity and c._.entity != m.key]
             thing = (
                 (root.dep_ == "dobj" and head.lemma_ in PRODUCT_VERBS)
                 or (
-                    root.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.lemma_ in PRODUCT_NOUNS
+                    root.dep_ == "pobj"
+                    and head.lower_ in ("of", "for", "to")
+                    and head.head.lemma_ in PRODUCT_NOUNS
+                )
+                or (
+                    root.dep_ == "pobj"
+                    and head.lower_ == "as"
+                    and head.head.lemma_ in ("sell", "market", "brand")
                 )
                 or m.text[:1].islower()
+                # "Acme's Zorvex": a name a company owns (a subsidiary also acts, which overrides).
+                or bool(owner and entities[owner[0]._.entity].type == "ORG")
             )
             seen = thing_of.setdefault(m.key, [False, False])
             seen[0] |= thing
@@ -622,7 +632,8 @@ class EntityRecognizer:
 # Verbs whose object, and nouns whose "of"/"for" phrase, is a thing a company makes.
 PRODUCT_VERBS = {"launch", "release", "unveil", "introduce", "commercialize", "commercialise", "market", "ship"}  # fmt: skip
 PRODUCT_NOUNS = {"version", "versions", "development", "commercialization", "commercialisation", "launch",
-                 "application", "filing", "sales", "rights", "approval", "label", "indication", "generic"}  # fmt: skip
+                 "application", "filing", "sales", "rights", "approval", "label", "indication", "generic",
+                 "authorization", "authorisation", "clearance"}  # fmt: skip
 # Possessives a headline phrase holds ("Expanding Its Portfolio") and a company name never does.
 OWN_PRONOUNS = {"its", "our", "their", "his", "her", "my", "your"}
 # Title words that end a company's name in "Acme Chief Executive Jane Roe".
