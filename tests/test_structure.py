@@ -161,3 +161,15 @@ def test_regulator_description_is_no_country(nlp_pipeline: Any) -> None:
     )
     doc = nlp_pipeline(text)
     assert _key_of(doc, "the European regulator") == _key_of(doc, "European Medicines Agency")
+
+
+def test_headline_tagged_sources_is_anonymous(nlp_pipeline: Any) -> None:
+    text = (
+        "Acme in talks to sell itself to Widget Partners - sources\n"
+        "NEW YORK, Dec 11 (Wire) - Acme Corp. is negotiating a sale to Widget Partners, people familiar "
+        "with the matter said."
+    )
+    doc = nlp_pipeline(text)
+    first = next(iter(doc.sents))
+    att = doc._.attributions.get(first.start)
+    assert att is not None and att.kind == "anonymous"

@@ -77,7 +77,7 @@ class AttributionReader:
         last_anon: Attribution | None = None
         last: Attribution | None = None
         for sent in doc.sents:
-            att = self.sentence_source(doc, sent, last_anon, last)
+            att = self.sentence_source(doc, sent, last_anon, last) or _headline_sources(doc, sent)
             if att:
                 out[sent.start] = att
                 last = att
@@ -165,6 +165,19 @@ def _reports_figures(verb: Token) -> bool:
         c.dep_ in ("dobj", "attr") and any(t.like_num or t.lower_ in FIGURE_WORDS for t in c.subtree)
         for c in verb.children
     )
+
+
+# "Acme in talks to buy Widget - sources": wire headlines tag an anonymous source at the end.
+HEADLINE_SOURCES = re.compile(r"\s[-\u2013\u2014:]\s*(?:sources?|insiders?|people familiar)\s*$", re.I)
+
+
+def _headline_sources(doc: Doc, sent: Span) -> Attribution | None:
+    text = sent.text.rstrip()
+    m = HEADLINE_SOURCES.search(text)
+    if not m:
+        return None
+    last = max((t.i for t in sent if not t.is_space), default=sent.start)
+    return Attribution("anonymous", m.group().strip(" -\u2013\u2014:"), last)
 
 
 def _entity_in(span: Span) -> str | None:
