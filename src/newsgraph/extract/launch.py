@@ -13,10 +13,14 @@ from newsgraph.extract.base import (
     governing,
     main_org,
     poss_entity,
+    subject_tokens,
     time_near,
     tokens,
 )  # fmt: skip
+from newsgraph.extract.policy import is_body
 from newsgraph.extract.reported import unhedge
+from newsgraph.model import Source
+from newsgraph.nlp.attribution import source_at
 from newsgraph.nlp.times import MONTHS, TimeMention
 
 VERBS = {"launch": "launched", "unveil": "launched", "introduce": "launched", "debut": "launched",
@@ -103,7 +107,7 @@ class LaunchExtractor(FactExtractor):
             if (
                 lemma != "recall"
                 and obj
-                and any(c.dep_ == "nummod" or c.tag_ == "CD" for c in obj[0].children)
+                and any((c.dep_ == "nummod" or c.tag_ == "CD") and c.i < obj[0].i for c in obj[0].children)
             ):
                 continue  # "delivered 484,507 vehicles": a count, read as a result
             if lemma == "roll" and not any(c.lower_ == "out" for c in tok.children):
@@ -134,6 +138,10 @@ class LaunchExtractor(FactExtractor):
                 continue
             if tok.dep_ == "xcomp" and tok.head.lemma_ in ("continue", "keep"):
                 continue  # "continue to release its models under open licences": a practice, not a launch
+            if obj and obj[0].pos_ == "PRON" and tok.dep_ != "relcl":
+                continue  # "after the two central banks abandoned them": what 'them' is, the verb doesn't say
+            if any(is_body(s) for s in subject_tokens(tok)):
+                continue  # "the central bank scrapped yield curve control": a policy, read by the policy reader
             companies = [company_of(doc, k) for k in agents(tok)]
             companies = [
                 k for k in companies if doc._.entities[k].type == "ORG" and doc._.entities[k].kind is None
@@ -150,9 +158,10 @@ class LaunchExtractor(FactExtractor):
             status = VERBS[lemma]
             if status == "launched" and self.future(tok):
                 status = "planned"
+            when = self.own_time(doc, tok) or time_near(doc, sent, tok)
             for c in dict.fromkeys(companies):
                 yield self.fact(doc, tok, {"company": c, "product": product}, status=status,
-                                time=time_near(doc, sent, tok))  # fmt: skip
+                                time=when)  # fmt: skip
 
     def expected_availability(self, doc, sent):
         """'X expects Zepbound to be available in pharmacies by the end of the year'."""
@@ -186,12 +195,23 @@ class LaunchExtractor(FactExtractor):
             subj = [c for c in tok.children if c.dep_ == "nsubj"] or [
                 c for c in verb.children if c.dep_ == ("dobj" if verb.lemma_ == "make" else "nsubj")
             ]
-            if not subj or subj[0].lower_ in NOT_PRODUCTS | NOT_AVAILABLE or subj[0].ent_type_ == "PERSON":
+            if not subj or subj[0].lower_ in NOT_PRODUCTS | NOT_AVAILABLE:
                 continue
+            # the entity reader's type over the tagger's: a made-up drug name often looks like a person's
+            key = subj[0]._.entity
+            if (ents[key].type if key else subj[0].ent_type_) == "PERSON":
+                continue
+            source = None
             if verb.lemma_ == "make":
                 makers = [company_of(doc, k) for k in agents(verb)]
             else:
                 makers = [company_of(doc, k) for k in poss_entity(subj[0])]
+                if not makers and verb.dep_ == "ccomp" and verb.head.lemma_ in ("say", "announce", "expect"):
+                    # "Acme said Zentra would be available to patients within weeks": its maker speaking
+                    makers = [company_of(doc, k) for k in agents(verb.head)]
+                    said = [k for k in makers if ents[k].type == "ORG"]
+                    if said and source_at(doc, verb) is None:
+                        source = Source("organization", ents[said[0]].name)
             makers = [k for k in makers if ents[k].type == "ORG" and ents[k].kind is None]
             named = any(t._.entity and ents[t._.entity].type == "PRODUCT" for t in subj[0].subtree)
             if not makers and named:
@@ -204,7 +224,18 @@ class LaunchExtractor(FactExtractor):
                 else "launched"
             )
             yield self.fact(doc, verb, {"company": makers[0], "product": self.product(doc, subj[0])}, status=status,
-                            time=time_near(doc, sent, verb))  # fmt: skip
+                            time=time_near(doc, sent, verb), source=source)  # fmt: skip
+
+    @staticmethod
+    def own_time(doc, tok):
+        """'Following approval in July, Acme launched X in Germany in September': the date the launch verb
+        itself carries, not one of a clause beside it."""
+        spans = [(c.idx, c.right_edge.idx + len(c.right_edge)) for c in tok.children
+                 if c.dep_ in ("prep", "npadvmod") and c.i > tok.i]  # fmt: skip
+        for t in doc._.times:
+            if any(a <= t.start and t.end <= b for a, b in spans):
+                return t
+        return None
 
     @staticmethod
     def planned_product(plans):
