@@ -19,3 +19,13 @@ def test_a_dated_plan_and_an_awaited_decision_are_no_outlooks(nlp_pipeline):
 def test_a_regulators_objection_to_a_deal_is_no_outlook(nlp_pipeline):
     text = "The European Commission had warned Acme Corp. that the deal could hurt competition."
     assert "forecast" not in _types(nlp_pipeline, text)
+
+
+def test_cooperating_with_a_regulator_is_no_agreement(nlp_pipeline):
+    text = "Acme Corp. said it would keep cooperating fully with the Federal Aviation Administration."
+    assert "agreement" not in _types(nlp_pipeline, text)
+
+
+def test_the_terms_of_a_settlement_are_not_another_case(nlp_pipeline):
+    text = "Acme Corp. settled its patent litigation with Widget Inc.; under the settlement, Widget may launch a generic."
+    assert _types(nlp_pipeline, text).count("legal") == 1

@@ -215,6 +215,8 @@ ROWS = [
     ("China's export ban on gallium took effect in August.", "policy", {"authority": "China"}, None, None),
     ("The Federal Reserve left interest rates unchanged on Wednesday.",
      "policy", {"authority": "Federal Reserve"}, None, None),
+    ("Freedonia was the last major economy with negative rates, after the European Central Bank abandoned them in "
+     "2022.", "policy", {"authority": "European Central Bank"}, None, None),
     # launch
     ("Acme Corp. unveiled its first electric SUV on Thursday.", "launch", {"company": "Acme"}, "launched", None),
     ("Acme Corp. plans to release a cheaper model next year.", "launch", {"company": "Acme"}, "planned", None),
@@ -308,6 +310,9 @@ ROWS = [
      "forecast", {"source": "Widget Research"}, None, "organization"),
     ("\"Buying Widget could turn Acme into a far stronger rival to Gadget,\" said Jane Roe, an analyst at Sprocket "
      "Research.", "forecast", {"subject": "Acme"}, None, "person"),
+    ("\"The central bank has turned,\" said Jane Roe, an economist at Widget Securities. She said the Federal "
+     "Reserve could raise rates again as early as July.",
+     "forecast", {"source": "Jane Roe", "subject": "Federal Reserve"}, None, "person"),
     # market_trend
     ("Demand for smartphones has slumped this year.", "market_trend", {}, None, None),
     ("Acme Corp.'s quarterly profit fell 40% as a glut of steel kept prices depressed.", "market_trend", {}, None,
@@ -421,6 +426,8 @@ ROWS = [
      "legal", {"claimant": "Ireland", "defendant": "Acme"}, "ruled", None),
     ("A federal appeals court upheld a $2 billion verdict against Acme Corp.", "legal", {"defendant": "Acme"},
      "ruled", None),
+    ("Acme Corp. settled its patent litigation with Widget Inc.; under the settlement, Widget may launch a generic "
+     "version in 2030.", "legal", {"claimant": "Widget", "defendant": "Acme"}, "settled", None),
 ]  # fmt: skip
 
 

@@ -136,6 +136,10 @@ class AgreementExtractor(FactExtractor):
                         continue
                     counters = prep_entities(tok, ["by"])
                     parties = [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)]
+                if lemma in ("cooperate", "collaborate", "work"):
+                    # "would keep cooperating fully with the FAA": helping an authority is no deal with it
+                    counters = [k for k in counters if doc._.entities[k].type != "GOV"
+                                and doc._.entities[k].kind != "regulator"]  # fmt: skip
                 pairs = self.pairs(parties, counters)
                 status, trig = self.status(governing(tok)), tok
             else:

@@ -138,6 +138,10 @@ class ForecastExtractor(FactExtractor):
             yield from self.attributed_outlook(doc, sent, taken)
 
     @staticmethod
+    def hedged_comp(comp):
+        return any(c.dep_ == "aux" and c.lower_ in HEDGES for c in comp.children)
+
+    @staticmethod
     def regulator_objection(doc, sent, fact):
         """'The Commission warned that the deal could hurt competition': a regulator's objection to a
         deal it reviews is part of its decision, not an outlook."""
@@ -336,11 +340,12 @@ class ForecastExtractor(FactExtractor):
         comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
         if not comp:
             return None
-        if taken:
-            # a sentence that states a policy or a result may still carry a named speaker's prediction
-            return self.conditional(doc, sent, tok, speakers)
         subj_words = {c.lower_ for c in tok.children if c.dep_ == "nsubj"}
         src = speakers[0] if speakers else None
+        if taken and not (src and self.is_analyst(doc, src) and self.hedged_comp(comp[0])):
+            # a sentence that states a policy or a result may still carry a named speaker's prediction;
+            # an analyst saying what a central bank or company could do predicts it
+            return self.conditional(doc, sent, tok, speakers)
         if not (src and self.is_analyst(doc, src)) and not subj_words & EXPERTS:
             return self.own_figures(doc, sent, tok, speakers) or self.conditional(doc, sent, tok, speakers)
         scope = list(comp[0].subtree)

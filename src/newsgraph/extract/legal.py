@@ -184,6 +184,10 @@ class LegalExtractor(FactExtractor):
                           for k in poss_entity(o) or expand(o)]  # fmt: skip
         if lemma == "settle":
             defendants, claimants = agents(tok), prep_entities(tok, ["with", "by"])
+            # "settled its patent litigation with Y": the other side hangs on the case
+            claimants = claimants or [
+                k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["with"])
+            ]
         if lemma == "rule":
             return ruling(doc, tok)
         if lemma == "order":
@@ -208,6 +212,8 @@ class LegalExtractor(FactExtractor):
 
     def noun(self, doc, sent, tok):
         lemma = tok.lemma_.lower()
+        if tok.dep_ == "pobj" and tok.head.lower_ == "under" and lemma == "settlement":
+            return None  # "under the settlement, Y may launch ...": the terms of a settlement told before
         if lemma in ("case", "claim", "action") and not any(
             t.lower_ in ("court", "lawsuit", "legal", "class", "antitrust", "against") for t in sent
         ):

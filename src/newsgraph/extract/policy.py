@@ -25,7 +25,7 @@ DIRECTIONS = {
     "designate": "new", "investigate": "tighten", "probe": "tighten", "block": "tighten", "halt": "tighten",
     "suspend": "tighten", "freeze": "tighten", "plan": "new", "build": "new", "create": "new",
     "establish": "new", "set": "new", "enact": "new", "finalize": "new", "finalise": "new", "reverse": "end",
-    "rescind": "end", "overturn": "end", "add": "tighten",
+    "rescind": "end", "overturn": "end", "add": "tighten", "abandon": "end", "dismantle": "end",
 }  # fmt: skip
 RULE_NOUNS = {"rule", "rules", "regulation", "regulations", "law", "subsidy", "subsidies", "tariff", "tariffs",
               "rate", "rates", "ban", "cap", "quota", "limit", "license", "licence", "licenses", "licences",
@@ -39,6 +39,7 @@ RULE_NOUNS = {"rule", "rules", "regulation", "regulations", "law", "subsidy", "s
 PROJECT_NOUNS = {"cluster", "clusters", "zone", "zones", "hub", "hubs", "corridor", "park", "fund", "funds"}
 NEEDS_RULE = {"raise", "cut", "lower", "reduce", "announce", "introduce", "unveil", "launch", "issue", "publish",
               "propose", "extend", "offer", "adopt", "pass", "end", "lift", "ease", "order", "require", "scrap",
+              "abandon", "dismantle",
               "block", "halt", "suspend", "freeze", "enact", "finalize", "finalise", "reverse", "rescind",
               "overturn"}  # fmt: skip
 # Verbs that make policy only when their object is a project or a rule, never on their own.
@@ -101,6 +102,12 @@ class PolicyExtractor(FactExtractor):
             obj_words = dobj_words | {
                 t.lower_ for c in tok.children if c.dep_ in ("prep", "nsubjpass") for t in c.subtree
             }
+            subject = " ".join(t.text for c in tok.children if c.dep_ == "dobj" for t in c.subtree) or None
+            earlier = self.antecedent(tok)
+            if earlier is not None:
+                # "the last economy with negative rates, after the ECB abandoned them": the rule named before
+                obj_words.add(earlier.lower_)
+                subject = " ".join(t.text for t in earlier.subtree)
             relcl = self.relative_head(tok)
             if relcl is not None:
                 obj_words.add(relcl.lower_)  # "guidelines the trade ministry issued"
@@ -114,7 +121,6 @@ class PolicyExtractor(FactExtractor):
                 continue
             if lemma in NEEDS_PROJECT and not self.planned(tok) & (PROJECT_NOUNS | RULE_NOUNS):
                 continue
-            subject = " ".join(t.text for c in tok.children if c.dep_ == "dobj" for t in c.subtree) or None
             for a in authorities:
                 seen.add(a)
                 yield self.make(doc, sent, tok, a, subject, self.direction(tok))
@@ -186,6 +192,19 @@ class PolicyExtractor(FactExtractor):
                 [] if any(t._.entity for t in body.subtree) else self.country_nearby(doc, body)
             )
         return []
+
+    @staticmethod
+    def antecedent(tok):
+        """The rule a pronoun object stands for: the last rule noun of the number it needs before it in
+        the sentence ('them' -> 'negative rates')."""
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lower_ not in ("them", "it"):
+            return None
+        plural = obj.lower_ == "them"
+        for t in reversed(list(tok.sent)[: obj.i - tok.sent.start]):
+            if t.pos_ == "NOUN" and t.lower_ in RULE_NOUNS and (t.tag_ == "NNS") == plural:
+                return t
+        return None
 
     @staticmethod
     def planned(tok):
