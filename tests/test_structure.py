@@ -173,3 +173,29 @@ def test_headline_tagged_sources_is_anonymous(nlp_pipeline: Any) -> None:
     first = next(iter(doc.sents))
     att = doc._.attributions.get(first.start)
     assert att is not None and att.kind == "anonymous"
+
+
+def test_initials_with_of_and_central_bank_description(nlp_pipeline: Any) -> None:
+    text = (
+        "The Bank of Japan raised rates on Tuesday. The BOJ said inflation was stable. "
+        "The European Central Bank and the Swiss National Bank ended negative rates in 2022. "
+        "The BOJ will keep buying bonds. Wage gains removed an obstacle for the central bank."
+    )
+    doc = nlp_pipeline(text)
+    boj = _key_of(doc, "Bank of Japan")
+    assert boj is not None and _key_of(doc, "BOJ") == boj
+    assert _key_of(doc, "the central bank") == boj
+
+
+def test_body_name_with_and_stays_whole(nlp_pipeline: Any) -> None:
+    from newsgraph.nlp.entities import EntityRecognizer
+
+    doc = nlp_pipeline.make_doc(
+        "Widgets and Healthcare products Safety Agency, Food and Toy Administration, Acme and Widget"
+    )
+    whole = EntityRecognizer.split_lists(doc[0:6])
+    assert [p.text for p in whole] == ["Widgets and Healthcare products Safety Agency"]
+    body = EntityRecognizer.split_lists(doc[7:11])
+    assert [p.text for p in body] == ["Food and Toy Administration"]
+    pair = EntityRecognizer.split_lists(doc[12:15])
+    assert [p.text for p in pair] == ["Acme", "Widget"]

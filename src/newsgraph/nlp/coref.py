@@ -31,6 +31,7 @@ class DescriptionCoref:
         lex = lexicon()
         self.org_nouns = {w.split()[-1] for w in lex["org_descriptors"]}
         self.gov_nouns = {w.split()[-1] for w in lex["gov_descriptors"]}
+        self.gov_phrases = {w for w in lex["gov_descriptors"] if " " in w}
         self.pronouns = pronouns
 
     def __call__(self, doc: Doc) -> Doc:
@@ -51,7 +52,11 @@ class DescriptionCoref:
                 if any(doc[i]._.entity for i in range(start, end)):
                     continue
                 key = defined.get(doc[end - 1].text)
-                if key is None and want == "GOV" and doc[end - 1].lower_ in REGULATOR_NOUNS:
+                if (
+                    key is None
+                    and want == "GOV"
+                    and (doc[end - 1].lower_ in REGULATOR_NOUNS or doc[end - 2].lower_ == "central")
+                ):
                     key = self.regulator(doc, start, end, entities)
                 if doc[start].pos_ == "PRON":
                     key = self.clause_subject(doc, doc[start], want, entities)
@@ -81,7 +86,11 @@ class DescriptionCoref:
         if marks:
             named = [m for m in regs if any(w in marks for n in entities[m.key].names for w in n.split())]
             regs = named or regs
-        return regs[-1].key
+        # The regulator the story is about (named most), the latest named breaking ties:
+        # "after the ECB and the SNB abandoned them ... the last obstacles for the central bank".
+        counts = Counter(m.key for m in regs)
+        latest = {m.key: m.start for m in regs}
+        return max(counts, key=lambda k: (counts[k], latest[k]))
 
     @staticmethod
     def defined_terms(doc: Doc) -> dict[str, str]:
@@ -130,6 +139,8 @@ class DescriptionCoref:
             ):
                 continue  # "the Group", "the Company" of press releases are descriptions too
             want = "ORG" if low in self.org_nouns else "GOV" if low in self.gov_nouns else None
+            if want and tok.i > 0 and f"{doc[tok.i - 1].lower_} {low}" in self.gov_phrases:
+                want = "GOV"  # "the central bank": a bank that is a public body
             if want is None:
                 continue
             if tok.dep_ == "compound":

@@ -185,6 +185,10 @@ class EntityRecognizer:
         """'Brilliance Auto and Chery' is two names; 'Ministry of Industry and Information Technology' one."""
         if not any(t.lower_ == "and" for t in span) or any(t.lower_ in ("of", "for", "&") for t in span):
             return [span]
+        if any(t.text[:1].islower() and t.lower_ != "and" and t.is_alpha for t in span[1:]):
+            return [span]  # "Medicines and Healthcare products Regulatory Agency": one body's name
+        if span[-1].lower_ in GOV_HEADS and span[1].lower_ == "and":
+            return [span]  # "Food and Drug Administration": one word, "and", then the body
         parts, start = [], span.start
         for t in span:
             if t.lower_ == "and" or t.text == ",":
@@ -508,7 +512,9 @@ class EntityRecognizer:
                     continue
                 for name in other.names:
                     initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-                    if initials == m.text and len(initials) >= 3:
+                    every = "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()
+                    # "BOJ" for "Bank of Japan": the initials of every word, "of" too
+                    if (initials == m.text or every == m.text) and len(m.text) >= 3:
                         self.merge(entities, mentions, by_norm, m.key, key)
                         break
                 else:
@@ -629,6 +635,9 @@ class EntityRecognizer:
         person_orgs(doc)
 
 
+# The last word of a public body's name.
+GOV_HEADS = {"administration", "agency", "commission", "authority", "bureau", "board", "office", "department",
+             "ministry", "council", "committee"}  # fmt: skip
 # Verbs whose object, and nouns whose "of"/"for" phrase, is a thing a company makes.
 PRODUCT_VERBS = {"launch", "release", "unveil", "introduce", "commercialize", "commercialise", "market", "ship"}  # fmt: skip
 PRODUCT_NOUNS = {"version", "versions", "development", "commercialization", "commercialisation", "launch",
