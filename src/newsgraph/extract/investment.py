@@ -5,7 +5,9 @@ from __future__ import annotations
 from newsgraph.extract.base import (
     FactExtractor,
     agents,
+    company_of,
     governing,
+    main_org,
     money_near,
     patients,
     poss_entity,
@@ -40,6 +42,12 @@ CAPEX_VERBS = {
     "approve",
     "allocate",
 }
+# "had both built stakes in the company", "took a 5% stake in Y": a holding short of control.
+STAKE_VERBS = {"take", "build", "amass", "accumulate", "acquire", "buy"}
+# "capital spending this year would come in above $30 billion": the capex figure is the subject.
+CAPEX_SUBJECT_VERBS = {"come", "total", "reach", "be", "exceed", "top", "rise", "climb", "increase", "grow"}
+# "a bridge loan which finances the purchase price": money for a deal, no investment.
+DEAL_COSTS = {"purchase", "acquisition", "deal", "transaction", "takeover", "price", "buyout", "merger"}
 PLAN_NOUNS = {"plan", "pledge", "commitment", "promise", "proposal", "decision", "intention"}
 PLAN_WORDS = (
     "will",
@@ -66,6 +74,10 @@ class InvestmentExtractor(FactExtractor):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in VERBS:
                 if lemma in ("back", "fund", "finance") and not money_near(doc, sent):
+                    continue
+                if lemma in ("fund", "finance") and any(
+                    c.dep_ == "dobj" and c.lemma_ in DEAL_COSTS for c in tok.children
+                ):
                     continue
                 investors = agents(tok) or self.planner(tok)
                 targets = [k for k in prep_entities(tok, ["in", "into", "to", "for"]) if k not in investors]
@@ -101,6 +113,27 @@ class InvestmentExtractor(FactExtractor):
                 if not investors:
                     continue
                 status = "planned" if any(w in sent.text.lower() for w in PLAN_WORDS) else "made"
+            elif self.stake_built(tok):
+                investors = agents(tok)
+                stakes = [c for c in tok.children if c.dep_ == "dobj"]
+                targets = [k for k in prep_entities(stakes[0], ["in"]) if k not in investors]
+                if not investors or not targets:
+                    continue
+                money, status = self.amount(doc, sent, tok), self.status(tok)
+            elif self.capex_subject(doc, tok):
+                # "the CFO told analysts that capital spending this year would come in above $30 billion"
+                verb = tok.head
+                speaker = verb.head if verb.dep_ == "ccomp" else None
+                investors = poss_entity(tok) or [
+                    company_of(doc, k) for k in (agents(speaker) if speaker else [])
+                ]
+                investors = [k for k in investors if doc._.entities[k].type == "ORG"]
+                if not investors and speaker is not None and agents(speaker):
+                    investors = [main_org(doc)] if main_org(doc) else []  # "the chief financial officer told"
+                targets, money = [], self.amount(doc, sent, verb)
+                if not investors:
+                    continue
+                status = "planned"
             elif self.capex(doc, tok):
                 # "said it plans capital expenditure of about $20 billion this year"
                 investors = [
@@ -170,6 +203,37 @@ class InvestmentExtractor(FactExtractor):
             and any(c.lower_ == "capital" for c in tok.children if c.dep_ in ("amod", "compound"))
         )
         return capital and InvestmentExtractor.priced(doc, tok)
+
+    @staticmethod
+    def stake_built(tok):
+        """'Elliott and Starboard had both built stakes in the company'; buying one outright with a price
+        is read as an acquisition."""
+        if tok.pos_ != "VERB" or tok.lemma_ not in STAKE_VERBS:
+            return False
+        stakes = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_ == "stake"]
+        if not stakes:
+            return False
+        return tok.lemma_ not in ("acquire", "buy") or any(
+            c.lower_ in ("minority", "small") for c in stakes[0].children
+        )
+
+    @staticmethod
+    def capex_subject(doc, tok):
+        if tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or tok.head.lemma_ not in CAPEX_SUBJECT_VERBS:
+            return False
+        capital = tok.lower_ == "capex" or (
+            tok.lemma_ in ("expenditure", "spending", "investment")
+            and any(c.lower_ == "capital" for c in tok.children if c.dep_ in ("amod", "compound"))
+        )
+        verb = tok.head
+        future = any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might") for c in verb.children
+        )
+        return (
+            capital
+            and future
+            and any(verb.sent.start_char <= m.start < verb.sent.end_char for m in doc._.money)
+        )
 
     @staticmethod
     def backers(doc, tok):
