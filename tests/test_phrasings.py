@@ -336,6 +336,12 @@ ROWS = [
      "market_trend", {}, None, None),
     ("Yields on 30-year bonds, which touched 6% last week, have raised borrowing costs for companies.",
      "market_trend", {}, None, None),
+    ("U.S. pharmacies have been squeezed by shrinking reimbursement rates.", "market_trend", {}, None, None),
+    ("Airlines around the world are already short of aircraft.", "market_trend", {}, None, None),
+    ("Across the restaurant industry, cash-strapped diners are cutting back on pricey treats.",
+     "market_trend", {}, None, None),
+    ("Acme Corp. beat estimates, unlike the rest of the chip industry, where makers of semiconductors for phones are "
+     "grappling with a sluggish recovery.", "market_trend", {}, None, None),
     # response
     ("An Acme spokesperson declined to comment.", "response", {"party": "Acme"}, "declined_to_comment", None),
     ("Widget Inc. did not immediately respond to a request for comment.",

@@ -29,11 +29,15 @@ MARKET_NOUNS = {"market", "markets", "sector", "industry", "demand", "prices", "
                 "consumption", "output", "production", "registrations", "listings", "bookings", "costs",
                 "spree", "boom", "slump", "downturn", "recovery", "cycle", "glut", "oversupply", "funding",
                 "financing", "lending", "fundraising", "hiring", "layoffs", "bankruptcies", "defaults", "ipos",
-                "deals", "mergers", "takeovers", "starts", "wages"} | COMMODITIES | CURRENCIES | MACRO  # fmt: skip
+                "deals", "mergers", "takeovers", "starts", "wages", "acquisitions"} | COMMODITIES | CURRENCIES | MACRO  # fmt: skip
 PLAYERS = {"automakers", "carmakers", "chipmakers", "makers", "firms", "companies", "manufacturers", "developers",
            "builders", "homebuilders", "banks", "lenders", "retailers", "brands", "producers", "players",
            "startups", "vehicles", "cars", "insurers", "airlines", "miners", "suppliers", "exporters",
-           "investors", "consumers", "buyers", "shoppers", "entrants"}  # fmt: skip
+           "investors", "consumers", "buyers", "shoppers", "entrants",
+           # an industry's players and its customers, named as a class
+           "pharmacies", "drugstores", "restaurants", "chains", "hospitals", "carriers", "operators", "refiners",
+           "shippers", "steelmakers", "grocers", "supermarkets", "utilities", "households",
+           "diners", "motorists", "travelers", "travellers", "homeowners", "borrowers", "renters"}  # fmt: skip
 NEEDS_MODIFIER = {"sales", "shipments", "prices", "price", "demand", "growth", "supply", "margins", "orders",
                   "volumes", "shares", "exports", "imports", "spending", "rate", "rates", "yields",
                   "investment", "activity", "output", "production", "costs", "cycle", "funding", "financing",
@@ -47,7 +51,10 @@ TREND_VERBS = {"plateau", "slow", "boom", "slump", "grow", "decline", "shrink", 
                "outpace", "outperform", "underperform", "firm", "stabilise", "stabilize", "pick", "lose", "fade",
                "halve", "double", "sell", "suffer", "slip", "retreat", "swell", "balloon", "dry", "tighten",
                "loosen", "hit", "reach", "squeeze", "hurt", "weigh", "bottom", "level", "have", "touch", "intensify",
-               "escalate", "heat", "deepen", "worsen", "falter", "evaporate", "revive", "thaw"}  # fmt: skip
+               "escalate", "heat", "deepen", "worsen", "falter", "evaporate", "revive", "thaw", "grapple",
+               "contend", "wrestle", "reel", "face"}  # fmt: skip
+# "Airlines are short of aircraft", "the market is awash with panels": a state of a whole market
+SHORT = {"short", "awash", "flush", "oversupplied", "undersupplied"}
 # "Chinese EV makers have slashed prices": an industry's players moving prices together
 PRICE_MOVES = {"cut", "slash", "lower", "reduce", "raise", "hike", "discount"}
 FIGURES = {"sales", "shipments", "orders", "volumes", "output", "production", "registrations", "bookings", "exports",
@@ -180,6 +187,8 @@ class MarketTrendExtractor(FactExtractor):
                 yield self.fact(doc, tok, {"market": self.phrase(self.price_move(doc, tok)),
                                            "statement": sent.text.strip()})  # fmt: skip
                 return
+            elif lemma == "cut" and any(c.lower_ == "back" for c in tok.children):
+                pass  # "cash-strapped diners are cutting back on pricey treats"
             elif lemma not in TREND_VERBS and not (lemma in ("be", "remain", "stay") and self.in_slump(tok)):
                 continue
             if lemma == "have" and not any(c.dep_ == "dobj" and any(a.lower_ in ("difficult", "tough", "weak", "strong",
@@ -259,7 +268,9 @@ class MarketTrendExtractor(FactExtractor):
 
     @staticmethod
     def in_slump(verb):
-        """'The PC market has been in a slump', 'the sector remains in a downturn'."""
+        """'The PC market has been in a slump', 'the sector remains in a downturn', 'are short of jets'."""
+        if any(c.dep_ == "acomp" and c.lower_ in SHORT for c in verb.children):
+            return True
         return any(c.dep_ == "prep" and c.lower_ in ("in", "into") and any(p.lower_ in SLUMPS for p in c.children)
                    for c in verb.children)  # fmt: skip
 
