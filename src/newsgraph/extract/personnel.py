@@ -46,6 +46,7 @@ class PersonnelExtractor(FactExtractor):
 
     def __call__(self, doc):
         self.last = None  # (fact, end token of its sentence)
+        self.posts = {}  # person -> company of the first post the article gave them
         return super().__call__(doc)
 
     def handover_time(self, sent):
@@ -222,6 +223,8 @@ class PersonnelExtractor(FactExtractor):
                     continue
                 told.add((person, status))
                 org = company or self.company(doc, sent, tok, person)
+                if lemma == "take" and person in self.posts and not self.named_employer(doc, tok):
+                    org = [self.posts[person]]  # "Niccol takes over on Sept. 9": the post just announced
                 role = role or doc._.entities[person].role
                 if not org:
                     continue
@@ -231,6 +234,7 @@ class PersonnelExtractor(FactExtractor):
                     when = handover
                 fact = self.fact(doc, tok, args, status=status, time=when)
                 self.last = (fact, sent.end)
+                self.posts.setdefault(person, org[0])
                 yield unhedge(doc, fact, tok)
 
     @staticmethod
