@@ -29,3 +29,13 @@ def test_cooperating_with_a_regulator_is_no_agreement(nlp_pipeline):
 def test_the_terms_of_a_settlement_are_not_another_case(nlp_pipeline):
     text = "Acme Corp. settled its patent litigation with Widget Inc.; under the settlement, Widget may launch a generic."
     assert _types(nlp_pipeline, text).count("legal") == 1
+
+
+def test_stakes_built_by_activists_are_no_takeover(nlp_pipeline):
+    text = "Elliott Capital and Widget Value had both built stakes in Acme Corp. earlier this year."
+    assert "acquisition" not in _types(nlp_pipeline, text)
+
+
+def test_a_regulator_scrutinizing_a_deal_makes_no_policy(nlp_pipeline):
+    text = "Acme Corp. agreed to buy Widget Inc. The Federal Trade Commission had also been scrutinizing the purchase."
+    assert "policy" not in _types(nlp_pipeline, text)

@@ -313,6 +313,11 @@ ROWS = [
     ("\"The central bank has turned,\" said Jane Roe, an economist at Widget Securities. She said the Federal "
      "Reserve could raise rates again as early as July.",
      "forecast", {"source": "Jane Roe", "subject": "Federal Reserve"}, None, "person"),
+    ("Analysts at Widget Securities said John Doe could bring the same discipline to Acme Corp. Doe is chief "
+     "executive of Gadget Ltd.", "forecast", {"source": "Widget Securities", "subject": "Acme"}, None, None),
+    ("Acme Corp. agreed to buy Widget Inc. for $2 billion. The acquisition is expected to be accretive to Acme's "
+     "adjusted earnings per share in the first full year.", "forecast", {"source": "Acme", "subject": "Acme"}, None,
+     None),
     # market_trend
     ("Demand for smartphones has slumped this year.", "market_trend", {}, None, None),
     ("Acme Corp.'s quarterly profit fell 40% as a glut of steel kept prices depressed.", "market_trend", {}, None,

@@ -74,6 +74,7 @@ DEAL_HOLDERS = {
     "effort",
     "attempt",
 }
+HOLD_STAKE = {"build", "amass", "accumulate", "hold", "own", "disclose", "have", "keep", "retain"}
 PAST_MARKS = ("after", "since", "following", "like")
 BLOCKED = {"block", "prohibit", "veto", "reject", "stop", "thwart", "bar"}
 
@@ -228,6 +229,8 @@ class AcquisitionExtractor(FactExtractor):
             return self.sale_noun(doc, tok) if tok.tag_ == "NN" else None  # "sales of a drug" are revenue
         if lemma == "stake" and tok.dep_ == "dobj" and tok.head.lemma_ in VERBS | SELL:
             return None  # "bought a 20% stake in Y": the verb tells it; "sold its stake": a seller
+        if lemma == "stake" and tok.dep_ == "dobj" and tok.head.lemma_ in HOLD_STAKE:
+            return None  # "activists had built stakes in Y": an investment, not a takeover
         listed = self.listed(tok)
         offer = lemma in ("offer", "bid", "proposal", "approach")
         # "received a proposal from X", "submitted an offer to Y": the "from"/"to" hang on the verb

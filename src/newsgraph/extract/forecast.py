@@ -298,6 +298,11 @@ class ForecastExtractor(FactExtractor):
             # "Revenue is expected to rise 10%, the company said": the speaker expects it
             att = doc._.attributions.get(sent.start)
             speakers = [att.speaker] if att is not None and att.speaker and att.kind != "publication" else []
+        if not speakers and passive:
+            # "The acquisition is expected to be accretive to Acme's earnings": the buyer tells its deal's effect
+            deal = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ in DEALS and not c._.entity]
+            buyers = [f.args["acquirer"] for f in doc._.facts if f.type == "acquisition"]
+            speakers = [buyers[0]] if deal and buyers and len(set(buyers)) == 1 else []
         if not speakers and not passive and not subj_words & EXPERTS:
             return None
         if taken and not speakers and not subj_words & EXPERTS and not self.by_trade(doc, sent):
@@ -498,6 +503,11 @@ class ForecastExtractor(FactExtractor):
             subj = subj or [c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i][-1:]
             if not subj or subj[0].lower_ not in SAID_FIGURES:
                 continue
+            if any(c.lower_ == "capital" for c in subj[0].children) or subj[0].lower_ in (
+                "capex",
+                "investment",
+            ):
+                continue  # "capital spending this year would come in above $30 billion": an investment plan
             if any(
                 t._.entity and t._.entity != company and ents[t._.entity].type == "ORG"
                 for t in subj[0].subtree
@@ -751,7 +761,10 @@ class ForecastExtractor(FactExtractor):
         main = [t for t in scope if t.i not in deed]
         if deed and any(t._.entity for t in main):
             scope = main
-        found = [company_of(doc, k) for k in entities_in(scope, ("ORG", "GOV", "PERSON")) if k != src]
+        # a company named outright comes before the company of a person the outlook speaks of
+        # ("said he could bring discipline to Starbucks": Starbucks, not the company he leaves)
+        found = [k for k in entities_in(scope, ("ORG", "GOV")) if k != src]
+        found += [company_of(doc, k) for k in entities_in(scope, ("PERSON",)) if k != src]
         # "the Bank of England is expected to cut rates": a central bank or regulator is what it is about
         found = [
             k

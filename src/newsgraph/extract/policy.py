@@ -36,6 +36,7 @@ RULE_NOUNS = {"rule", "rules", "regulation", "regulations", "law", "subsidy", "s
               "act", "directive", "ordinance", "duties", "duty", "levy", "levies", "charge", "fees", "framework",
               "sanctions"}  # fmt: skip
 # What a government plans or builds as industrial policy ("plans a semiconductor cluster").
+DEAL_WORDS = {"deal", "purchase", "acquisition", "merger", "takeover", "transaction", "combination", "buyout"}
 PROJECT_NOUNS = {"cluster", "clusters", "zone", "zones", "hub", "hubs", "corridor", "park", "fund", "funds"}
 NEEDS_RULE = {"raise", "cut", "lower", "reduce", "announce", "introduce", "unveil", "launch", "issue", "publish",
               "propose", "extend", "offer", "adopt", "pass", "end", "lift", "ease", "order", "require", "scrap",
@@ -113,10 +114,22 @@ class PolicyExtractor(FactExtractor):
                 obj_words.add(relcl.lower_)  # "guidelines the trade ministry issued"
             if lemma in ("require", "order") and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                 obj_words.add("rule")
-            if lemma in ("investigate", "probe", "block", "halt", "suspend", "freeze", "order") and any(
-                t._.entity for c in tok.children if c.dep_ == "dobj" for t in c.subtree
+            if lemma in (
+                "investigate",
+                "probe",
+                "block",
+                "halt",
+                "suspend",
+                "freeze",
+                "order",
+                "scrutinize",
+            ) and any(
+                t._.entity or (t.dep_ == "dobj" and t.lemma_ in DEAL_WORDS)
+                for c in tok.children
+                if c.dep_ == "dobj"
+                for t in c.subtree
             ):
-                continue  # a probe of, or an order to, a named company is a legal fact
+                continue  # a probe of, or an order to, a named company is a legal fact; a deal's review an approval
             if lemma in NEEDS_RULE and not obj_words & RULE_NOUNS:
                 continue
             if lemma in NEEDS_PROJECT and not self.planned(tok) & (PROJECT_NOUNS | RULE_NOUNS):
