@@ -199,3 +199,14 @@ def test_body_name_with_and_stays_whole(nlp_pipeline: Any) -> None:
     assert [p.text for p in body] == ["Food and Toy Administration"]
     pair = EntityRecognizer.split_lists(doc[12:15])
     assert [p.text for p in pair] == ["Acme", "Widget"]
+
+
+def test_description_ties_go_to_the_articles_topic(nlp_pipeline: Any) -> None:
+    text = (
+        "Acme Corp. named Widget Inc. boss Jane Roe as chief executive. Acme Corp. shares rose. "
+        "Acme Corp. said Roe starts in May. A deputy was named interim chief. "
+        "Investors cheered: Acme Corp. shares soared, while Widget Inc. slid. Why now? "
+        "The coffee giant has been going backwards."
+    )
+    doc = nlp_pipeline(text)
+    assert _key_of(doc, "The coffee giant") == _key_of(doc, "Acme Corp.")

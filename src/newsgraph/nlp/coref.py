@@ -229,8 +229,15 @@ class DescriptionCoref:
                     )
                 )
                 recent[m.key] = m.start
+        topic = None
+        if counts and not pronoun:
+            # "The coffee giant": a description, more than a pronoun, names the company the
+            # article is about when it is among the candidates, and wins their ties.
+            topic = _topic(doc, ok)
+            if topic in counts:
+                counts[topic] += 1
         if counts:
-            return max(counts, key=lambda k: (counts[k], recent[k]))
+            return max(counts, key=lambda k: (counts[k], k == topic, recent[k]))
         # No antecedent before it (a headline): the entity the article is most about.
         overall = Counter(m.key for m in doc._.mentions if ok(m))
         return overall.most_common(1)[0][0] if overall else None
@@ -263,3 +270,26 @@ def _clause_subject_tokens(tok) -> set[int]:
         if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
             out |= {t.i for t in c.subtree}
     return out
+
+
+def _topic(doc: Doc, ok) -> str | None:
+    """The entity named most in the article outside junk lines; the first named breaks ties."""
+    cached = doc.user_data.get("newsgraph_topic_counts")
+    if cached is None:
+        junk = doc._.junk
+        cached = Counter()
+        first: dict[str, int] = {}
+        for m in doc._.mentions:
+            if junk and any(s <= doc[m.start].idx < e for s, e in junk):
+                continue
+            cached[m.key] += 1
+            first.setdefault(m.key, m.start)
+        doc.user_data["newsgraph_topic_counts"] = cached
+        doc.user_data["newsgraph_topic_first"] = first
+    first = doc.user_data["newsgraph_topic_first"]
+    keys = [k for k in cached if ok_key(doc, k, ok)]
+    return max(keys, key=lambda k: (cached[k], -first[k])) if keys else None
+
+
+def ok_key(doc: Doc, key: str, ok) -> bool:
+    return ok(Mention(0, 0, key, ""))
