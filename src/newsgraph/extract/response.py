@@ -31,7 +31,9 @@ CONFIRM = re.compile(r"\bconfirm(?:ed|s)\b", re.I)
 DENY = re.compile(r"\b(?:report|story|reports|article|claims?)\s+(?:was|is|were|are)\s+[\"“]?(?:\w+\s+)?(?:inaccurate|incorrect|"
                   r"false|untrue|wrong|baseless|not true|not accurate|speculat\w+|groundless)|\bden(?:ied|ies|y)\b|\brejected the (?:allegations|claims|accusations|report)\b|\b(?:called|dismissed) (?:the|a|that|such)? ?(?:report|reports|story|media "
                   r"reports?|speculation|rumou?rs?)\b|\bbaseless\b|\bnot aware of\b|\buntrue\b|\brefut(?:ed|es)\b|"
-                  r"[\"“]?not in (?:any )?(?:talks|discussions|negotiations)\b", re.I)  # fmt: skip
+                  r"[\"“]?not in (?:any )?(?:talks|discussions|negotiations)\b|"
+                  # "said the claims were without merit", "called the lawsuit meritless"
+                  r"\b(?:without|lacks?|lacked|lacking) merit\b|\bmeritless\b", re.I)  # fmt: skip
 SPEAKERS = {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "spokespeople",
             "official", "officials", "executive", "executives", "office", "press"}  # fmt: skip
 # A company answering a media report without denying it: "X said in a statement that it was considering
@@ -42,6 +44,9 @@ ON_THE_REPORT = re.compile(r"nothing (?:has|had) (?:yet )?been decided|no decisi
                            r"not (?:yet )?decided|various (?:possibilities|options)|along the same lines|"
                            r"(?:a )?similar statement|\b(?:media|press|news) reports?\b|\bthe report\b|"
                            r"\bspeculation\b|\bnot something (?:we|it) announced\b", re.I)  # fmt: skip
+# bodies a company under scrutiny says it cooperates with
+OFFICIAL = {"authorities", "regulators", "regulator", "investigation", "investigators", "probe", "inquiry",
+            "agency", "government", "officials", "review", "prosecutors"}  # fmt: skip
 STATUS_VERBS = (("declined_to_comment", DECLINE), ("no_response", NO_RESPONSE), ("denied", DENY),
                 ("confirmed", CONFIRM))  # fmt: skip
 
@@ -78,6 +83,32 @@ class ResponseExtractor(FactExtractor):
                 yield self.fact(doc, verb, {"party": p}, status=status, certainty="asserted")
             return
         yield from self.statement_reply(doc, sent)
+        yield from self.cooperating(doc, sent)
+
+    def cooperating(self, doc, sent):
+        """'Acme said it would keep cooperating fully with the FAA': a company's answer to an authority's
+        action, which neither confirms nor denies anything."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            if tok.lemma_ != "cooperate" or tok.pos_ != "VERB":
+                continue
+            partners = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            official = any(
+                p.lower_ in OFFICIAL
+                or (p._.entity and ents[p._.entity].type == "GOV")
+                or any(c.lower_ in OFFICIAL for c in p.children)
+                for p in partners
+            )
+            say = next(
+                (g for g in [tok.head, tok.head.head] if g.lemma_ in ("say", "pledge", "promise")), None
+            )
+            if not official or say is None:
+                continue
+            parties = [k for k in agents(say) if ents[k].type == "ORG" and ents[k].kind is None]
+            for p in parties:
+                yield self.fact(doc, say, {"party": p}, status=None, certainty="asserted")
+            return
 
     def statement_reply(self, doc, sent):
         """A company's statement on what the media reported earlier in the article."""
