@@ -4,6 +4,7 @@ June, above the average estimate of 3.16 billion yuan', 'Revenue slid by 4% to 6
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from newsgraph.extract.base import (
     FactExtractor,
@@ -531,6 +532,8 @@ class FinancialResultExtractor(FactExtractor):
         for t in doc._.times:
             if t.start >= sent.end_char:
                 break  # times are in text order
+            if sent.start_char <= t.start < sent.end_char and t.begin and t.begin == t.finish:
+                t = FinancialResultExtractor.year_ended(doc, t) or t
             if sent.start_char <= t.start < sent.end_char and t.begin and t.finish and t.begin != t.finish:
                 if COMPARED_PERIOD.search(doc.text[sent.start_char : t.start]):
                     continue
@@ -541,6 +544,24 @@ class FinancialResultExtractor(FactExtractor):
                 if year is None and FinancialResultExtractor.past_year(doc, t):
                     year = t
         return year
+
+    @staticmethod
+    def year_ended(doc, t):
+        """'the fiscal year ended December 31, 2024': the twelve months up to that day."""
+        lead = re.search(
+            r"\b(?:fiscal\s+|financial\s+)?year\s+end(?:ed|ing)\s+(?:on\s+)?$",
+            doc.text[max(0, t.start - 30) : t.start],
+        )
+        if lead is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", t.finish or ""):
+            return None
+        end = date.fromisoformat(t.finish)
+        begin = (
+            end.replace(year=end.year - 1)
+            if not (end.month == 2 and end.day == 29)
+            else end.replace(year=end.year - 1, day=28)
+        ) + timedelta(days=1)
+        return TimeMention(doc.text[t.start - len(lead.group(0)) : t.end], t.start - len(lead.group(0)), t.end,
+                           begin.isoformat(), t.finish)  # fmt: skip
 
     @staticmethod
     def past_year(doc, t):
