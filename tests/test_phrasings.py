@@ -318,6 +318,8 @@ ROWS = [
     ("Acme Corp. agreed to buy Widget Inc. for $2 billion. The acquisition is expected to be accretive to Acme's "
      "adjusted earnings per share in the first full year.", "forecast", {"source": "Acme", "subject": "Acme"}, None,
      None),
+    ("The Federal Reserve held rates steady, and Chair Jane Roe told reporters that interest rates would stay high "
+     "for some time.", "forecast", {"subject": "Federal Reserve"}, None, "person"),
     # market_trend
     ("Demand for smartphones has slumped this year.", "market_trend", {}, None, None),
     ("Acme Corp.'s quarterly profit fell 40% as a glut of steel kept prices depressed.", "market_trend", {}, None,

@@ -70,6 +70,19 @@ EVENTS = {"close", "complete", "finalize", "receive", "obtain", "hire", "appoint
           "announce", "decide", "submit", "report"}  # fmt: skip
 EVENT_NOUNS = {"decision", "ruling", "verdict", "approval", "closing", "completion", "answer", "response",
                "announcement"}  # fmt: skip
+# A central bank's head, and the terms its policy is told in
+HEADS = {"governor", "chair", "chairman", "chairwoman", "president", "deputy governor"}
+POLICY_TERMS = {
+    "condition",
+    "rate",
+    "policy",
+    "stance",
+    "purchase",
+    "easing",
+    "tightening",
+    "support",
+    "stimulus",
+}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 HEDGES = {"could", "may", "might", "likely", "possibly", "unlikely", "probably"}
 # Ambitions: "aims to become one of the five largest", "wants to be the top seller", "aims to double sales".
@@ -350,15 +363,41 @@ class ForecastExtractor(FactExtractor):
         if taken and not (src and self.is_analyst(doc, src) and self.hedged_comp(comp[0])):
             # a sentence that states a policy or a result may still carry a named speaker's prediction;
             # an analyst saying what a central bank or company could do predicts it
-            return self.conditional(doc, sent, tok, speakers)
+            return self.conditional(doc, sent, tok, speakers) or self.policy_signal(doc, sent, tok, speakers)
         if not (src and self.is_analyst(doc, src)) and not subj_words & EXPERTS:
-            return self.own_figures(doc, sent, tok, speakers) or self.conditional(doc, sent, tok, speakers)
+            return (
+                self.own_figures(doc, sent, tok, speakers)
+                or self.conditional(doc, sent, tok, speakers)
+                or self.policy_signal(doc, sent, tok, speakers)
+            )
         scope = list(comp[0].subtree)
         words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
         if not words & LOOKAHEAD:
             return None
         subject = self.subject(doc, scope, src, bool(subj_words & EXPERTS))
         return self.emit(doc, tok, src, subject, sent, scope, "reported", unnamed=subj_words & TRADE)
+
+    def policy_signal(self, doc, sent, tok, speakers):
+        """'Governor X told a news conference that accommodative conditions would be maintained': a central
+        bank's head on where its policy goes next. The bank is the one the sentence names."""
+        ents = doc._.entities
+        if not speakers or ents[speakers[0]].type != "PERSON" or (ents[speakers[0]].role or "") not in HEADS:
+            return None
+        banks = [k for k in entities_in(sent, ("GOV",)) if ents[k].kind == "regulator"]
+        org = ents[speakers[0]].org
+        bank = org if org is not None and ents[org].type == "GOV" else (banks[0] if banks else None)
+        if bank is None:
+            return None
+        for comp in tok.children:
+            if comp.dep_ != "ccomp" or not any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in comp.children
+            ):
+                continue
+            subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].lemma_ in POLICY_TERMS:
+                scope = list(comp.subtree)
+                return self.emit(doc, tok, speakers[0], bank, sent, scope, "reported")
+        return None
 
     def rating_action(self, doc, sent, tok, src):
         """An analyst house or rating agency acting on a named company or country: 'Fitch cut Acme to BB+',
