@@ -35,6 +35,8 @@ METRICS = [
     ("net_income", r"net (?:income|profit|earnings|loss)|(?<!gross )(?<!operating )\bprofits?\b|\bnet loss\b|"
                    r"\bearnings\b(?! per)|\b(?:quarterly |annual )?loss\b"),
     ("sales_volume__units", r"\bsales of (?:[\w-]+\s+){0,4}?(?:vehicles|cars|units|EVs|phones|smartphones|homes|trucks)\b"),
+    # retailers' and restaurants' sales at outlets open a year or more: a metric of its own
+    ("comparable_store_sales", r"\b(?:comparable|same|like-for-like|comp)(?:[- ]stores?)? sales\b"),
     ("revenue", r"\brevenues?\b|\bsales\b(?! volume)|\bturnover\b|\btop line\b"),
     ("deliveries", r"\bdeliveries\b|\bdelivered\b"),
     ("sales_volume", r"\bshipments\b|\bshipped\b|\bunits sold\b|\bsales volume\b|\bsold\b"),
@@ -142,7 +144,15 @@ PRELIM_EXPECTED = re.compile(r"\bexpects?\s+to\s+(?:report|post|record|book)\s+(
 COMPARED_PERIOD = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|against)\s[^,;]*$", re.I)
 
 
-SEGMENTABLE = ("revenue", "operating_income", "net_income", "operating_loss", "net_loss", "orders")
+SEGMENTABLE = (
+    "revenue",
+    "comparable_store_sales",
+    "operating_income",
+    "net_income",
+    "operating_loss",
+    "net_loss",
+    "orders",
+)
 UNIT_NOUNS = {"unit", "division", "segment", "business", "arm", "subsidiary", "operations"}
 REGION_TYPES = ("PLACE", "GOV")
 SPELLING = {"centre": "center", "centres": "centers"}
@@ -598,6 +608,17 @@ class FinancialResultExtractor(FactExtractor):
                 k = company_of(doc, c._.entity)
                 if ents[k].type == "ORG" and ents[k].kind is None:
                     return k
+            # "Same-store sales at Widget rose 2%": the company the figures are at
+            if c.dep_ == "prep" and c.lower_ in ("at", "of") and c.i == tok.i + 1:
+                for p in c.children:
+                    k = p.dep_ == "pobj" and p._.entity and company_of(doc, p._.entity)
+                    if (
+                        k
+                        and ents[k].type == "ORG"
+                        and ents[k].kind is None
+                        and not TRADE_BODY.search(ents[k].name)
+                    ):
+                        return k
         verb = tok
         for _ in range(3):
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
