@@ -30,6 +30,7 @@ METRICS = [
     ("arpu", r"\baverage revenue per (?:user|unit|subscriber|member)\b|\bARPU\b"),
     ("ebitda", r"\bEBITDA\b"),
     ("gross_margin", r"gross (?:profit )?margins?"),
+    ("operating_margin", r"\b(?:operating|EBIT|EBITDA) margins?\b"),
     ("dividend", r"\bdividends?\b(?! per)"),
     ("pretax_profit", r"(?:profit|income|earnings) before tax|pre-?tax (?:profit|income|earnings)"),
     ("net_income", r"net (?:income|profit|earnings|loss)|(?<!gross )(?<!operating )\bprofits?\b|\bnet loss\b|"
@@ -144,6 +145,8 @@ PRELIM_EXPECTED = re.compile(r"\bexpects?\s+to\s+(?:report|post|record|book)\s+(
 COMPARED_PERIOD = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|against)\s[^,;]*$", re.I)
 
 
+# ratios given as a percentage of revenue
+MARGINS = ("gross_margin", "operating_margin", "market_share")
 SEGMENTABLE = (
     "revenue",
     "comparable_store_sales",
@@ -357,8 +360,13 @@ class FinancialResultExtractor(FactExtractor):
                 continue  # "swinging from a loss of 20.56 billion yuan": last year's figure
             if self.restated(text, hits, i):
                 continue
-            if re.fullmatch(r"(?:a|per) share", text[s:e], re.I) and not re.search(
-                r"\b(?:earn\w*|profit|income|loss|EPS)\b", text[max(0, s - 40) : s], re.I
+            if (
+                re.fullmatch(r"(?:a|per) share", text[s:e], re.I)
+                and not re.search(r"\b(?:earn\w*|profit|income|loss|EPS)\b", text[max(0, s - 40) : s], re.I)
+                # "a net loss of $41.7 million, or 58 cents a share": the per-share gloss of a result
+                and not (
+                    i and hits[i - 1][0] != "eps" and re.search(r",\s+or\s+\S+(?:\s+cents)?\s+$", text[:s])
+                )
             ):
                 continue  # "an offer of $55 per share": a price, not earnings
             if metric.endswith("deal_value") and not re.search(
@@ -425,7 +433,7 @@ class FinancialResultExtractor(FactExtractor):
                     )
                 if change is not None:
                     break
-            if metric in ("gross_margin", "market_share") and seg_pct and change is None and value is None:
+            if metric in MARGINS and seg_pct and change is None and value is None:
                 value = {"percent": seg_pct[0].value}
             if value is None and metric in (
                 "deliveries",
@@ -459,7 +467,7 @@ class FinancialResultExtractor(FactExtractor):
             ):
                 continue  # "reaffirmed its guidance for the fiscal year, of total revenue of $420 million"
             preliminary = value is not None and hedged and PRELIM_EXPECTED.search(text[max(0, s - 60) : s])
-            if value is not None and hedged and metric != "gross_margin" and not preliminary:
+            if value is not None and hedged and metric not in MARGINS and not preliminary:
                 # "expects revenue of $X": guidance, read by the forecast extractor.
                 # "the deal would boost Acme's revenue by $2 billion": a hypothetical, no result
                 if re.search(r"\b(?:expects?|forecasts?|projects?|sees|outlook|guidance|will|would|could|might)\b|"
