@@ -210,3 +210,15 @@ def test_description_ties_go_to_the_articles_topic(nlp_pipeline: Any) -> None:
     )
     doc = nlp_pipeline(text)
     assert _key_of(doc, "The coffee giant") == _key_of(doc, "Acme Corp.")
+
+
+def test_exchange_ticker_is_an_alias_not_a_company(nlp_pipeline: Any) -> None:
+    text = (
+        "Globex Holdings (NYSE: GBX) today announced the appointment of Jane Roe as Chief Financial "
+        "Officer. GBX shares rose 3%."
+    )
+    doc = nlp_pipeline(text)
+    names = {info.name for info in doc._.entities.values()}
+    assert "NYSE" not in names
+    globex = _key_of(doc, "Globex Holdings")
+    assert globex is not None and _key_of(doc, "GBX") == globex

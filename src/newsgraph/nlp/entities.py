@@ -178,6 +178,11 @@ class EntityRecognizer:
         found += self.bare_names(doc, found)
         datelines = doc._.datelines
         found = [f for f in found if not any(s <= f[0].start_char < e for s, e in datelines)]
+        tickers = doc.user_data["newsgraph_tickers"] = ticker_marks(doc)
+        if tickers:
+            # "(NASDAQ: ACME)": the exchange is no actor; the ticker is linked after clustering.
+            inside = {i for lo, _, hi in tickers for i in range(lo, hi + 1)}
+            found = [f for f in found if f[0].start not in inside]
         return self.resolve_overlaps(found)
 
     @staticmethod
@@ -449,6 +454,12 @@ class EntityRecognizer:
             info.names[span.text.rstrip(",")] += 1
             mentions.append(Mention(span.start, span.end, key, span.text))
         self.acronyms(doc, entities, by_norm, mentions)
+        ends = {m.end: m for m in mentions}
+        for lo, tick, _ in doc.user_data.get("newsgraph_tickers", ()):
+            owner = ends.get(lo) or ends.get(lo - 1)  # "Acme Corp. (NYSE: ACM)", "Acme, (NYSE: ACM)"
+            if owner is not None and entities[owner.key].type == "ORG":
+                entities[owner.key].names[doc[tick].text] += 1
+                mentions.append(Mention(tick, tick + 1, owner.key, doc[tick].text))
         mentions += self.short_forms(doc, entities, mentions)
         mentions.sort(key=lambda m: m.start)
         self.products(doc, entities, mentions)
@@ -633,6 +644,38 @@ class EntityRecognizer:
         doc._.entities = entities
         doc._.mentions = mentions
         person_orgs(doc)
+
+
+# Stock exchanges as a press release cites them: "(NASDAQ: ACME)", "(NYSE: GBX)".
+EXCHANGES = {"nasdaq", "nyse", "amex", "tsx", "tsxv", "lse", "asx", "hkex", "sgx", "otc", "otcqx", "otcqb",
+             "euronext", "six", "xetra", "tse", "nyse american", "cboe", "bse", "nse"}  # fmt: skip
+
+
+def ticker_marks(doc: Doc) -> list[tuple[int, int, int]]:
+    """(open paren, ticker, close paren) of every '(EXCHANGE: TICKER)' in the text."""
+    out = []
+    text = doc.text
+    if ":" not in text or "(" not in text:
+        return out
+    toks = _toks(doc)
+    for tok in toks:
+        if tok.text != "(" or tok.i + 4 >= len(doc):
+            continue
+        j = tok.i + 1
+        if toks[j].lower_ not in EXCHANGES:
+            continue
+        j += 1
+        if toks[j].lower_ in ("american", "global"):
+            j += 1
+        if toks[j].text != ":" or j + 2 >= len(doc):
+            continue
+        tick = toks[j + 1]
+        if tick.text.isupper() and toks[j + 2].text in (")", ";", ","):
+            close = j + 2
+            while close < len(doc) - 1 and toks[close].text != ")" and close < j + 8:
+                close += 1
+            out.append((tok.i, tick.i, close))
+    return out
 
 
 # The last word of a public body's name.
