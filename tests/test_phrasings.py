@@ -44,6 +44,8 @@ ROWS = [
      "about a year.", "talks", {"party": "Acme", "counterparty": "Widget"}, "ended", None),
     ("Acme Corp. has held talks about buying Widget Inc., people familiar with the matter said.",
      "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", "anonymous"),
+    ("Acme Corp. held talks with Widget Inc. last year, but the negotiations collapsed over price.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "broke_down", None),
     # agreement
     ("Acme Corp. signed a memorandum of understanding with Widget Inc. to develop batteries.",
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
@@ -439,6 +441,7 @@ ROWS = [
      "legal", {"claimant": "Ireland", "defendant": "Acme"}, "ruled", None),
     ("A federal appeals court upheld a $2 billion verdict against Acme Corp.", "legal", {"defendant": "Acme"},
      "ruled", None),
+    ("A judge dismissed the lawsuit against Acme Corp.", "legal", {"defendant": "Acme"}, "ruled", None),
     ("Acme Corp. settled its patent litigation with Widget Inc.; under the settlement, Widget may launch a generic "
      "version in 2030.", "legal", {"claimant": "Widget", "defendant": "Acme"}, "settled", None),
 ]  # fmt: skip

@@ -212,6 +212,14 @@ class LegalExtractor(FactExtractor):
 
     def noun(self, doc, sent, tok):
         lemma = tok.lemma_.lower()
+        if (
+            tok.dep_ in ("dobj", "nsubjpass")
+            and tok.head.lemma_ in COURT_VERBS
+            and lemma in BRINGS
+            and not any(c.dep_ in ("poss", "acl") for c in tok.children)
+            and any(is_court(s) for s in subjects(tok.head))
+        ):
+            return None  # "a judge dismissed the lawsuit against X": the ruling is the fact
         if tok.dep_ == "pobj" and tok.head.lower_ == "under" and lemma == "settlement":
             return None  # "under the settlement, Y may launch ...": the terms of a settlement told before
         if lemma in ("case", "claim", "action") and not any(
@@ -433,9 +441,10 @@ def court_decision(doc, sent, tok):
     if not movers and filer is not None:
         movers = prep_entities(filer, ["by"])
     movers = [k for k in movers if party(doc, k)][:1]
-    if not movers:
-        return None
     against = prep_entities(motion, ["against"])
+    if not movers:
+        # "a judge dismissed the lawsuit against X": the case against X is decided
+        return ([], against, "ruled") if against and motion.lemma_ in BRINGS else None
     if motion.lemma_ == "settlement":
         return prep_entities(motion, ["with"]), movers, "settled"  # "a judge approved X's settlement"
     if tok.lemma_ == "approve":

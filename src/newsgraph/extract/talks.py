@@ -191,6 +191,19 @@ class TalksExtractor(FactExtractor):
                 return "ended"
             if lemma == "go" and any(c.lower_ == "nowhere" for c in gov.children):
                 return "broke_down"  # "those discussions went nowhere"
+        # "X held talks with Y, but the talks ended without a deal": the talks named again end them
+        for later in tok.sent:
+            if (
+                later.i <= tok.i
+                or later.lemma_.lower() not in NOUNS
+                or later.dep_ not in ("nsubj", "nsubjpass")
+            ):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in later.children):
+                continue
+            verb = later.head.lemma_.lower()
+            if verb in ENDED:
+                return "broke_down" if verb in FAILED else "ended"
         return "ongoing"
 
 
