@@ -222,3 +222,35 @@ def test_exchange_ticker_is_an_alias_not_a_company(nlp_pipeline: Any) -> None:
     assert "NYSE" not in names
     globex = _key_of(doc, "Globex Holdings")
     assert globex is not None and _key_of(doc, "GBX") == globex
+
+
+def test_defined_term_quoted_with_the(nlp_pipeline: Any) -> None:
+    text = (
+        'Initrode Corp. ("Initrode" or "the Company") today announced it completed the purchase of '
+        "Widget Industries, Inc. Widget Industries shareholders received $42 per share.\n"
+        "The Company also named Jane Roe chief operating officer."
+    )
+    doc = nlp_pipeline(text)
+    assert _key_of(doc, "The Company") == _key_of(doc, "Initrode Corp.")
+
+
+def test_board_of_a_company_is_the_company(nlp_pipeline: Any) -> None:
+    text = "Initrode's Board of Directors approved a $500 million share repurchase program."
+    ents = _entities(nlp_pipeline, text)
+    assert not any("Board" in n for n in ents)
+
+
+def test_heading_line_is_no_entity(nlp_pipeline: Any) -> None:
+    text = "Acme Corp. said revenue rose.\nMedia Contact\nJane Roe\npress@acme.example"
+    ents = _entities(nlp_pipeline, text)
+    assert "Media Contact" not in ents
+
+
+def test_agency_named_in_the_sentence_wins(nlp_pipeline: Any) -> None:
+    text = (
+        "The Competition and Markets Authority blocked the deal. The CMA later cleared it. "
+        "The CMA said remedies were enough. A federal judge rejected the Federal Trade Commission's "
+        "request to halt the deal while the agency pursued its challenge."
+    )
+    doc = nlp_pipeline(text)
+    assert _key_of(doc, "the agency") == _key_of(doc, "Federal Trade Commission")

@@ -86,8 +86,14 @@ class DescriptionCoref:
         if marks:
             named = [m for m in regs if any(w in marks for n in entities[m.key].names for w in n.split())]
             regs = named or regs
-        # The regulator the story is about (named most), the latest named breaking ties:
-        # "after the ECB and the SNB abandoned them ... the last obstacles for the central bank".
+        # One named in this sentence or the one before ("rejected the FTC's request while the
+        # agency pursued its challenge"); else the regulator the story is about (named most),
+        # the latest named breaking ties.
+        here = doc[start].sent
+        prev_start = doc[here.start - 1].sent.start if here.start > 0 else here.start
+        near = [m for m in regs if m.start >= prev_start]
+        if near:
+            return near[-1].key
         counts = Counter(m.key for m in regs)
         latest = {m.key: m.start for m in regs}
         return max(counts, key=lambda k: (counts[k], latest[k]))
@@ -108,7 +114,11 @@ class DescriptionCoref:
             for tok in doc[m.end : min(m.end + 8, len(doc))]:
                 if tok.text == ")":
                     break
-                if tok.text[:1].isupper() and tok.lower_ in DEFINED_WORDS and doc[tok.i - 1].text in QUOTES:
+                if not (tok.text[:1].isupper() and tok.lower_ in DEFINED_WORDS):
+                    continue
+                # 'the "Company"' or '"the Company"'
+                prev = doc[tok.i - 1]
+                if prev.text in QUOTES or (prev.lower_ == "the" and doc[tok.i - 2].text in QUOTES):
                     out.setdefault(tok.text, m.key)
         return out
 
@@ -148,6 +158,8 @@ class DescriptionCoref:
             left = [c for c in tok.lefts]
             det = [c for c in left if c.dep_ in ("det", "poss")]
             start = min([c.left_edge.i for c in left], default=tok.i)
+            while start < tok.i and doc[start].is_punct:
+                start += 1  # '"the Company"': the quote marks the definition, not the description
             if det and det[0].lower_ in ("the", "this", "that"):
                 yield start, tok.i + 1, want
             elif (
@@ -218,7 +230,7 @@ class DescriptionCoref:
             if junk and any(s <= sents[sj].start_char < e for s, e in junk):
                 continue  # "Read more: <another story>" lines are not the article's discourse
             for m in by_sent.get(sents[sj].start, []):
-                if m.start >= start or not ok(m) or m.start in own_subject:
+                if m.start >= start or not ok(m) or doc[m.start : m.end].root.i in own_subject:
                     continue
                 counts[m.key] += (
                     1
@@ -257,7 +269,7 @@ class DescriptionCoref:
 
 
 def _clause_subject_tokens(tok) -> set[int]:
-    """Positions in the subject of the verb that governs `tok` when `tok` is not in that subject."""
+    """Head positions of the subject (and its conjuncts) of the verb that governs `tok`."""
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         if verb.dep_ in ("nsubj", "nsubjpass"):
@@ -268,7 +280,9 @@ def _clause_subject_tokens(tok) -> set[int]:
     out: set[int] = set()
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
-            out |= {t.i for t in c.subtree}
+            # The subject and its conjuncts, not its modifiers: "Acme's chief executive will
+            # leave the company" is Acme's.
+            out |= {c.i} | {t.i for t in c.subtree if t.dep_ == "conj" and t.head.i == c.i}
     return out
 
 

@@ -170,7 +170,7 @@ class EntityRecognizer:
                 continue
             for part in self.split_lists(ent):
                 span = self.trim(part)
-                if span is not None:
+                if span is not None and not self.heading(span):
                     found.append((span, self.fix_type(span, etype, ent.label_), None))
         found += self.suffix_names(doc)
         found += self.houses(doc)
@@ -233,6 +233,12 @@ class EntityRecognizer:
         while end > start + 1 and doc[end - 1].lower_ in TITLE_TAIL and doc[end - 1].text[:1].isupper():
             end -= 1  # "Widget Chief Executive Jane Roe": the company, then the title, then the person
         span = doc[start:end]
+        pos = [t.i for t in span if t.tag_ == "POS"]
+        if pos and all(t.lower_ in TITLE_TOKENS for t in doc[pos[0] + 1 : end]):
+            end = pos[0]  # "Acme's Board of Directors": the company, not its organ
+            span = doc[start:end]
+            if start >= end:
+                return None
         if span[-1].lower_ in ("application", "applications", "highlights"):
             return None  # "New Drug Application", "Business Highlights": a filing, a heading
         if len(span) == 1 and span[0].lower_ in DESCRIPTOR_WORDS:
@@ -249,6 +255,21 @@ class EntityRecognizer:
         if span[0].is_space or "\n" in span.text:
             return None
         return span
+
+    def heading(self, span: Span) -> bool:
+        """'Media Contact', 'Transaction Overview': a short line that is the name alone is a heading.
+
+        Press releases and web pages title their sections; a company alone on a line is a
+        masthead at most, never an actor.
+        """
+        doc = span.doc
+        if len(span) > 3 or span[-1].text.lower().rstrip(".") in self.suffixes:
+            return False
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        line_start = before is None or "\n" in before.text or "\n" in before.whitespace_
+        line_end = after is None or "\n" in after.text or "\n" in span[-1].whitespace_
+        return line_start and line_end
 
     def fix_type(self, span: Span, etype: str, label: str = "") -> str:
         text = span.text
@@ -334,8 +355,13 @@ class EntityRecognizer:
         """Proper nouns NER left out that act as subjects ('Vantor said', 'Solvane reported'): companies."""
         taken = {i for f in found for i in range(f[0].start, f[0].end)}
         known_words = {t.lower_ for f in found for t in f[0]}
+        # "Deal adds $400 million" at a bullet's start: a word the article also writes in
+        # lowercase is a common word, capitalized by its place.
+        lower_words = {t.text for t in _toks(doc) if t.text.islower()}
         out = []
         for tok in _toks(doc):
+            if tok.lower_ in lower_words:
+                continue
             if (
                 tok.i in taken
                 or tok.pos_ != "PROPN"
