@@ -39,3 +39,8 @@ def test_stakes_built_by_activists_are_no_takeover(nlp_pipeline):
 def test_a_regulator_scrutinizing_a_deal_makes_no_policy(nlp_pipeline):
     text = "Acme Corp. agreed to buy Widget Inc. The Federal Trade Commission had also been scrutinizing the purchase."
     assert "policy" not in _types(nlp_pipeline, text)
+
+
+def test_economists_expecting_a_rate_cut_make_no_policy(nlp_pipeline):
+    types = _types(nlp_pipeline, "Economists expect the Federal Reserve to cut rates in September.")
+    assert "policy" not in types and "forecast" in types

@@ -124,6 +124,10 @@ ROWS = [
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
     ("Acme Corp. agreed to buy Widget Inc. for $2 billion in May. The two companies said on Monday that they had "
      "agreed to terminate the deal.", "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
+    ("Widget Inc. is in talks to sell itself to Acme Corp.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", None),
+    ("Acme Corp.'s bid for Widget Inc. collapsed last year.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
     # investment
     ("SoftBank invested $1 billion in Widget Inc.",
      "investment", {"investor": "SoftBank", "target": "Widget"}, "made", None),
@@ -322,6 +326,8 @@ ROWS = [
      None),
     ("The Federal Reserve held rates steady, and Chair Jane Roe told reporters that interest rates would stay high "
      "for some time.", "forecast", {"subject": "Federal Reserve"}, None, "person"),
+    ("Analysts at Widget Research forecast that the market will grow 12% a year through 2030.",
+     "forecast", {"source": "Widget Research"}, None, None),
     # market_trend
     ("Demand for smartphones has slumped this year.", "market_trend", {}, None, None),
     ("Acme Corp.'s quarterly profit fell 40% as a glut of steel kept prices depressed.", "market_trend", {}, None,
@@ -351,6 +357,7 @@ ROWS = [
      "market_trend", {}, None, None),
     ("Acme Corp. beat estimates, unlike the rest of the chip industry, where makers of semiconductors for phones are "
      "grappling with a sluggish recovery.", "market_trend", {}, None, None),
+    ("Prices for lithium have crashed 80% since their peak.", "market_trend", {}, None, None),
     # response
     ("An Acme spokesperson declined to comment.", "response", {"party": "Acme"}, "declined_to_comment", None),
     ("Widget Inc. did not immediately respond to a request for comment.",

@@ -56,6 +56,7 @@ ABANDONED = {
     "call",
     "ditch",
     "pull",
+    "collapse",
 }
 DEAL_HOLDERS = {
     "approach",
@@ -256,6 +257,8 @@ class AcquisitionExtractor(FactExtractor):
         targets += listed + receivers
         acquirers = poss_entity(tok) if not offer else []
         acquirers = acquirers or senders
+        if offer and not acquirers and not received and prep_entities(tok, ["for"]):
+            acquirers = poss_entity(tok)  # "X's bid for Y collapsed": the bidder owns the bid
         accepting = next((g for g in governing(tok)[1:3] if g.lemma_ in ("agree", "accept")), None)
         if not targets and not acquirers and accepting is not None:
             acquirers = prep_entities(
@@ -305,6 +308,11 @@ class AcquisitionExtractor(FactExtractor):
         if not buyers:
             return None
         sellers = agents(tok)
+        if not sellers and tok.dep_ in ("acl", "relcl") and tok.head.lemma_ in DEAL_HOLDERS:
+            # "Y is in talks to sell itself to X": the seller holds the talks
+            sellers = poss_entity(tok.head) or [
+                k for k in agents(tok.head.head) if tok.head.dep_ in ("dobj", "pobj")
+            ]
         targets = []
         for c in tok.children:
             if c.dep_ != "dobj":

@@ -181,13 +181,13 @@ class ForecastExtractor(FactExtractor):
 
     def noun_verb(self, doc, sent, tok):
         """The forecast of a verb the tagger read as a noun: its speaker is the phrase it ends."""
-        head = tok
+        head = next((c for c in tok.children if c.dep_ == "nsubj"), tok)  # "Analysts at X forecast that"
         while head.dep_ in ("pobj", "prep", "compound") and head.head.i < head.i:
             head = head.head
         ents = doc._.entities
-        speakers = [
-            k for k in expand(head) if ents[k].type in ("ORG", "PERSON") and ents[k].kind != "publication"
-        ]
+        # ("Analysts at Widget Research forecast": the parser may make the firm a compound of the verb)
+        named = expand(head) or [c._.entity for c in tok.children if c.dep_ == "compound" and c._.entity]
+        speakers = [k for k in named if ents[k].type in ("ORG", "PERSON") and ents[k].kind != "publication"]
         if not speakers or head.i == tok.i:
             return None
         scope = list(tok.nbor(1).head.subtree)

@@ -52,7 +52,7 @@ TREND_VERBS = {"plateau", "slow", "boom", "slump", "grow", "decline", "shrink", 
                "halve", "double", "sell", "suffer", "slip", "retreat", "swell", "balloon", "dry", "tighten",
                "loosen", "hit", "reach", "squeeze", "hurt", "weigh", "bottom", "level", "have", "touch", "intensify",
                "escalate", "heat", "deepen", "worsen", "falter", "evaporate", "revive", "thaw", "grapple",
-               "contend", "wrestle", "reel", "face"}  # fmt: skip
+               "contend", "wrestle", "reel", "face", "crash", "plummet", "nosedive", "spike", "tank", "rocket"}  # fmt: skip
 # "Airlines are short of aircraft", "the market is awash with panels": a state of a whole market
 SHORT = {"short", "awash", "flush", "oversupplied", "undersupplied"}
 # "Chinese EV makers have slashed prices": an industry's players moving prices together

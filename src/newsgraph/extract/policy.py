@@ -36,6 +36,19 @@ RULE_NOUNS = {"rule", "rules", "regulation", "regulations", "law", "subsidy", "s
               "act", "directive", "ordinance", "duties", "duty", "levy", "levies", "charge", "fees", "framework",
               "sanctions"}  # fmt: skip
 # What a government plans or builds as industrial policy ("plans a semiconductor cluster").
+VIEW_VERBS = {
+    "expect",
+    "forecast",
+    "predict",
+    "anticipate",
+    "bet",
+    "conclude",
+    "believe",
+    "think",
+    "see",
+    "wager",
+}
+SAY_VERBS = {"say", "tell", "note", "write", "argue", "warn", "add"}
 DEAL_WORDS = {"deal", "purchase", "acquisition", "merger", "takeover", "transaction", "combination", "buyout"}
 PROJECT_NOUNS = {"cluster", "clusters", "zone", "zones", "hub", "hubs", "corridor", "park", "fund", "funds"}
 NEEDS_RULE = {"raise", "cut", "lower", "reduce", "announce", "introduce", "unveil", "launch", "issue", "publish",
@@ -97,7 +110,7 @@ class PolicyExtractor(FactExtractor):
             if lemma == "add" and not blacklists(tok):
                 continue
             authorities = self.authorities(doc, tok)
-            if not authorities:
+            if not authorities or self.others_view(doc, tok, authorities):
                 continue
             dobj_words = {t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree}
             obj_words = dobj_words | {
@@ -205,6 +218,28 @@ class PolicyExtractor(FactExtractor):
                 [] if any(t._.entity for t in body.subtree) else self.country_nearby(doc, body)
             )
         return []
+
+    @staticmethod
+    def others_view(doc, tok, authorities):
+        """'Economists expect the Fed to cut rates', 'investors concluded that the BOJ would raise rates',
+        'an analyst said the BOJ could raise rates again': someone else's outlook for the authority, not
+        a rule it made (the forecast extractor reads those)."""
+        hedged = any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "would") for c in tok.children)
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ not in ("xcomp", "ccomp", "conj") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.lemma_ not in VIEW_VERBS and not (hedged and cur.lemma_ in SAY_VERBS):
+                continue
+            if any(c.dep_ == "auxpass" for c in cur.children):
+                return False  # "the Commission is expected to adopt": read as a possible rule
+            subj = [c for c in cur.children if c.dep_ == "nsubj"]
+            if not subj:
+                return False
+            holders = agents(cur) or [subj[0].lower_]
+            return not set(holders) & set(authorities)
+        return False
 
     @staticmethod
     def antecedent(tok):
