@@ -14,6 +14,7 @@ from newsgraph.extract.base import (
     patients,
     poss_entity,
     prep_entities,
+    subject_tokens,
     time_near,
     tokens,
 )  # fmt: skip
@@ -57,8 +58,25 @@ class PersonnelExtractor(FactExtractor):
 
     def match(self, doc, sent):
         yield from self.verbs(doc, sent)
+        yield from self.parted(doc, sent)
         yield from self.nominal(doc, sent)
         yield from self.joins(doc, sent)
+
+    def parted(self, doc, sent):
+        """'Acme parted ways with chief executive John Doe', 'Doe parted ways with Acme': a departure."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            if tok.lemma_ != "part" or not any(c.dep_ == "dobj" and c.lower_ == "ways" for c in tok.children):
+                continue
+            ways = [c for c in tok.children if c.dep_ == "dobj"]
+            sides = agents(tok) + prep_entities(tok, ["with"]) + prep_entities(ways[0], ["with"])
+            persons = [k for k in sides if ents[k].type == "PERSON"]
+            orgs = [parent_org(doc, k) for k in sides if ents[k].type == "ORG" and ents[k].kind is None]
+            if persons and orgs:
+                args = {"person": persons[0], "company": orgs[0], "role": self.role(sent, tok)}
+                yield unhedge(
+                    doc, self.fact(doc, tok, args, status="departed", time=time_near(doc, sent, tok)), tok
+                )
 
     def nominal(self, doc, sent):
         """'announced the departure of its finance chief John Doe', 'Smith's appointment as CEO'."""
@@ -203,6 +221,16 @@ class PersonnelExtractor(FactExtractor):
             elif lemma in SUCCEED:
                 new = agents(tok)
                 old = patients(tok)
+                if any(c.dep_ == "auxpass" for c in tok.children) and not old:
+                    # "would step down and be replaced by finance chief Jane Roe": the subject is the one replaced
+                    new = [
+                        k for c in tok.children if c.dep_ == "agent" for p in c.children for k in expand(p)
+                    ]
+                    old = [k for t in subject_tokens(tok) for k in expand(t)]
+                if not new and any(c.dep_ == "auxpass" for c in tok.children):
+                    # "was replaced as chief executive of Acme by Jane Roe": the parser hangs 'by' on the title
+                    new = [k for t in tok.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent")
+                           for p in t.children if p.dep_ == "pobj" for k in expand(p) if ents[k].type == "PERSON"]  # fmt: skip
                 pairs = [(p, "appointed") for p in new] + [(p, "departed") for p in old]
                 company = []
             else:
@@ -223,6 +251,13 @@ class PersonnelExtractor(FactExtractor):
                     continue
                 told.add((person, status))
                 org = company or self.company(doc, sent, tok, person)
+                if lemma in ("leave", "quit", "exit"):
+                    # "leaves Widget to become chief executive of Acme": the company left is the object
+                    # by name: "will leave the company" is whichever company the sentence names as theirs
+                    left = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+                    org = [
+                        parent_org(doc, k) for c in left for k in expand(c) if ents[k].type == "ORG"
+                    ] or org
                 if lemma == "take" and person in self.posts and not self.named_employer(doc, tok):
                     org = [self.posts[person]]  # "Niccol takes over on Sept. 9": the post just announced
                 role = role or doc._.entities[person].role
