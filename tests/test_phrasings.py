@@ -191,6 +191,8 @@ ROWS = [
     ("On Friday the European Medicines Agency's committee recommended against granting marketing authorization to "
      "Nexolin, the drug developed by Widget Inc., citing safety risks.",
      "approval", {"applicant": "Widget", "authority": "European Medicines Agency"}, "denied", None),
+    ("Regulators in Brussels approved Acme Corp.'s takeover of Widget Inc. on Tuesday.",
+     "approval", {"applicant": "Acme", "authority": "Brussels"}, "granted", None),
     # policy
     ("The Federal Reserve raised interest rates by a quarter point.",
      "policy", {"authority": "Federal Reserve"}, None, None),

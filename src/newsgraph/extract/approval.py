@@ -10,6 +10,7 @@ the deal's buyer or the drug's maker, not the deal or the product.
 from __future__ import annotations
 
 from newsgraph.extract.base import (
+    GOV_BODIES,
     FactExtractor,
     agents,
     company_of,
@@ -68,6 +69,8 @@ class ApprovalExtractor(FactExtractor):
                     authority = [k for t in tok.subtree if t.lower_ == "by" for p in t.children
                                  for k in expand(p) if self.is_authority(doc, k)]  # fmt: skip
                 if not authority:
+                    authority = self.placed_authority(doc, tok)
+                if not authority:
                     continue
                 groups = self.by_groups(doc, tok)
                 applicant = []
@@ -88,7 +91,9 @@ class ApprovalExtractor(FactExtractor):
                     status = "pending"
                 if tok.dep_ == "xcomp" and tok.head.lemma_ in ("decline", "refuse", "fail"):
                     status = "denied"  # "the FDA declined to approve the drug"
-                if lemma == "accept" and any(c.dep_ == "dobj" and c.lemma_ in FILINGS for c in tok.children):
+                if lemma == "accept" and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in FILINGS for c in tok.children
+                ):
                     status = "pending"  # "accepted X's application for review"
                 if lemma in ("allow", "permit") and not self.lets_proceed(tok):
                     continue
@@ -139,6 +144,8 @@ class ApprovalExtractor(FactExtractor):
                     status = "denied"  # "recommended against granting marketing authorization to X"
                 if tok.lower_ in GATED_NOUNS and status != "pending":
                     continue
+                if not authority and tok.dep_ == "dobj" and tok.head.lemma_ in GRANTED:
+                    authority = self.placed_authority(doc, tok.head)  # "won approval in the European Union"
                 if not authority:
                     continue
                 applicant = [company_of(doc, k) for k in applicant] or self.default_applicant(doc)
@@ -157,6 +164,15 @@ class ApprovalExtractor(FactExtractor):
             for auth in authorities:
                 args = {"applicant": a, "authority": auth}
                 yield self.fact(doc, tok, args, status=status, time=time or time_near(doc, sent, tok))
+
+    def placed_authority(self, doc, verb):
+        """'Regulators in Brussels approved ...', 'has since been cleared in Japan': a government named by
+        where the decision was taken, when no regulator is named."""
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_ in GRANTED
+        heads = [verb] if passive else [s for s in subject_tokens(verb) if s.lower_ in GOV_BODIES]
+        return [k for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
+                for p in c.children if p.dep_ == "pobj" for k in expand(p)
+                if doc._.entities[k].type == "GOV"]  # fmt: skip
 
     @staticmethod
     def maker_of(doc, key, appos_only=False):
