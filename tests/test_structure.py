@@ -254,3 +254,12 @@ def test_agency_named_in_the_sentence_wins(nlp_pipeline: Any) -> None:
     )
     doc = nlp_pipeline(text)
     assert _key_of(doc, "the agency") == _key_of(doc, "Federal Trade Commission")
+
+
+def test_description_after_a_name_in_its_sentence(nlp_pipeline: Any) -> None:
+    text = (
+        "Globex Corp said on Monday it had hired Dana Whitfield, the former finance chief of Initech Inc. "
+        "Whitfield left Initech in March after the software maker was acquired by Vandelay Industries."
+    )
+    doc = nlp_pipeline(text)
+    assert _key_of(doc, "the software maker") == _key_of(doc, "Initech")

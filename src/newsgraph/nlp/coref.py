@@ -242,7 +242,10 @@ class DescriptionCoref:
                 )
                 recent[m.key] = m.start
         topic = None
-        if counts and not pronoun:
+        here = by_sent.get(sents[si].start, [])
+        # A candidate named earlier in the same sentence ("left Initech after the software
+        # maker was acquired") is closer than the article's topic.
+        if counts and not pronoun and not any(m.start < start and ok(m) for m in here):
             # "The coffee giant": a description, more than a pronoun, names the company the
             # article is about when it is among the candidates, and wins their ties.
             topic = _topic(doc, ok)

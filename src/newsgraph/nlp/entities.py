@@ -721,7 +721,7 @@ TITLE_TOKENS = {
     "chief", "executive", "financial", "operating", "officer", "technology", "board", "supervisory", "management",
     "directors", "director", "president", "chairman", "chair", "vice", "senior", "ceo", "cfo", "head", "managing",
     "of", "the", "interim", "global", "group", "investor", "relations", "media", "committee", "audit", "oncology",
-    "commercial", "strategy", "general", "counsel", "secretary", "treasurer",
+    "commercial", "strategy", "general", "counsel", "secretary", "treasurer", "finance",
 }  # fmt: skip
 # Words between a company and the name of its officer: "Acme's chief executive Jane Roe".
 PRE_NAME_WORDS = TITLE_TOKENS | {"boss", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder"}
