@@ -44,3 +44,20 @@ def test_a_regulator_scrutinizing_a_deal_makes_no_policy(nlp_pipeline):
 def test_economists_expecting_a_rate_cut_make_no_policy(nlp_pipeline):
     types = _types(nlp_pipeline, "Economists expect the Federal Reserve to cut rates in September.")
     assert "policy" not in types and "forecast" in types
+
+
+def test_no_plans_to_buy_is_no_takeover(nlp_pipeline):
+    assert "acquisition" not in _types(
+        nlp_pipeline, "Acme Corp. has no plans to buy Widget Inc., a spokesperson said."
+    )
+
+
+def test_working_with_an_agency_on_an_investigation_is_no_agreement(nlp_pipeline):
+    text = "Acme Corp. is working with Widget Inc. on the investigation into the crash."
+    assert "agreement" not in _types(nlp_pipeline, text)
+
+
+def test_denied_talks_are_denied(nlp_pipeline):
+    text = "Acme Corp. and Widget Inc. are not in merger talks, the companies said."
+    facts = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline).facts
+    assert [f.certainty for f in facts if f.type == "talks"] == ["denied"]

@@ -46,6 +46,8 @@ ROWS = [
      "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", "anonymous"),
     ("Acme Corp. held talks with Widget Inc. last year, but the negotiations collapsed over price.",
      "talks", {"party": "Acme", "counterparty": "Widget"}, "broke_down", None),
+    ("If Acme Corp. were to buy Widget Inc., it would become the largest player.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", None),
     # agreement
     ("Acme Corp. signed a memorandum of understanding with Widget Inc. to develop batteries.",
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),

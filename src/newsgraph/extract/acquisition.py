@@ -195,6 +195,8 @@ class AcquisitionExtractor(FactExtractor):
                 continue
             else:
                 continue
+            if self.disavowed(tok):
+                continue
             acquirers = [k for k in acquirers if doc._.entities[k].type in ("ORG", "PERSON")]
             targets = [k for k in targets if doc._.entities[k].type in ("ORG", "PRODUCT", "PERSON")]
             if set(targets) & set(acquirers):
@@ -206,7 +208,7 @@ class AcquisitionExtractor(FactExtractor):
             status = "completed" if self.listed(tok) and tok.tag_ == "NNS" else self.status(tok)
             value = self.value(doc, sent, tok if lemma in ("sell", "pay") else None)
             stake = self.stake(doc, sent, tok)
-            hedged = self.hedged(tok)
+            hedged = self.hedged(tok) or self.conditional(tok)
             earlier = tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in PAST_MARKS
             for a in acquirers:
                 for t in targets:
@@ -373,6 +375,34 @@ class AcquisitionExtractor(FactExtractor):
                     elif item.lemma_ in PARTS or item.lower_ in PARTS:
                         out += poss_entity(item)
         return list(dict.fromkeys(out))
+
+    @staticmethod
+    def disavowed(tok):
+        """'X has no plans to buy Y', 'X does not intend to bid for Y': an intention denied, no deal."""
+        if tok.dep_ not in ("acl", "xcomp") or tok.pos_ != "VERB":
+            return False
+        head = tok.head
+        if head.lemma_ in ("plan", "intention", "interest", "desire") and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in head.children
+        ):
+            return True
+        return head.lemma_ in ("plan", "intend", "want", "seek", "aim") and any(
+            c.dep_ == "neg" for c in head.children
+        )
+
+    @staticmethod
+    def conditional(tok):
+        """'If X were to buy Y, ...': a supposition, not a deal."""
+        cur = tok
+        for _ in range(3):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
+                return True
+            if cur.dep_ not in ("xcomp", "ccomp", "advcl") or cur.head.i == cur.i:
+                return False
+            if cur.dep_ == "advcl":
+                return False
+            cur = cur.head
+        return False
 
     @staticmethod
     def priced(doc, tok):

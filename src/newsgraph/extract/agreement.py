@@ -28,6 +28,7 @@ DIRECT_VERBS = {"partner", "team", "collaborate", "ally", "cooperate", "join", "
                 "pick", "tap"}  # fmt: skip
 ADVISED = {"deal", "sale", "bid", "offer", "acquisition", "takeover", "transaction", "merger", "listing", "ipo",
            "review", "restructuring", "financing"}  # fmt: skip
+INQUIRIES = {"investigation", "probe", "inquiry", "review", "recall", "audit", "inspection", "investigator"}
 GENERIC_DEALS = "newsgraph_generic_deals"  # facts (by index) whose deal word may be a takeover
 GENERIC = {"deal", "agreement", "transaction", "pact", "accord"}
 TAKEOVER_WORDS = {"merger", "takeover", "acquisition", "purchase", "buyout", "sale", "definitive"}
@@ -137,9 +138,14 @@ class AgreementExtractor(FactExtractor):
                     counters = prep_entities(tok, ["by"])
                     parties = [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)]
                 if lemma in ("cooperate", "collaborate", "work"):
-                    # "would keep cooperating fully with the FAA": helping an authority is no deal with it
+                    # "would keep cooperating fully with the FAA": helping an authority is no deal with it;
+                    # nor is working with anyone on an investigation
                     counters = [k for k in counters if doc._.entities[k].type != "GOV"
                                 and doc._.entities[k].kind != "regulator"]  # fmt: skip
+                    if any(
+                        t.lemma_ in INQUIRIES for c in tok.children if c.dep_ == "prep" for t in c.subtree
+                    ):
+                        counters = []
                 pairs = self.pairs(parties, counters)
                 status, trig = self.status(governing(tok)), tok
             else:

@@ -55,6 +55,10 @@ class TalksExtractor(FactExtractor):
                     continue  # "courting a U.S. giant": the country only describes the company
                 args = {"party": party, "counterparty": counter}
                 fact = self.fact(doc, tok, args, status=status, **joint_statement(doc, sent, tok))
+                if tok.pos_ == "NOUN" and any(
+                    c.dep_ == "neg" for g in governing(tok, 2)[1:] for c in g.children
+                ):
+                    fact.certainty = "denied"  # "the two are not in merger talks"
                 if status == "ongoing" and self.looking_back(doc, tok, fact):
                     doc.user_data.setdefault(PAST_TALKS, []).append(len(doc._.facts))
                 yield fact
