@@ -1,0 +1,202 @@
+"""Results, launches, people, stakes and replies in the shapes a new article used (our own wording)."""
+
+from newsgraph.model import Document
+from newsgraph.pipeline import extract
+
+
+def _facts(nlp, text, type_, published="2024-10-20"):
+    result = extract(Document(text, published=published), nlp=nlp)
+    names = {e.id: e.name for e in result.entities}
+    out = []
+    for f in result.facts:
+        if f.type == type_:
+            args = {k: names.get(v, v) if isinstance(v, str) else v for k, v in f.args.items()}
+            out.append((f, args))
+    return out
+
+
+def _metric(facts, metric):
+    return [(f, a) for f, a in facts if a.get("metric") == metric]
+
+
+# -- financial_result ----------------------------------------------------------------------------
+
+
+def test_eps_in_cents_and_no_second_adjusted_profit(nlp_pipeline):
+    text = (
+        "Acme Corp. reported results on Tuesday. Adjusted earnings of 39 cents per share topped the "
+        "36 cents analysts had expected. Widget Inc. posted adjusted earnings of $1.05 per share."
+    )
+    facts = _facts(nlp_pipeline, text, "financial_result")
+    eps = _metric(facts, "eps")
+    assert {round(a["value"].amount, 2) for _, a in eps} == {0.39, 1.05}
+    assert any(a["vs_estimate"] == "beat" for _, a in eps)
+    assert not _metric(facts, "adjusted_net_income")
+
+
+def test_a_per_share_gloss_of_a_loss(nlp_pipeline):
+    text = (
+        "Acme Corp. said its net loss narrowed to $41.7 million, or 58 cents a share, in the third quarter."
+    )
+    facts = _facts(nlp_pipeline, text, "financial_result")
+    assert _metric(facts, "net_loss") and _metric(facts, "eps")
+
+
+def test_copular_net_product_revenue_has_the_period_not_the_comparison(nlp_pipeline):
+    text = (
+        "Acme Corp. reported results for the third quarter of 2024. Net product revenue was $84.2 million, "
+        "compared with $52.3 million for the third quarter of 2023."
+    )
+    (fact, args), *_ = _metric(_facts(nlp_pipeline, text, "financial_result"), "revenue")
+    assert args["value"].amount == 84_200_000
+    assert args["period"]["start"] == "2024-07-01"
+
+
+def test_margins_beside_guidance_and_same_store_sales(nlp_pipeline):
+    text = (
+        "Acme Corp. reported results on Tuesday. Gross margin widened to 57.8%, above the top end of the "
+        "company's own guidance. Operating margin expanded to 12%. Comparable store sales fell 3%. "
+        "Same-store sales at Widget Inc. rose 2.5%."
+    )
+    facts = _facts(nlp_pipeline, text, "financial_result")
+    assert _metric(facts, "gross_margin") and _metric(facts, "operating_margin")
+    comparable = {(a["company"], a["change_pct"]) for _, a in _metric(facts, "comparable_store_sales")}
+    assert comparable == {("Acme", -3.0), ("Widget", 2.5)}
+
+
+def test_results_in_a_with_clause_for_a_fiscal_year_ended(nlp_pipeline):
+    text = (
+        "Acme Corp. reported preliminary results for the fiscal year ended December 31, 2024, with revenue "
+        "of €4.6 billion, up 3% from the prior year."
+    )
+    (fact, args), *_ = _facts(nlp_pipeline, text, "financial_result", published="2025-02-10")
+    assert args["company"] == "Acme" and args["change_pct"] == 3.0
+    assert (args["period"]["start"], args["period"]["end"]) == ("2024-01-01", "2024-12-31")
+
+
+def test_a_companys_preliminary_figure_for_a_past_year(nlp_pipeline):
+    text = "Acme Corp. also said it expects to report 2023 revenue of about $890 million, down roughly 25%."
+    facts = _facts(nlp_pipeline, text, "financial_result", published="2024-01-29")
+    assert facts, "a year already over: a result, not an outlook"
+    fact, args = facts[0]
+    assert args["company"] == "Acme" and args["period"]["start"] == "2023-01-01"
+    assert fact.certainty == "reported" and fact.source.kind == "organization"
+
+
+def test_figures_a_data_provider_compares_stay_the_articles(nlp_pipeline):
+    text = (
+        "Acme Corp. reported revenue of $7.35 billion for its fiscal fourth quarter, short of the "
+        "$7.42 billion analysts had expected, according to LSEG data."
+    )
+    (fact, args), *_ = _facts(nlp_pipeline, text, "financial_result")
+    assert args["vs_estimate"] == "miss"
+    assert (fact.certainty, fact.source.kind) == ("asserted", "document")
+
+
+def test_guidance_and_accretion_are_no_results(nlp_pipeline):
+    text = (
+        "Acme Corp. reaffirmed its guidance for the fiscal year ending June 30, 2025, of total revenue of "
+        "$420 million. The acquisition is expected to be accretive to Acme's adjusted earnings per share, "
+        "with annual cost synergies of about €45 million."
+    )
+    assert not _facts(nlp_pipeline, text, "financial_result")
+
+
+# -- launch --------------------------------------------------------------------------------------
+
+
+def test_launch_dates_versions_and_availability(nlp_pipeline):
+    text = "Following approval in July, Acme Corp. launched Velnara in Germany in September."
+    (fact, args), *_ = _facts(nlp_pipeline, text, "launch")
+    assert fact.time.begin == "2024-09-01"
+    text = (
+        "Acme Corp. plans to release AcmeCore 5, its next-generation platform, in the second quarter of 2025."
+    )
+    (fact, args), *_ = _facts(nlp_pipeline, text, "launch")
+    assert fact.status == "planned" and args["product"] == "AcmeCore 5"
+    text = (
+        "Acme Corp. set a list price of $32,000 and said Zentra would be available to patients within weeks."
+    )
+    (fact, args), *_ = _facts(nlp_pipeline, text, "launch")
+    assert args["company"] == "Acme" and fact.status == "planned" and fact.source.kind == "organization"
+
+
+def test_central_banks_and_pronouns_launch_nothing(nlp_pipeline):
+    text = (
+        "The central bank also scrapped yield curve control. Japan was the last economy with negative "
+        "rates, after the Widget National Bank abandoned them in 2022."
+    )
+    assert not _facts(nlp_pipeline, text, "launch")
+
+
+# -- personnel -----------------------------------------------------------------------------------
+
+
+def _people(nlp, text):
+    return {(a["person"], a["company"], f.status) for f, a in _facts(nlp, text, "personnel")}
+
+
+def test_pushed_out_and_interim_stand_in(nlp_pipeline):
+    text = (
+        "Acme Corp. on Tuesday named Widget boss John Doe as its next chief executive, pushing out Jane Roe, "
+        "who left effective immediately. Until then, Chief Financial Officer Mary Major is serving as "
+        "interim CEO."
+    )
+    people = _people(nlp_pipeline, text)
+    assert ("Jane Roe", "Acme", "departed") in people
+    assert ("Mary Major", "Acme", "appointed") in people
+    assert len([p for p in people if p[0] == "Jane Roe"]) == 1
+
+
+def test_leaving_one_company_for_another(nlp_pipeline):
+    people = _people(nlp_pipeline, "John Doe is leaving Widget Inc. to become chief executive of Acme Corp.")
+    assert ("John Doe", "Widget", "departed") in people
+    assert ("John Doe", "Acme", "appointed") in people
+
+
+def test_committee_seat_board_chair_and_replacement(nlp_pipeline):
+    text = "Acme Corp. agreed to buy Widget Inc. Widget CEO Karin Lund will join Acme's executive committee."
+    assert ("Karin Lund", "Acme", "appointed") in _people(nlp_pipeline, text)
+    text = (
+        "Acme Corp. said Jane Roe will step down as Chief Executive Officer effective April 1, 2025 and "
+        "become Executive Chair of the Board."
+    )
+    assert {("Jane Roe", "Acme", "departed"), ("Jane Roe", "Acme", "appointed")} <= _people(
+        nlp_pipeline, text
+    )
+    text = "Widget Inc. said John Doe would step down and be replaced by finance chief Jane Roe."
+    assert {("John Doe", "Widget", "departed"), ("Jane Roe", "Widget", "appointed")} <= _people(
+        nlp_pipeline, text
+    )
+    assert ("John Doe", "Acme", "departed") in _people(
+        nlp_pipeline, "Acme Corp. parted ways with chief executive John Doe."
+    )
+
+
+# -- investment ----------------------------------------------------------------------------------
+
+
+def test_stakes_capex_and_deal_loans(nlp_pipeline):
+    text = "Gadget Capital and Widget Partners had both built stakes in Acme Corp. earlier this year."
+    investors = {a["investor"] for _, a in _facts(nlp_pipeline, text, "investment")}
+    assert investors == {"Gadget Capital", "Widget Partners"}
+    text = (
+        "Acme Corp. reported results on Thursday. Chief Financial Officer John Doe told analysts that capital "
+        "spending this year would likely come in slightly above $30 billion."
+    )
+    (fact, args), *_ = _facts(nlp_pipeline, text, "investment")
+    assert args["investor"] == "Acme" and fact.status == "planned"
+    text = "Acme Corp. signed a €700 million bridge loan with Widget Bank, which fully finances the purchase price."
+    assert not _facts(nlp_pipeline, text, "investment")
+
+
+# -- response ------------------------------------------------------------------------------------
+
+
+def test_claims_without_merit_and_cooperation(nlp_pipeline):
+    text = "Widget Inc. sued Acme Corp. over patents. Acme said the claims were without merit."
+    assert any(
+        f.status == "denied" and a["party"] == "Acme" for f, a in _facts(nlp_pipeline, text, "response")
+    )
+    text = "Acme Corp. said it would keep cooperating fully with the Federal Aviation Administration."
+    assert any(a["party"] == "Acme" for _, a in _facts(nlp_pipeline, text, "response"))
