@@ -263,3 +263,12 @@ def test_description_after_a_name_in_its_sentence(nlp_pipeline: Any) -> None:
     )
     doc = nlp_pipeline(text)
     assert _key_of(doc, "the software maker") == _key_of(doc, "Initech")
+
+
+def test_name_before_a_product_kind_is_a_product(nlp_pipeline: Any) -> None:
+    text = (
+        "Acme Electronics on Tuesday unveiled its Aria X2 mixed-reality headset, priced at $1,299. "
+        "The Aria X2 will go on sale on Nov. 1, Acme said."
+    )
+    ents = _entities(nlp_pipeline, text)
+    assert ents.get("Aria X2") == "PRODUCT"

@@ -626,7 +626,9 @@ class EntityRecognizer:
         thing_of: dict[str, list[bool]] = {}
         for m in mentions:
             info = entities[m.key]
-            if info.type != "ORG" or info.kind:
+            if info.type not in ("ORG", "PLACE") or info.kind:
+                continue
+            if info.type == "PLACE" and any(n.lower() in self.places for n in info.names):
                 continue
             root = doc[m.start : m.end].root
             head = root.head
@@ -647,6 +649,8 @@ class EntityRecognizer:
                     and head.lower_ == "as"
                     and head.head.lemma_ in ("sell", "market", "brand")
                 )
+                # "its Aria X2 headset", "Quest headsets": a name modifying the kind of thing it is
+                or (root.dep_ in ("compound", "nmod") and head.lemma_.lower() in PRODUCT_KINDS)
                 or m.text[:1].islower()
                 # "Acme's Zorvex": a name a company owns (a subsidiary also acts, which overrides).
                 or bool(owner and entities[owner[0]._.entity].type == "ORG")
@@ -712,6 +716,10 @@ PRODUCT_VERBS = {"launch", "release", "unveil", "introduce", "commercialize", "c
 PRODUCT_NOUNS = {"version", "versions", "development", "commercialization", "commercialisation", "launch",
                  "application", "filing", "sales", "rights", "approval", "label", "indication", "generic",
                  "authorization", "authorisation", "clearance"}  # fmt: skip
+# Kinds of things made that a product's name modifies: "the Aria X2 headset".
+PRODUCT_KINDS = {"headset", "headsets", "phone", "smartphone", "handset", "laptop", "tablet", "console", "car",
+                 "sedan", "suv", "truck", "vehicle", "chip", "processor", "drug", "vaccine", "therapy", "device",
+                 "jet", "aircraft", "plane", "robot", "vacuum", "smartwatch", "camera"}  # fmt: skip
 # Possessives a headline phrase holds ("Expanding Its Portfolio") and a company name never does.
 OWN_PRONOUNS = {"its", "our", "their", "his", "her", "my", "your"}
 # Title words that end a company's name in "Acme Chief Executive Jane Roe".
