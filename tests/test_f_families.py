@@ -61,3 +61,15 @@ def test_denied_talks_are_denied(nlp_pipeline):
     text = "Acme Corp. and Widget Inc. are not in merger talks, the companies said."
     facts = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline).facts
     assert [f.certainty for f in facts if f.type == "talks"] == ["denied"]
+
+
+def test_a_growth_forecast_for_the_world_is_not_about_its_forecaster(nlp_pipeline):
+    text = "The Widget Fund cut its global growth forecast to 2.9%."
+    facts = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline).facts
+    assert [f.args.get("subject") for f in facts if f.type == "forecast"] == [None]
+
+
+def test_the_consensus_analysts_had_expected_is_no_outlook(nlp_pipeline):
+    assert "forecast" not in _types(
+        nlp_pipeline, "Analysts polled by LSEG had expected revenue of $5.1 billion."
+    )

@@ -332,6 +332,8 @@ ROWS = [
      "for some time.", "forecast", {"subject": "Federal Reserve"}, None, "person"),
     ("Analysts at Widget Research forecast that the market will grow 12% a year through 2030.",
      "forecast", {"source": "Widget Research"}, None, None),
+    ("Acme Corp. warned that tariffs could cut its profit by $500 million this year.",
+     "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
     # market_trend
     ("Demand for smartphones has slumped this year.", "market_trend", {}, None, None),
     ("Acme Corp.'s quarterly profit fell 40% as a glut of steel kept prices depressed.", "market_trend", {}, None,

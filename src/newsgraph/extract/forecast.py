@@ -70,6 +70,8 @@ EVENTS = {"close", "complete", "finalize", "receive", "obtain", "hire", "appoint
           "announce", "decide", "submit", "report"}  # fmt: skip
 EVENT_NOUNS = {"decision", "ruling", "verdict", "approval", "closing", "completion", "answer", "response",
                "announcement"}  # fmt: skip
+# "cut its global growth forecast": an outlook for the world economy, not for the forecaster's business
+WIDE_OUTLOOK = {"global", "world", "economic", "economy", "gdp", "inflation", "industry", "market", "sector"}
 # A central bank's head, and the terms its policy is told in
 HEADS = {"governor", "chair", "chairman", "chairwoman", "president", "deputy governor"}
 POLICY_TERMS = {
@@ -265,7 +267,8 @@ class ForecastExtractor(FactExtractor):
         # "lowered its outlook": the possessive is the forecaster's own, not the outlook's subject
         named = [t for t in scope if not (t.dep_ == "poss" and t.pos_ == "PRON")]
         subject = next((k for k in entities_in(named) if k != src), None)
-        if subject is None and ents[src].type == "ORG" and ents[src].kind is None:
+        wide = any(t.lower_ in WIDE_OUTLOOK for t in obj.subtree)
+        if subject is None and ents[src].type == "ORG" and ents[src].kind is None and not wide:
             subject = src  # "Acme cut its sales forecast, blaming weak demand in China": its own outlook
         # "..., following S&P, which lowered its rating": the rated party named in the main clause
         subject = subject or next(
@@ -277,8 +280,15 @@ class ForecastExtractor(FactExtractor):
         fact = self.emit(
             doc, tok, src, subject, sent, scope + said, "asserted", when=self.action_time(doc, tok)
         )
-        if subject == src and self.guidance_revision(obj) and fact.args.get("metric") in STANDARD_METRICS:
+        if (
+            subject == src
+            and not wide
+            and self.guidance_revision(obj)
+            and fact.args.get("metric") in STANDARD_METRICS
+        ):
             fact.args["metric"] = "guidance"
+        if wide and subject is None:
+            fact.args["subject"] = None  # the IMF's growth forecast is about the economy, not the IMF
         return fact
 
     @staticmethod
@@ -307,6 +317,14 @@ class ForecastExtractor(FactExtractor):
         )
         if not (comp or passive) or not self.outlook_shape(tok, comp, passive, speakers):
             return None
+        if (
+            lemma == "expect"
+            and subj_words & EXPERTS
+            and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+        ):
+            return (
+                None  # "Analysts polled by LSEG had expected revenue of $5.1 billion": a result's consensus
+            )
         if not speakers and passive:
             # "Revenue is expected to rise 10%, the company said": the speaker expects it
             att = doc._.attributions.get(sent.start)
@@ -540,6 +558,12 @@ class ForecastExtractor(FactExtractor):
             subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
             # "told analysts that revenue would be...": the parser may hang the subject on the speech verb
             subj = subj or [c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i][-1:]
+            if subj and subj[0].lower_ not in SAID_FIGURES:
+                # "warned that tariffs could cut its profit by $500 million": its own figure is the object
+                own = [c for c in comp.children if c.dep_ == "dobj" and c.lower_ in SAID_FIGURES
+                       and any(d.dep_ == "poss" and (d.lower_ in ("its", "our") or d._.entity == company)
+                               for d in c.children)]  # fmt: skip
+                subj = own or subj
             if not subj or subj[0].lower_ not in SAID_FIGURES:
                 continue
             if any(c.lower_ == "capital" for c in subj[0].children) or subj[0].lower_ in (
