@@ -272,3 +272,20 @@ def test_name_before_a_product_kind_is_a_product(nlp_pipeline: Any) -> None:
     )
     ents = _entities(nlp_pipeline, text)
     assert ents.get("Aria X2") == "PRODUCT"
+
+
+def test_company_a_person_left_is_not_theirs(nlp_pipeline: Any) -> None:
+    text = (
+        "Globex said Jane Roe, who previously led rival Initech, will join Globex as chief executive "
+        "on May 1. Former Initech CEO Tom Reyes will become chairman of Globex."
+    )
+    doc = nlp_pipeline(text)
+    initech = _key_of(doc, "Initech")
+    for name in ("Jane Roe", "Tom Reyes"):
+        assert doc._.entities[_key_of(doc, name)].org != initech
+
+
+def test_lowercase_tagged_name_with_company_appositive(nlp_pipeline: Any) -> None:
+    text = "Vandelay, a unit of Kruger Industrial, said it will cut 300 jobs. Kruger declined to comment."
+    ents = _entities(nlp_pipeline, text)
+    assert ents.get("Vandelay") == "ORG"

@@ -142,6 +142,9 @@ class EntityRecognizer:
         self.places = {n.lower() for n in lex["known_places"]}
         self.country_norms = {norm_name(n) for n in lex["countries_and_capitals"]}
         self.publications = {norm_name(n) for n in lex["publications"]}
+        self.org_heads = {w.split()[-1] for w in lex["org_descriptors"]} | {
+            "unit", "subsidiary", "division", "affiliate", "parent", "owner",
+        }  # fmt: skip
 
     def __call__(self, doc: Doc) -> Doc:
         for tok in _toks(doc):
@@ -364,8 +367,16 @@ class EntityRecognizer:
                 continue
             if (
                 tok.i in taken
-                or tok.pos_ != "PROPN"
+                or tok.pos_ not in ("PROPN", "NOUN")
                 or tok.dep_ not in ("nsubj", "nsubjpass", "poss", "compound")
+            ):
+                continue
+            if tok.pos_ == "NOUN" and not (
+                # "Vandelay, a unit of Kruger, said": a capitalized word the tagger took for a
+                # common noun, described as a company by its appositive
+                tok.text[:1].isupper()
+                and tok.tag_ == "NN"
+                and any(c.dep_ == "appos" and c.lemma_ in self.org_heads for c in tok.children)
             ):
                 continue
             if not tok.text[:1].isupper() or tok.lower_ in TITLE_TOKENS or tok.text in self.not_entities:
@@ -773,14 +784,47 @@ def person_orgs(doc: Doc) -> None:
         while i >= sent.start and (doc[i].lower_ in PRE_NAME_WORDS or doc[i].tag_ == "POS"):
             i -= 1
         key = doc[i]._.entity if i >= sent.start else None
-        if key and key != m.key and entities[key].type == "ORG" and entities[key].kind != "publication":
-            info.org = key
-            continue
+        # "Former Initech CEO Tom Reyes", "Jane Roe, who previously led Initech,": the company
+        # a person left is not the person's company.
+        past = _past_employers(doc, sent, m, i)
+        if key and key not in past and key != m.key and entities[key].type == "ORG":
+            if entities[key].kind != "publication":
+                info.org = key
+                continue
         # The company in the person's own phrase first, then just before the name
         # ("Xiaomi's co-founder Lei Jun", which the small parser often splits).
         before = doc[max(sent.start, m.start - 6) : m.start]
         for tok in list(window) + list(reversed(before)):
             key = tok._.entity
+            if key in past:
+                continue
             if key and key != m.key and entities[key].type == "ORG" and entities[key].kind != "publication":
                 info.org = key
                 break
+
+
+FORMER = {"former", "ex", "ex-", "previously", "formerly", "onetime", "one-time", "erstwhile", "outgoing", "departing",
+          "ousted", "once"}  # fmt: skip
+LEFT_VERBS = {"leave", "quit", "depart", "lead", "run", "head", "found", "co-found", "serve"}
+
+
+def _past_employers(doc: Doc, sent, m, i: int) -> set[str]:
+    """Companies the person's own phrase marks as past: 'former X CEO', 'who previously led X'."""
+    out: set[str] = set()
+    if (
+        i >= sent.start
+        and doc[i]._.entity
+        and any(t.lower_ in FORMER for t in doc[max(sent.start, i - 2) : m.start])
+    ):
+        out.add(doc[i]._.entity)
+    head = doc[m.start : m.end].root
+    for c in head.children:
+        if c.dep_ != "relcl":
+            continue
+        past = any(a.lower_ in FORMER for a in c.children if a.dep_ == "advmod") or (
+            c.tag_ == "VBD" and c.lemma_ in LEFT_VERBS
+        )
+        if past:
+            out |= {t._.entity for t in c.subtree if t._.entity}
+    out.discard(None)
+    return out
