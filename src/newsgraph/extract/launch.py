@@ -97,7 +97,9 @@ class LaunchExtractor(FactExtractor):
             if tok.pos_ == "VERB" and self.on_sale(tok):
                 yield from self.product_subject(doc, sent, tok)
                 continue
-            if tok.pos_ != "VERB" or lemma not in VERBS:
+            if lemma == "bring" and tok.pos_ == "VERB" and self.to_market(tok):
+                lemma = "launch"  # "would bring the drug to market in Europe next year"
+            elif tok.pos_ != "VERB" or lemma not in VERBS:
                 continue
             obj = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if tok.dep_ == "relcl" and (not obj or obj[0].pos_ == "PRON"):
@@ -105,7 +107,8 @@ class LaunchExtractor(FactExtractor):
             if obj and VERBS[lemma] == "cancelled" and obj[0].lemma_ == "plan":
                 obj = self.planned_product(obj[0]) or obj  # "abandoned plans to build an electric car"
             if (
-                lemma != "recall"
+                lemma
+                not in ("recall", "launch", "unveil", "introduce", "debut", "release", "unwrap", "showcase")
                 and obj
                 and any((c.dep_ == "nummod" or c.tag_ == "CD") and c.i < obj[0].i for c in obj[0].children)
             ):
@@ -225,6 +228,15 @@ class LaunchExtractor(FactExtractor):
             )
             yield self.fact(doc, verb, {"company": makers[0], "product": self.product(doc, subj[0])}, status=status,
                             time=time_near(doc, sent, verb), source=source)  # fmt: skip
+
+    @staticmethod
+    def to_market(tok):
+        return any(
+            c.dep_ in ("prep", "dative")
+            and c.lower_ == "to"
+            and any(p.lemma_ == "market" for p in c.children)
+            for c in tok.children
+        )
 
     @staticmethod
     def own_time(doc, tok):
