@@ -49,7 +49,7 @@ class TalksExtractor(FactExtractor):
                 continue
             if not pairs and tok.pos_ == "NOUN":
                 pairs = self.pair_in_sentence(doc, sent, tok)
-            status = self.status(tok)
+            status = self.status(tok, sent)
             for party, counter in pairs:
                 if tok.lemma_ in ("court", "approach", "sound") and doc._.entities[counter].type == "GOV":
                     continue  # "courting a U.S. giant": the country only describes the company
@@ -186,7 +186,7 @@ class TalksExtractor(FactExtractor):
         return []
 
     @staticmethod
-    def status(tok):
+    def status(tok, sent=None):
         for gov in governing(tok, 3) + list(tok.children):
             lemma = gov.lemma_.lower()
             if lemma in ENDED:
@@ -196,7 +196,7 @@ class TalksExtractor(FactExtractor):
             if lemma == "go" and any(c.lower_ == "nowhere" for c in gov.children):
                 return "broke_down"  # "those discussions went nowhere"
         # "X held talks with Y, but the talks ended without a deal": the talks named again end them
-        for later in tok.sent:
+        for later in tokens(sent) if sent is not None else ():
             if (
                 later.i <= tok.i
                 or later.lemma_.lower() not in NOUNS
