@@ -31,6 +31,11 @@ NOT_INVESTED = {"buyback", "buybacks", "repurchase", "repurchases", "dividend", 
                 "legal", "lawyers", "lobbying", "marketing", "advertising", "fines"}  # fmt: skip
 VAGUE_SUMS = {"billions", "millions", "trillions", "hundreds", "tens", "heavily", "lot", "fortune"}
 CAPEX_VERBS = {
+    # "expects capex of $8 billion to $9 billion in 2025": the plan said as a forecast
+    "expect",
+    "forecast",
+    "project",
+    "see",
     "plan",
     "announce",
     "unveil",
@@ -72,7 +77,7 @@ class InvestmentExtractor(FactExtractor):
         seen = set()
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and lemma in VERBS:
+            if tok.pos_ == "VERB" and (lemma in VERBS or lemma == "set" and self.set_aside(tok)):
                 if lemma in ("back", "fund", "finance") and not money_near(doc, sent):
                     continue
                 if lemma in ("fund", "finance") and any(
@@ -203,6 +208,11 @@ class InvestmentExtractor(FactExtractor):
             and any(c.lower_ == "capital" for c in tok.children if c.dep_ in ("amod", "compound"))
         )
         return capital and InvestmentExtractor.priced(doc, tok)
+
+    @staticmethod
+    def set_aside(tok):
+        """'set aside $1 billion for a new battery plant'."""
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in tok.children)
 
     @staticmethod
     def stake_built(tok):
