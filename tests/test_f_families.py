@@ -73,3 +73,11 @@ def test_the_consensus_analysts_had_expected_is_no_outlook(nlp_pipeline):
     assert "forecast" not in _types(
         nlp_pipeline, "Analysts polled by LSEG had expected revenue of $5.1 billion."
     )
+
+
+def test_capital_spending_expected_is_no_forecast(nlp_pipeline):
+    text = (
+        "Acme Corp. said capital spending would reach $30 billion this year, and that spending in 2025 "
+        "was expected to be higher."
+    )
+    assert "forecast" not in _types(nlp_pipeline, text)

@@ -46,6 +46,8 @@ ROWS = [
      "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", "anonymous"),
     ("Acme Corp. held talks with Widget Inc. last year, but the negotiations collapsed over price.",
      "talks", {"party": "Acme", "counterparty": "Widget"}, "broke_down", None),
+    ("Widget Inc. is negotiating a sale to private equity firm Acme Partners, people familiar with the matter "
+     "said.", "talks", {"party": "Widget", "counterparty": "Acme Partners"}, "ongoing", "anonymous"),
     ("If Acme Corp. were to buy Widget Inc., it would become the largest player.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", None),
     # agreement

@@ -153,6 +153,16 @@ class ForecastExtractor(FactExtractor):
             yield from self.attributed_outlook(doc, sent, taken)
 
     @staticmethod
+    def capital_spending(sent, tok):
+        """'... and that spending in 2025 was expected to be higher': capital spending told with the plan
+        the sentence states is an investment outlook, not a forecast of results."""
+        low = sent.text.lower()
+        return any(
+            c.dep_ == "nsubjpass" and c.lower_ in ("spending", "capex", "investment", "expenditure")
+            for c in tok.children
+        ) and any(w in low for w in ("capital spending", "capital expenditure", "capex"))
+
+    @staticmethod
     def hedged_comp(comp):
         return any(c.dep_ == "aux" and c.lower_ in HEDGES for c in comp.children)
 
@@ -329,6 +339,8 @@ class ForecastExtractor(FactExtractor):
             # "Revenue is expected to rise 10%, the company said": the speaker expects it
             att = doc._.attributions.get(sent.start)
             speakers = [att.speaker] if att is not None and att.speaker and att.kind != "publication" else []
+        if passive and self.capital_spending(sent, tok):
+            return None
         if not speakers and passive:
             # "The acquisition is expected to be accretive to Acme's earnings": the buyer tells its deal's effect
             deal = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ in DEALS and not c._.entity]

@@ -146,7 +146,13 @@ class TalksExtractor(FactExtractor):
                 k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["with"])
             ]
             if not counters and tok.lemma_ == "negotiate":
-                counters = patients(tok)
+                # "is negotiating a sale to X", "negotiating a deal with X": the other side of the deal
+                counters = patients(tok) or [
+                    k
+                    for c in tok.children
+                    if c.dep_ == "dobj"
+                    for k in prep_entities(c, ["to", "with", "for"])
+                ]
         elif tok.lemma_ == "sound":
             counters = patients(tok)
         elif tok.lemma_ == "near":
