@@ -289,3 +289,22 @@ def test_lowercase_tagged_name_with_company_appositive(nlp_pipeline: Any) -> Non
     text = "Vandelay, a unit of Kruger Industrial, said it will cut 300 jobs. Kruger declined to comment."
     ents = _entities(nlp_pipeline, text)
     assert ents.get("Vandelay") == "ORG"
+
+
+def test_headline_figures_and_titles_end_names(nlp_pipeline: Any) -> None:
+    cases = [
+        ("Globex Q3 Profit Beats Estimates on Cloud Demand\nGlobex Inc. reported higher profit.", "Globex"),
+        ("Umbrella Corp Stock Slides As Regulators Reject Drug\nUmbrella Corp's shares fell 10%.", "Umbrella"),
+        ("Cyberdyne Systems Appoints Miles Dyson Chief Technology Officer\nCyberdyne Systems named Miles Dyson CTO.",
+         "Cyberdyne Systems"),
+    ]  # fmt: skip
+    for text, name in cases:
+        ents = _entities(nlp_pipeline, text)
+        assert name in ents, (text, ents)
+        assert not any(w in n for n in ents for w in ("Profit", "Stock", "Appoints", "Chief")), ents
+
+
+def test_partners_is_a_suffix_not_a_headline_verb(nlp_pipeline: Any) -> None:
+    text = "Acme in talks to sell itself to Widget Partners - sources\nAcme Corp. is negotiating a sale."
+    ents = _entities(nlp_pipeline, text)
+    assert "Widget Partners" in ents

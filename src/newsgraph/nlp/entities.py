@@ -41,7 +41,16 @@ ACTOR_VERBS = {"say", "decline", "report", "announce", "agree", "buy", "sell", "
 HEADLINE_VERBS = {"unveils", "launches", "buys", "agrees", "says", "wins", "cuts", "raises", "posts", "reports",
                   "plans", "sees", "beats", "misses", "names", "hires", "sues", "files", "signs", "completes",
                   "acquires", "announces", "confirms", "denies", "rises", "falls", "jumps", "slides", "to", "in",
-                  "nears", "weighs", "explores", "considers", "expects", "warns", "drops", "ends", "halts"}  # fmt: skip
+                  "nears", "weighs", "explores", "considers", "expects", "warns", "drops", "ends", "halts",
+                  "appoints", "elects", "promotes", "taps", "picks", "ousts", "replaces", "closes", "opens",
+                  "expands", "enters", "exits", "invests", "teams", "joins", "introduces", "receives",
+                  "secures", "lands", "settles", "faces", "fines", "approves", "clears", "blocks", "rejects",
+                  "delays", "recalls", "prices", "seeks", "mulls", "eyes", "sells", "provides", "reaffirms",
+                  "lowers", "lifts", "boosts", "trims", "slashes", "tops", "surges", "plunges", "soars", "sinks",
+                  "climbs", "tumbles", "gains", "loses", "returns", "narrows", "widens"}  # fmt: skip
+# Title-case headline nouns that follow a company's name but are never part of it: "Acme Q3 Profit Beats".
+HEADLINE_NOUNS = {"shares", "stock", "profit", "profits", "revenue", "revenues", "sales", "earnings", "results",
+                  "q1", "q2", "q3", "q4", "ipo", "bid", "talks"}  # fmt: skip
 DESCRIPTOR_WORDS = {"company", "group", "firm", "bank", "board", "fund", "trust", "partnership", "corporation",
                     "issuer", "registrant", "business", "government", "ministry", "agency", "commission"}  # fmt: skip
 HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "President", "Chancellor", "Minister", "Premier", "Senator", "Governor",
@@ -214,10 +223,18 @@ class EntityRecognizer:
             start += 1
         while end > start + 1 and doc[end - 1].lower_ in HEADLINE_VERBS:
             end -= 1  # "Sony Interactive Entertainment Unveils ...": a title-cased headline verb
-        for t in doc[start + 1 : end - 1]:
-            # "Acme Corp Reports Third Quarter ...": NER runs a title-case headline on past the
-            # verb; the name ends before it.
-            if t.lower_ in HEADLINE_VERBS and t.lower_ not in ("to", "in") and t.text[:1].isupper():
+        while start < end - 1 and doc[start].lower_ in FORMER:
+            start += 1  # "Former Pied Piper Executive"
+        for t in doc[start + 1 : end]:
+            # "Acme Corp Reports Third Quarter ...", "Acme Q3 Profit Beats": NER runs a title-case
+            # headline on past the name; the name ends before the verb or the figure.
+            if not t.text[:1].isupper() and not t.text[:1].isdigit():
+                continue
+            if t.lower_ in HEADLINE_VERBS and t.lower_ not in ("to", "in") and t.i < end - 1:
+                end = t.i
+                break
+            nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+            if t.lower_ in HEADLINE_NOUNS and nxt not in ("exchange", "market", "markets"):
                 end = t.i
                 break
         if any(t.lower_ in OWN_PRONOUNS for t in doc[start:end]):
@@ -233,8 +250,16 @@ class EntityRecognizer:
         span = doc[start:end]
         if span.text in self.not_entities or span.text.rstrip("s") in self.not_entities:
             return None
-        while end > start + 1 and doc[end - 1].lower_ in TITLE_TAIL and doc[end - 1].text[:1].isupper():
-            end -= 1  # "Widget Chief Executive Jane Roe": the company, then the title, then the person
+        # "Widget Chief Executive Jane Roe", "Miles Dyson Chief Technology Officer": a title that
+        # runs to the end of the span is no part of the name before it.
+        for t in doc[start + 1 : end]:
+            if (
+                t.lower_ in TITLE_TAIL
+                and t.text[:1].isupper()
+                and all(u.lower_ in TITLE_TOKENS or u.lower_ in TITLE_TAIL for u in doc[t.i : end])
+            ):
+                end = t.i
+                break
         span = doc[start:end]
         pos = [t.i for t in span if t.tag_ == "POS"]
         if pos and all(t.lower_ in TITLE_TOKENS for t in doc[pos[0] + 1 : end]):
@@ -244,6 +269,8 @@ class EntityRecognizer:
                 return None
         if span[-1].lower_ in ("application", "applications", "highlights"):
             return None  # "New Drug Application", "Business Highlights": a filing, a heading
+        if len(span) == 1 and span[0].text.lower().rstrip(".") in self.suffixes:
+            return None  # "Systems" left of a cut headline: a suffix alone names nothing
         if len(span) == 1 and span[0].lower_ in DESCRIPTOR_WORDS:
             return None  # "the Company" of a press release: a description, for coreference
         if any(t.lower_ in ("million", "billion", "trillion") for t in span):
@@ -308,6 +335,8 @@ class EntityRecognizer:
                 prev = doc[start - 1]
                 if prev.lower_ in ("the",) or prev.is_punct or prev.lower_ in OWN_PRONOUNS:
                     break
+                if prev.lower_ in TITLE_TAIL:
+                    break  # "Miles Dyson Chief Technology Officer": a title, not a company's name
                 if prev.lower_ in HEADLINE_VERBS or (start > 1 and doc[start - 2].lower_ == "to"):
                     break  # "Acme to Acquire Widget Systems": a title-cased headline verb ends the name
                 start -= 1
@@ -363,7 +392,7 @@ class EntityRecognizer:
         lower_words = {t.text for t in _toks(doc) if t.text.islower()}
         out = []
         for tok in _toks(doc):
-            if tok.lower_ in lower_words:
+            if tok.lower_ in lower_words or tok.lower_ in FORMER:
                 continue
             if (
                 tok.i in taken
@@ -734,8 +763,8 @@ PRODUCT_KINDS = {"headset", "headsets", "phone", "smartphone", "handset", "lapto
 # Possessives a headline phrase holds ("Expanding Its Portfolio") and a company name never does.
 OWN_PRONOUNS = {"its", "our", "their", "his", "her", "my", "your"}
 # Title words that end a company's name in "Acme Chief Executive Jane Roe".
-TITLE_TAIL = {"chief", "executive", "ceo", "cfo", "coo", "president", "chairman", "chairwoman", "chair", "officer",
-              "founder", "co-founder"}  # fmt: skip
+TITLE_TAIL = {"chief", "executive", "ceo", "cfo", "coo", "cto", "president", "chairman", "chairwoman", "chair",
+              "officer", "founder", "co-founder"}  # fmt: skip
 TITLE_TOKENS = {
     "chief", "executive", "financial", "operating", "officer", "technology", "board", "supervisory", "management",
     "directors", "director", "president", "chairman", "chair", "vice", "senior", "ceo", "cfo", "head", "managing",
