@@ -33,7 +33,9 @@ DENY = re.compile(r"\b(?:report|story|reports|article|claims?)\s+(?:was|is|were|
                   r"reports?|speculation|rumou?rs?)\b|\bbaseless\b|\bnot aware of\b|\buntrue\b|\brefut(?:ed|es)\b|"
                   r"[\"“]?not in (?:any )?(?:talks|discussions|negotiations)\b|"
                   # "said the claims were without merit", "called the lawsuit meritless"
-                  r"\b(?:without|lacks?|lacked|lacking) merit\b|\bmeritless\b", re.I)  # fmt: skip
+                  r"\b(?:without|lacks?|lacked|lacking) merit\b|\bmeritless\b|"
+                  r"\bdisput(?:ed|es|e)\s+(?:the\s+|these\s+|those\s+)?(?:allegations|claims|accusations|reports?|charges)\b",
+                  re.I)  # fmt: skip
 SPEAKERS = {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "spokespeople",
             "official", "officials", "executive", "executives", "office", "press"}  # fmt: skip
 # A company answering a media report without denying it: "X said in a statement that it was considering
