@@ -308,3 +308,18 @@ def test_partners_is_a_suffix_not_a_headline_verb(nlp_pipeline: Any) -> None:
     text = "Acme in talks to sell itself to Widget Partners - sources\nAcme Corp. is negotiating a sale."
     ents = _entities(nlp_pipeline, text)
     assert "Widget Partners" in ents
+
+
+def test_byline_and_posted_lines_are_junk() -> None:
+    from newsgraph.nlp.lines import junk_spans
+
+    text = (
+        "Acme buys Widget\n"
+        "By Jane Roe | Aug 14, 2024 | 5 min read\n"
+        "Posted by Sam Carter on January 30, 2024 | Deals, Regulation\n"
+        "Updated: Jan 3, 2025\n"
+        "By the end of the year, Acme will close the deal."
+    )
+    junk = [text[s:e] for s, e in junk_spans(text)]
+    assert len(junk) == 3
+    assert not any(j.startswith("By the end") for j in junk)

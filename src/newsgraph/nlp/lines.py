@@ -18,7 +18,8 @@ JUNK_LINE = re.compile(
         more\s+from\b | recommended\b | trending\b | most\s+read\b | watch\s*: | listen\s*: | video\s*: |
         (?:sign\s+up|subscribe)\b | newsletter\b | get\s+(?:the|our)\b.*\bnewsletter |
         photo(?:graph)?\s*: | image\s*: | \(?(?:photo|image|picture)\s+(?:by|credit|courtesy)\b | file\s+photo\b |
-        by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|\band\b|$) | reporting\s+by\b | editing\s+by\b |
+        by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|\||\band\b|$) | reporting\s+by\b | editing\s+by\b |
+        (?:posted|published|updated|last\s+updated)\s*(?:by\b|on\b|at\b|:) | .*\|\s*\d+\s+min(?:ute)?s?\s+read\b |
         writing\s+by\b | additional\s+reporting\b | \(reporting\b | share\s+(?:this|on)\b | follow\s+us\b |
         click\s+here\b | advertisement\s*$ | cookie | copyright\b | ©
     )""",
