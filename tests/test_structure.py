@@ -323,3 +323,19 @@ def test_byline_and_posted_lines_are_junk() -> None:
     junk = [text[s:e] for s, e in junk_spans(text)]
     assert len(junk) == 3
     assert not any(j.startswith("By the end") for j in junk)
+
+
+def test_press_release_boilerplate_is_junk() -> None:
+    from newsgraph.nlp.lines import junk_spans
+
+    text = (
+        "Acme Corp. raised its full-year revenue outlook to $2 billion.\n"
+        "About 300 jobs will move to Texas.\n"
+        "Forward-Looking Statements\n"
+        "Acme expects revenue growth of 10% in 2026, although actual results may differ materially.\n"
+        "About Acme\n"
+        "Acme Corp. is a maker of widgets.\n"
+        "Media contact: press@acme.example"
+    )
+    junk = [text[s:e] for s, e in junk_spans(text)]
+    assert junk[0] == "Forward-Looking Statements" and len(junk) == 5

@@ -50,8 +50,28 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Headings of a press release's closing boilerplate: company profile, safe-harbor text, contacts.
+# Everything from one to the end is the issuer describing itself, not news.
+BOILERPLATE_HEADING = re.compile(
+    r"""^\s*(?:
+        [Aa]bout\s+(?:the\s+)?[A-Z][^\n.]{0,60} |
+        (?i:forward[- ]looking\s+statements?|safe\s+harbou?r(?:\s+statement)?|cautionary\s+(?:note|statement)s?
+            (?:\s+regarding\s+forward[- ]looking\s+statements?)?) |
+        (?i:(?:media|investor|press)\s+(?:contacts?|relations|inquiries)|contacts?)
+    )\s*:?\s*$""",
+    re.VERBOSE,
+)
+
+
 def junk_spans(text: str) -> list[tuple[int, int]]:
-    return [(s, e) for s, e in line_spans(text) if JUNK_LINE.match(text[s:e])]
+    out = []
+    boilerplate = False
+    for s, e in line_spans(text):
+        line = text[s:e]
+        boilerplate = boilerplate or bool(BOILERPLATE_HEADING.match(line))
+        if boilerplate or JUNK_LINE.match(line):
+            out.append((s, e))
+    return out
 
 
 def mark_lines(doc: Doc) -> Doc:
