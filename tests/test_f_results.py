@@ -200,3 +200,23 @@ def test_claims_without_merit_and_cooperation(nlp_pipeline):
     )
     text = "Acme Corp. said it would keep cooperating fully with the Federal Aviation Administration."
     assert any(a["party"] == "Acme" for _, a in _facts(nlp_pipeline, text, "response"))
+
+
+def test_future_personnel_changes_fall_on_the_next_such_date(nlp_pipeline):
+    text = "Jane Roe, Acme Corp.'s chief financial officer, will retire in March after 20 years."
+    (fact, _), *_ = _facts(nlp_pipeline, text, "personnel", published="2024-10-20")
+    assert fact.time.begin == "2025-03-01"
+    text = "John Doe retired as chief executive of Acme Corp. in March."
+    (fact, _), *_ = _facts(nlp_pipeline, text, "personnel", published="2024-10-20")
+    assert fact.time.begin == "2024-03-01"
+
+
+def test_more_launch_investment_and_reply_shapes(nlp_pipeline):
+    assert _facts(nlp_pipeline, "Acme Corp. debuted two new models at the show.", "launch")
+    text = "Acme Corp. said it would bring the drug to market in Europe next year."
+    assert [f.status for f, _ in _facts(nlp_pipeline, text, "launch")] == ["planned"]
+    text = "Acme Corp. expects capex of $8 billion to $9 billion in 2025."
+    assert _facts(nlp_pipeline, text, "investment")
+    assert _facts(nlp_pipeline, "Acme Corp. set aside $1 billion for a new battery plant.", "investment")
+    text = "Acme Corp. strongly disputes the allegations."
+    assert [f.status for f, _ in _facts(nlp_pipeline, text, "response")] == ["denied"]

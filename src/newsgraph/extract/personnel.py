@@ -18,6 +18,7 @@ from newsgraph.extract.base import (
     time_near,
     tokens,
 )  # fmt: skip
+from newsgraph.extract.launch import LaunchExtractor
 from newsgraph.extract.reported import unhedge
 from newsgraph.nlp.entities import TITLE_WORDS
 
@@ -154,7 +155,7 @@ class PersonnelExtractor(FactExtractor):
                 ):
                     orgs = [main_org(doc)]  # "become Executive Chair of the Board": the company's own board
             orgs = [parent_org(doc, k) for k in orgs if k and ents[k].type == "ORG"]
-            when = time_near(doc, sent, tok)
+            when = upcoming(doc, tok, time_near(doc, sent, tok))
             if role is None or not orgs or self.background(doc, when):
                 continue
             for person in persons:
@@ -264,7 +265,7 @@ class PersonnelExtractor(FactExtractor):
                 if not org:
                     continue
                 args = {"person": person, "company": org[0], "role": role}
-                when = time_near(doc, sent, tok)
+                when = upcoming(doc, tok, time_near(doc, sent, tok))
                 if when is None and (lemma in SUCCEED or re.search(r"\bto (?:succeed|replace)\b", sent.text)):
                     when = handover
                 fact = self.fact(doc, tok, args, status=status, time=when)
@@ -348,6 +349,24 @@ class PersonnelExtractor(FactExtractor):
             return [org]
         org = main_org(doc)
         return [org] if org else []
+
+
+def upcoming(doc, tok, when):
+    """'will retire in March', 'named CFO, effective Jan. 1' in an October story: a change still to come
+    falls on the next such date, not the last one."""
+    if when is None or not when.begin or not doc._.published:
+        return when
+    published = str(doc._.published)[:10]
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children)
+    effective = re.search(
+        r"\beffective\s+(?:on\s+|from\s+|as of\s+)?$", doc.text[max(0, when.start - 20) : when.start], re.I
+    )
+    if effective and not future:
+        # past dates a few weeks back are still news ("effective Oct. 1" in an October story)
+        year, month = int(published[:4]), int(published[5:7])
+        if (year - int(when.begin[:4])) * 12 + month - int(when.begin[5:7]) < 3:
+            return when
+    return LaunchExtractor.ahead(doc, when) if future or effective else when
 
 
 def parent_org(doc, key: str) -> str:
