@@ -220,3 +220,11 @@ def test_more_launch_investment_and_reply_shapes(nlp_pipeline):
     assert _facts(nlp_pipeline, "Acme Corp. set aside $1 billion for a new battery plant.", "investment")
     text = "Acme Corp. strongly disputes the allegations."
     assert [f.status for f, _ in _facts(nlp_pipeline, text, "response")] == ["denied"]
+
+
+def test_a_fiscal_quarter_defined_by_its_end_date(nlp_pipeline):
+    text = (
+        "In its fiscal third quarter, which ended June 30, Acme Corp.'s revenue slipped 1% to $9.11 billion."
+    )
+    (fact, args), *_ = _facts(nlp_pipeline, text, "financial_result")
+    assert (args["period"]["start"], args["period"]["end"]) == ("2024-04-01", "2024-06-30")

@@ -565,14 +565,26 @@ class FinancialResultExtractor(FactExtractor):
 
     @staticmethod
     def year_ended(doc, t):
-        """'the fiscal year ended December 31, 2024': the twelve months up to that day."""
+        """'the fiscal year ended December 31, 2024': the twelve months up to that day; 'the quarter, which
+        ended June 30': the three months."""
         lead = re.search(
             r"\b(?:fiscal\s+|financial\s+)?year\s+end(?:ed|ing)\s+(?:on\s+)?$",
             doc.text[max(0, t.start - 30) : t.start],
         )
-        if lead is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", t.finish or ""):
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", t.finish or ""):
             return None
         end = date.fromisoformat(t.finish)
+        # "in its fiscal third quarter, which ended June 30": the three calendar months to that day
+        quarter = re.search(
+            r"\bquarter,?\s+(?:which\s+)?end(?:ed|ing)\s+(?:on\s+)?$",
+            doc.text[max(0, t.start - 40) : t.start],
+        )
+        if lead is None and quarter is not None and (end + timedelta(days=1)).day == 1:
+            y, m = (end.year, end.month - 2) if end.month > 2 else (end.year - 1, end.month + 10)
+            return TimeMention(doc.text[t.start - len(quarter.group(0)) : t.end], t.start - len(quarter.group(0)),
+                               t.end, date(y, m, 1).isoformat(), t.finish)  # fmt: skip
+        if lead is None:
+            return None
         begin = (
             end.replace(year=end.year - 1)
             if not (end.month == 2 and end.day == 29)
