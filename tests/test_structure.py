@@ -339,3 +339,13 @@ def test_press_release_boilerplate_is_junk() -> None:
     )
     junk = [text[s:e] for s, e in junk_spans(text)]
     assert junk[0] == "Forward-Looking Statements" and len(junk) == 5
+
+
+def test_brand_examples_and_lowercase_descriptions_stay_companies(nlp_pipeline: Any) -> None:
+    text = (
+        "Chinese brands such as Zentro have cut prices. Zentro said demand was strong. "
+        "The report was confirmed by business daily Acme Wirtschaft on Monday."
+    )
+    ents = _entities(nlp_pipeline, text)
+    assert ents.get("Zentro") != "PRODUCT"
+    assert all(t != "PRODUCT" for n, t in ents.items() if "Wirtschaft" in n)

@@ -687,11 +687,12 @@ class EntityRecognizer:
                 or (
                     root.dep_ == "pobj"
                     and head.lower_ == "as"
+                    and head.head.pos_ == "VERB"
                     and head.head.lemma_ in ("sell", "market", "brand")
                 )
                 # "its Aria X2 headset", "Quest headsets": a name modifying the kind of thing it is
                 or (root.dep_ in ("compound", "nmod") and head.lemma_.lower() in PRODUCT_KINDS)
-                or m.text[:1].islower()
+                or bool(re.match(r"[a-z]+[A-Z]", m.text))
                 # "Acme's Zorvex": a name a company owns (a subsidiary also acts, which overrides).
                 or bool(owner and entities[owner[0]._.entity].type == "ORG")
             )
