@@ -349,3 +349,9 @@ def test_brand_examples_and_lowercase_descriptions_stay_companies(nlp_pipeline: 
     ents = _entities(nlp_pipeline, text)
     assert ents.get("Zentro") != "PRODUCT"
     assert all(t != "PRODUCT" for n, t in ents.items() if "Wirtschaft" in n)
+
+
+def test_shipping_line_is_a_company(nlp_pipeline: Any) -> None:
+    text = "Jane Roe joins from Widget Line, where she ran Asian operations. Widget Line declined to comment."
+    ents = _entities(nlp_pipeline, text)
+    assert ents.get("Widget Line") == "ORG"
