@@ -228,3 +228,10 @@ def test_a_fiscal_quarter_defined_by_its_end_date(nlp_pipeline):
     )
     (fact, args), *_ = _facts(nlp_pipeline, text, "financial_result")
     assert (args["period"]["start"], args["period"]["end"]) == ("2024-04-01", "2024-06-30")
+
+
+def test_an_outlook_in_another_clause_leaves_the_result(nlp_pipeline):
+    text = "Despite cutting its outlook in July, Acme Corp. said revenue rose 5% to $2 billion in the third quarter."
+    assert _metric(_facts(nlp_pipeline, text, "financial_result"), "revenue")
+    text = "Acme Corp. also confirmed its outlook for 2025, expecting revenue of 3.1 billion euros."
+    assert not _facts(nlp_pipeline, text, "financial_result")

@@ -460,7 +460,7 @@ class FinancialResultExtractor(FactExtractor):
                 value is not None
                 and hedged
                 and re.search(
-                    r"\b(?:guidance|outlook|forecast|target)\b[^.;]{0,80}$",
+                    r"\b(?:guidance|outlook|forecast|target)\b[^.;]{0,80}\b(?:of|for)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+)?$",
                     OUTLOOK_COMPARED.sub("", text[:s]),
                     re.I,
                 )
@@ -470,8 +470,9 @@ class FinancialResultExtractor(FactExtractor):
             if value is not None and hedged and metric not in MARGINS and not preliminary:
                 # "expects revenue of $X": guidance, read by the forecast extractor.
                 # "the deal would boost Acme's revenue by $2 billion": a hypothetical, no result
-                if re.search(r"\b(?:expects?|forecasts?|projects?|sees|outlook|guidance|will|would|could|might)\b|"
-                             r"\bmay\b", text[max(0, s - 40) : s]):  # fmt: skip
+                # (in the metric's own clause: "Despite cutting its outlook, Acme said revenue rose")
+                if re.search(r"\b(?:expects?|expecting|forecasts?|forecasting|projects?|projecting|sees|seeing|outlook|guidance|will|would|could|might)\b|"
+                             r"\bmay\b", re.split(r"[,;]", text[max(0, s - 40) : s])[-1]):  # fmt: skip
                     continue
             if hedged and re.search(r"\b(?:be|is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|likely|set)"
                                     r"\s+to\b[^.;]*$", text[:s], re.I):  # fmt: skip
