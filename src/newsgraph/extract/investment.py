@@ -203,11 +203,7 @@ class InvestmentExtractor(FactExtractor):
         """Capital expenditure a company plans or sets aside, with a figure."""
         if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.lemma_ not in CAPEX_VERBS:
             return False
-        capital = tok.lower_ == "capex" or (
-            tok.lemma_ in ("expenditure", "spending", "investment")
-            and any(c.lower_ == "capital" for c in tok.children if c.dep_ in ("amod", "compound"))
-        )
-        return capital and InvestmentExtractor.priced(doc, tok)
+        return is_capital_spending(tok) and InvestmentExtractor.priced(doc, tok)
 
     @staticmethod
     def set_aside(tok):
@@ -231,10 +227,7 @@ class InvestmentExtractor(FactExtractor):
     def capex_subject(doc, tok):
         if tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or tok.head.lemma_ not in CAPEX_SUBJECT_VERBS:
             return False
-        capital = tok.lower_ == "capex" or (
-            tok.lemma_ in ("expenditure", "spending", "investment")
-            and any(c.lower_ == "capital" for c in tok.children if c.dep_ in ("amod", "compound"))
-        )
+        capital = is_capital_spending(tok)
         verb = tok.head
         future = any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might") for c in verb.children
@@ -317,3 +310,11 @@ class InvestmentExtractor(FactExtractor):
         if tok.lemma_ in ("pledge", "commit", "earmark"):
             return "planned"
         return "made" if tok.tag_ in ("VBD", "VBN") else "planned"
+
+
+def is_capital_spending(tok) -> bool:
+    """'capex', 'capital expenditure', 'capital spending', 'capital investment'."""
+    return tok.lower_ == "capex" or (
+        tok.lemma_ in ("expenditure", "spending", "investment")
+        and any(c.lower_ == "capital" for c in tok.children if c.dep_ in ("amod", "compound"))
+    )
