@@ -53,7 +53,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select, text
+from sqlalchemy import Connection, and_, bindparam, func, or_, select, text
 
 from newsgraph.errors import NoSuchEntity
 from newsgraph.graph.resolve import normalize_name
@@ -92,6 +92,70 @@ LIST_SOURCES = 10
 VIEW_SOURCES = 500
 
 
+def _expanding(name: str) -> Any:
+    return bindparam(name, expanding=True)
+
+
+# The statements of the entity page and its API twin, built once: SQLAlchemy spends ~70 us
+# building and hashing a statement, more than SQLite spends running most of these.
+_ENTITY_COLS = (entities.c.id, entities.c.name, entities.c.type, entities.c.mentions)
+_BY_ID = select(*_ENTITY_COLS).where(entities.c.id == bindparam("q"))
+_BY_KEY = (
+    select(*_ENTITY_COLS)
+    .join(entity_keys, entity_keys.c.entity_id == entities.c.id)
+    .where(entity_keys.c.norm == bindparam("q"))
+    .order_by(entities.c.mentions.desc())
+    .limit(1)
+)
+_BY_ALIAS = (
+    select(*_ENTITY_COLS)
+    .join(entity_aliases, entity_aliases.c.entity_id == entities.c.id)
+    .where(func.lower(entity_aliases.c.alias) == bindparam("q"))
+    .order_by(entities.c.mentions.desc())
+    .limit(1)
+)
+_ALIASES = (
+    select(entity_aliases.c.alias, entity_aliases.c.count)
+    .where(entity_aliases.c.entity_id == bindparam("eid"))
+    .order_by(entity_aliases.c.count.desc(), entity_aliases.c.alias)
+    .limit(50)
+)
+_RELATIONS = (
+    select(fact_entities.c.type, func.count())
+    .where(fact_entities.c.entity_id == bindparam("eid"))
+    .group_by(fact_entities.c.type)
+    .order_by(func.count().desc())
+)
+_COUNTERPARTIES = (
+    select(
+        entity_pairs.c.other_id,
+        entity_pairs.c.type,
+        entity_pairs.c.claims,
+        entity_pairs.c.support,
+        entities.c.name,
+        entities.c.type,
+    )
+    .join(entities, entities.c.id == entity_pairs.c.other_id)
+    .where(entity_pairs.c.entity_id == bindparam("eid"))
+    .order_by(entity_pairs.c.support.desc(), entity_pairs.c.claims.desc(), entity_pairs.c.other_id)
+    .limit(bindparam("n"))
+)
+_LATEST = (
+    select(claim_entities.c.claim_id)
+    .where(claim_entities.c.entity_id == bindparam("eid"))
+    .order_by(claim_entities.c.last_reported.desc().nulls_last(), claim_entities.c.claim_id)
+    .limit(bindparam("n"))
+)
+_TIMELINE = (
+    select(claim_entities.c.claim_id, claim_entities.c.when)
+    .where(claim_entities.c.entity_id == bindparam("eid"))
+    .order_by(claim_entities.c.when.asc().nulls_last(), claim_entities.c.claim_id)
+    .limit(bindparam("n"))
+)
+_NAMES = select(entities.c.id, entities.c.name, entities.c.type).where(entities.c.id.in_(_expanding("ids")))
+_CLAIM_ROWS = select(claims).where(claims.c.id.in_(_expanding("ids")))
+
+
 # -- entities ---------------------------------------------------------------------------
 
 
@@ -102,35 +166,13 @@ def resolve_entity(store: Store, name_or_id: str) -> dict[str, Any] | None:
 
 
 def _resolve(conn: Connection, name_or_id: str) -> dict[str, Any] | None:
-    cols = (entities.c.id, entities.c.name, entities.c.type, entities.c.mentions)
     if _ID.match(name_or_id):
-        row = conn.execute(select(*cols).where(entities.c.id == name_or_id)).mappings().first()
+        row = conn.execute(_BY_ID, {"q": name_or_id}).mappings().first()
         if row:
             return dict(row)
-    norm = normalize_name(name_or_id)
-    row = (
-        conn.execute(
-            select(*cols)
-            .join(entity_keys, entity_keys.c.entity_id == entities.c.id)
-            .where(entity_keys.c.norm == norm)
-            .order_by(entities.c.mentions.desc())
-            .limit(1)
-        )
-        .mappings()
-        .first()
-    )
+    row = conn.execute(_BY_KEY, {"q": normalize_name(name_or_id)}).mappings().first()
     if row is None:
-        row = (
-            conn.execute(
-                select(*cols)
-                .join(entity_aliases, entity_aliases.c.entity_id == entities.c.id)
-                .where(func.lower(entity_aliases.c.alias) == name_or_id.casefold())
-                .order_by(entities.c.mentions.desc())
-                .limit(1)
-            )
-            .mappings()
-            .first()
-        )
+        row = conn.execute(_BY_ALIAS, {"q": name_or_id.casefold()}).mappings().first()
     return dict(row) if row else None
 
 
@@ -160,38 +202,16 @@ def _like(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def entity_view(store: Store, name_or_id: str) -> dict[str, Any] | None:
+def entity_view(store: Store, name_or_id: str, latest_claims: int = LATEST_CLAIMS) -> dict[str, Any] | None:
     """One entity with its aliases, relations by type, counterparties and latest claims."""
     with store.read() as conn:
         ent = _resolve(conn, name_or_id)
         if ent is None:
             return None
         eid = ent["id"]
-        aliases = [
-            {"name": a, "count": c}
-            for a, c in conn.execute(
-                select(entity_aliases.c.alias, entity_aliases.c.count)
-                .where(entity_aliases.c.entity_id == eid)
-                .order_by(entity_aliases.c.count.desc(), entity_aliases.c.alias)
-                .limit(50)
-            )
-        ]
-        relations = dict(
-            conn.execute(
-                select(fact_entities.c.type, func.count())
-                .where(fact_entities.c.entity_id == eid)
-                .group_by(fact_entities.c.type)
-                .order_by(func.count().desc())
-            ).all()
-        )
-        ep = entity_pairs
-        cp_rows = conn.execute(
-            select(ep.c.other_id, ep.c.type, ep.c.claims, ep.c.support, entities.c.name, entities.c.type)
-            .join(entities, entities.c.id == ep.c.other_id)
-            .where(ep.c.entity_id == eid)
-            .order_by(ep.c.support.desc(), ep.c.claims.desc(), ep.c.other_id)
-            .limit(COUNTERPARTIES)
-        ).all()
+        aliases = [{"name": a, "count": c} for a, c in conn.execute(_ALIASES, {"eid": eid})]
+        relations = dict(conn.execute(_RELATIONS, {"eid": eid}).all())
+        cp_rows = conn.execute(_COUNTERPARTIES, {"eid": eid, "n": COUNTERPARTIES}).all()
         counterparties = [
             {
                 "id": r[0],
@@ -203,17 +223,10 @@ def entity_view(store: Store, name_or_id: str) -> dict[str, Any] | None:
             }
             for r in cp_rows
         ]
-        latest_ids = (
-            conn.execute(
-                select(claim_entities.c.claim_id)
-                .where(claim_entities.c.entity_id == eid)
-                .order_by(claim_entities.c.last_reported.desc().nulls_last(), claim_entities.c.claim_id)
-                .limit(LATEST_CLAIMS * 2)
-            )
-            .scalars()
-            .all()
-        )
-        latest = _claims(conn, list(dict.fromkeys(latest_ids))[:LATEST_CLAIMS], LIST_SOURCES)
+        latest = []
+        if latest_claims > 0:
+            ids = conn.execute(_LATEST, {"eid": eid, "n": latest_claims * 2}).scalars().all()
+            latest = _claims(conn, list(dict.fromkeys(ids))[:latest_claims], LIST_SOURCES)
     return {
         **ent,
         "aliases": aliases,
@@ -227,9 +240,7 @@ def _entity_names(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, A
     ids = sorted(set(ids))
     out: dict[str, dict[str, Any]] = {}
     for i in range(0, len(ids), 500):
-        for eid, name, typ in conn.execute(
-            select(entities.c.id, entities.c.name, entities.c.type).where(entities.c.id.in_(ids[i : i + 500]))
-        ):
+        for eid, name, typ in conn.execute(_NAMES, {"ids": ids[i : i + 500]}):
             out[eid] = {"id": eid, "name": name, "type": typ}
     return out
 
@@ -385,11 +396,8 @@ def claim_view(store: Store, claim_id: str) -> dict[str, Any] | None:
     return out[0] if out else None
 
 
-def _claims(conn: Connection, ids: list[str], n_sources: int, evidence: bool = False) -> list[dict[str, Any]]:
-    if not ids:
-        return []
-    rows = {r["id"]: dict(r) for r in conn.execute(select(claims).where(claims.c.id.in_(ids))).mappings()}
-    # The newest n sources of each claim, in one query (a claim may have thousands).
+def _sources_stmt(with_text: bool) -> Any:
+    """The newest `n` sources of each claim in `ids`, in one query (a claim may have thousands)."""
     rn = (
         func.row_number()
         .over(partition_by=facts.c.claim_id, order_by=(facts.c.published.desc().nulls_last(), facts.c.id))
@@ -409,69 +417,70 @@ def _claims(conn: Connection, ids: list[str], n_sources: int, evidence: bool = F
             facts.c.evidence,
             rn,
         )
-        .where(facts.c.claim_id.in_(list(rows)))
+        .where(facts.c.claim_id.in_(_expanding("ids")))
         .subquery()
     )
-    cols = [
-        inner.c.claim_id,
-        inner.c.fact_id,
-        inner.c.article_id,
-        inner.c.published,
-        inner.c.source_kind,
-        inner.c.source_name,
-        inner.c.certainty,
-        inner.c.status,
-        inner.c.cluster_id,
-        inner.c.evidence,
-        articles.c.outlet,
-        articles.c.url,
-        articles.c.title,
-    ]
-    if evidence:
+    cols = [*inner.c, articles.c.outlet, articles.c.url, articles.c.title]
+    if with_text:
         cols.append(articles.c.text)
-    sources: dict[str, list[dict[str, Any]]] = {i: [] for i in rows}
-    for s in conn.execute(
+    return (
         select(*cols)
         .join(articles, articles.c.id == inner.c.article_id)
-        .where(inner.c.rn <= n_sources)
+        .where(inner.c.rn <= bindparam("n"))
         .order_by(inner.c.claim_id, inner.c.rn)
-    ).mappings():
-        src = {
-            "article_id": s["article_id"],
-            "fact_id": s["fact_id"],
-            "outlet": s["outlet"],
-            "url": s["url"],
-            "title": s["title"],
-            "published": s["published"],
-            "source_kind": s["source_kind"],
-            "source_name": s["source_name"],
-            "certainty": s["certainty"],
-            "status": s["status"],
-            "cluster_id": s["cluster_id"],
-        }
-        if evidence:
-            src["evidence"] = [
-                {"start": a, "end": b, "text": (s["text"] or "")[a:b]} for a, b in json.loads(s["evidence"])
-            ]
-        sources[s["claim_id"]].append(src)
+    )
+
+
+_SOURCES = _sources_stmt(with_text=False)
+_SOURCES_WITH_TEXT = _sources_stmt(with_text=True)
+_CONFLICTS = (
+    select(conflicts, facts.c.published, articles.c.outlet)
+    .outerjoin(facts, facts.c.id == conflicts.c.fact_id)
+    .outerjoin(articles, articles.c.id == facts.c.article_id)
+    .where(conflicts.c.claim_id.in_(_expanding("ids")))
+    .order_by(conflicts.c.claim_id, facts.c.published.asc().nulls_first(), conflicts.c.id)
+)
+
+
+def _claims(conn: Connection, ids: list[str], n_sources: int, evidence: bool = False) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    rows = {r["id"]: dict(r) for r in conn.execute(_CLAIM_ROWS, {"ids": ids}).mappings()}
+    sources: dict[str, list[dict[str, Any]]] = {i: [] for i in rows}
     confl: dict[str, list[dict[str, Any]]] = {i: [] for i in rows}
-    for c in conn.execute(
-        select(conflicts, facts.c.published, articles.c.outlet)
-        .outerjoin(facts, facts.c.id == conflicts.c.fact_id)
-        .outerjoin(articles, articles.c.id == facts.c.article_id)
-        .where(conflicts.c.claim_id.in_(list(rows)))
-        .order_by(conflicts.c.claim_id, facts.c.published.asc().nulls_first(), conflicts.c.id)
-    ).mappings():
-        confl[c["claim_id"]].append(
-            {
-                "kind": c["kind"],
-                "fact_id": c["fact_id"],
-                "other_claim_id": c["other_claim_id"],
-                "detail": json.loads(c["detail"]),
-                "outlet": c["outlet"],
-                "published": c["published"],
+    if n_sources > 0 and rows:
+        stmt = _SOURCES_WITH_TEXT if evidence else _SOURCES
+        for s in conn.execute(stmt, {"ids": list(rows), "n": n_sources}).mappings():
+            src = {
+                "article_id": s["article_id"],
+                "fact_id": s["fact_id"],
+                "outlet": s["outlet"],
+                "url": s["url"],
+                "title": s["title"],
+                "published": s["published"],
+                "source_kind": s["source_kind"],
+                "source_name": s["source_name"],
+                "certainty": s["certainty"],
+                "status": s["status"],
+                "cluster_id": s["cluster_id"],
             }
-        )
+            if evidence:
+                src["evidence"] = [
+                    {"start": a, "end": b, "text": (s["text"] or "")[a:b]}
+                    for a, b in json.loads(s["evidence"])
+                ]
+            sources[s["claim_id"]].append(src)
+        for c in conn.execute(_CONFLICTS, {"ids": list(rows)}).mappings():
+            confl[c["claim_id"]].append(
+                {
+                    "kind": c["kind"],
+                    "fact_id": c["fact_id"],
+                    "other_claim_id": c["other_claim_id"],
+                    "detail": json.loads(c["detail"]),
+                    "outlet": c["outlet"],
+                    "published": c["published"],
+                }
+            )
     args = {i: json.loads(r["args"]) for i, r in rows.items()}
     names = _entity_names(conn, _ids_in(args.values()))
     out = []
@@ -500,21 +509,19 @@ def _claims(conn: Connection, ids: list[str], n_sources: int, evidence: bool = F
     return out
 
 
-def timeline(store: Store, entity: str, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
-    """The entity's claims in time order: who, what, when, according to whom, what came of it."""
+def timeline(
+    store: Store, entity: str, limit: int = 200, offset: int = 0, n_sources: int = LIST_SOURCES
+) -> list[dict[str, Any]]:
+    """The entity's claims in time order: who, what, when, according to whom, what came of it.
+
+    `n_sources=0` leaves out each claim's sources and conflicts (a chart needs neither)."""
     with store.read() as conn:
         ent = _resolve(conn, entity)
         if ent is None:
             return []
-        ce = claim_entities
-        rows = conn.execute(
-            select(ce.c.claim_id, ce.c.when)
-            .where(ce.c.entity_id == ent["id"])
-            .order_by(ce.c.when.asc().nulls_last(), ce.c.claim_id)
-            .limit(limit * 2 + offset * 2)
-        ).all()
+        rows = conn.execute(_TIMELINE, {"eid": ent["id"], "n": limit * 2 + offset * 2}).all()
         ids = list(dict.fromkeys(r[0] for r in rows))[offset : offset + limit]
-        out = _claims(conn, ids, LIST_SOURCES)
+        out = _claims(conn, ids, n_sources)
     for c in out:
         start = c["event"]["start"]
         c["when"] = start or c["first_reported"]

@@ -97,10 +97,11 @@ def entity_page(
     timeline_limit: int = 150,
 ) -> dict[str, Any]:
     """An entity with its aliases and counterparties, its dated claims and one page of facts."""
-    entity = lookup(queries.entity_view, store, entity_id)
+    # The page shows neither the latest claims nor the sources of its timeline's claims.
+    entity = lookup(queries.entity_view, store, entity_id, 0)
     filters = filters or FactFilters()
     eid = entity["id"]
-    claims = queries.timeline(store, eid, limit=timeline_limit, offset=0)
+    claims = queries.timeline(store, eid, limit=timeline_limit, offset=0, n_sources=0)
     return {
         "entity": entity,
         "filters": filters.as_params(),
