@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -339,6 +340,32 @@ class _Writer:
         self.keys: dict[tuple[str, str], str] = {}  # (norm, type) -> entity id
         self.names: dict[str, str] = {}  # entity id -> canonical name
         self.q = _Statements(store)
+        # On SQLite the writes go straight to the sqlite3 connection, compiled once: SQLAlchemy
+        # spends ~100 us readying each execution, a third of the ingest's storage time. The
+        # statements are the same Core statements and run in SQLAlchemy's transaction.
+        self.raw = conn.connection.dbapi_connection if store.dialect == "sqlite" else None
+        self.compiled: dict[tuple[int, tuple[str, ...]], tuple[str, tuple[str, ...]]] = {}
+
+    def _write(self, stmt: Any, rows: dict[str, Any] | list[dict[str, Any]]) -> None:
+        """Run an INSERT or UPDATE for one row or many (rows of one statement share keys)."""
+        if self.raw is None or not rows:
+            self.conn.execute(stmt, rows)
+            return
+        many = isinstance(rows, list)
+        keys = tuple(rows[0] if many else rows)
+        key = (id(stmt), keys)
+        if key not in self.compiled:
+            c = stmt.compile(dialect=self.conn.dialect, column_keys=list(keys))
+            self.compiled[key] = (str(c), tuple(c.positiontup or ()))
+        sql, order = self.compiled[key]
+        try:
+            if many:
+                self.raw.executemany(sql, [tuple(r[k] for k in order) for r in rows])
+            else:
+                self.raw.execute(sql, tuple(rows[k] for k in order))
+        except sqlite3.Error as exc:
+            # The same exception classes conn.execute raises, for add_one's handlers.
+            raise sa_exc.DBAPIError.instance(sql, None, exc, sqlite3.Error) from exc
 
     def add_one(self, result: ArticleFacts, summary: IngestSummary) -> tuple[str, int]:
         doc = result.doc
@@ -376,12 +403,12 @@ class _Writer:
     # -- one article ---------------------------------------------------------------------
 
     def _add_article(self, result: ArticleFacts) -> int:
-        conn, q = self.conn, self.q
+        q = self.q
         doc = result.doc
         text_hash = content_id(doc.text)
         aid = doc.id or text_hash
         cluster_id, sig, bands = self._cluster_of(aid, doc.text)
-        conn.execute(
+        self._write(
             q.article,
             {
                 "id": aid,
@@ -397,8 +424,8 @@ class _Writer:
                 "added_at": datetime.now(UTC).isoformat(timespec="seconds"),
             },
         )
-        conn.execute(q.minhash, {"article_id": aid, "signature": syndication.to_bytes(sig)})
-        conn.execute(q.bands, [{"key": k, "article_id": aid} for k in bands])
+        self._write(q.minhash, {"article_id": aid, "signature": syndication.to_bytes(sig)})
+        self._write(q.bands, [{"key": k, "article_id": aid} for k in bands])
         local = self._resolve_entities(aid, result.entities)
         return self._add_facts(aid, doc, cluster_id, result, local)
 
@@ -470,11 +497,11 @@ class _Writer:
             if long in local:
                 local[short] = local[long]
         if new_entities:
-            conn.execute(q.entities, new_entities)
+            self._write(q.entities, new_entities)
         if new_keys:
-            conn.execute(q.entity_keys, new_keys)
+            self._write(q.entity_keys, new_keys)
         if alias_counts:
-            conn.execute(
+            self._write(
                 q.aliases,
                 [
                     {"entity_id": g, "alias": a, "count": c[0], "name_count": c[1]}
@@ -482,9 +509,9 @@ class _Writer:
                 ],
             )
         if mention_ids:
-            conn.execute(q.mentions, [{"b_id": g, "b_n": n} for g, n in Counter(mention_ids).items()])
+            self._write(q.mentions, [{"b_id": g, "b_n": n} for g, n in Counter(mention_ids).items()])
         if local:
-            conn.execute(
+            self._write(
                 q.article_entities,
                 [
                     {"article_id": aid, "local_id": lid, "entity_id": g, "name": by_local[lid].name}
@@ -500,7 +527,7 @@ class _Writer:
             if current != e.name:
                 best = conn.execute(q.best_name, {"gid": gid, "current": current}).scalar()
                 if best and best != current:
-                    conn.execute(q.rename, {"b_id": gid, "b_name": best})
+                    self._write(q.rename, {"b_id": gid, "b_name": best})
                     self.names[gid] = best
         return local
 
@@ -664,11 +691,11 @@ class _Writer:
             ]
 
         conflict_rows += self._denials_by_response(prepared, new_claims, touched, doc)
-        conn.execute(q.facts, fact_rows)
+        self._write(q.facts, fact_rows)
         if fe_rows:
-            conn.execute(q.fact_entities, fe_rows)
+            self._write(q.fact_entities, fe_rows)
         if new_claims:
-            conn.execute(q.claims, [{k: c[k] for k in CLAIM_COLUMNS} for c in new_claims.values()])
+            self._write(q.claims, [{k: c[k] for k in CLAIM_COLUMNS} for c in new_claims.values()])
             ce_rows = [
                 {
                     "claim_id": c["id"],
@@ -682,14 +709,14 @@ class _Writer:
                 for role, g in dict.fromkeys(c["_ents"])
             ]
             if ce_rows:
-                conn.execute(q.claim_entities, ce_rows)
+                self._write(q.claim_entities, ce_rows)
         if touched:
             upd = list(touched.values())
-            conn.execute(
+            self._write(
                 q.claim_update,
                 [{"b_id": c["id"], **{f"b_{k}": c[k] for k in CLAIM_UPDATED}} for c in upd],
             )
-            conn.execute(
+            self._write(
                 q.claim_entities_update,
                 [
                     {
@@ -703,7 +730,7 @@ class _Writer:
         self._count_pairs(new_claims, touched)
         conflict_rows += self._moved_on(new_claims, touched)
         if conflict_rows:
-            conn.execute(q.conflicts, list({r["id"]: r for r in conflict_rows}.values()))
+            self._write(q.conflicts, list({r["id"]: r for r in conflict_rows}.values()))
         return len(fact_rows)
 
     def _count_pairs(self, new_claims: dict[str, dict[str, Any]], touched: dict[str, dict[str, Any]]) -> None:
@@ -723,7 +750,7 @@ class _Writer:
                         d[1] += support
         if not delta:
             return
-        self.conn.execute(
+        self._write(
             self.q.pairs,
             [
                 {"entity_id": e, "other_id": o, "type": t, "claims": n, "support": sp}
