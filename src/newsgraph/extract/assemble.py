@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsgraph.model import ArticleFacts, Document, Entity, Fact
+from newsgraph.nlp.shared import CACHE_KEYS
 
 
 def fact_key(f: Fact) -> tuple:
@@ -69,12 +70,7 @@ class FactAssembler:
                     if v is prev:
                         merged[k] = f
         doc._.facts = list({id(f): f for f in merged.values()}.values())
-        for key in (
-            "newsgraph_sentences",
-            "newsgraph_all_sentences",
-            "newsgraph_main_org",
-            "newsgraph_tokens",
-        ):
+        for key in ("newsgraph_sentences", "newsgraph_all_sentences", "newsgraph_main_org", *CACHE_KEYS):
             doc.user_data.pop(key, None)  # Spans do not serialize with the Doc
         return doc
 

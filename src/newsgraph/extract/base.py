@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import certainty_at, source_at
 from newsgraph.nlp.lines import in_junk
+from newsgraph.nlp.shared import doc_tokens
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "dobj", "pobj", "prep", "attr", "oprd", "acomp")
@@ -80,11 +81,7 @@ def sentences(doc: Doc) -> list[Span]:
 
 def tokens(sent: Span) -> list[Token]:
     """The tokens of a sentence from one list per Doc: iterating a Span builds new Token objects."""
-    doc = sent.doc
-    toks = doc.user_data.get("newsgraph_tokens")
-    if toks is None:
-        toks = doc.user_data["newsgraph_tokens"] = list(doc)
-    return toks[sent.start : sent.end]
+    return doc_tokens(sent.doc)[sent.start : sent.end]
 
 
 def all_sentences(doc: Doc) -> list[Span]:

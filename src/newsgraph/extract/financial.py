@@ -17,6 +17,7 @@ from newsgraph.extract.base import (
 )
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import source_at
+from newsgraph.nlp.shared import doc_text
 from newsgraph.nlp.times import TimeMention
 
 # Order matters: the longer, more specific names first.
@@ -554,7 +555,7 @@ class FinancialResultExtractor(FactExtractor):
             if sent.start_char <= t.start < sent.end_char and t.begin and t.begin == t.finish:
                 t = FinancialResultExtractor.year_ended(doc, t) or t
             if sent.start_char <= t.start < sent.end_char and t.begin and t.finish and t.begin != t.finish:
-                if COMPARED_PERIOD.search(doc.text[sent.start_char : t.start]):
+                if COMPARED_PERIOD.search(doc_text(doc)[sent.start_char : t.start]):
                     continue
                 if doc._.published and t.begin > str(doc._.published)[:10]:
                     continue  # "visibility into next year": results are of a period already begun
@@ -570,7 +571,7 @@ class FinancialResultExtractor(FactExtractor):
         ended June 30': the three months."""
         lead = re.search(
             r"\b(?:fiscal\s+|financial\s+)?year\s+end(?:ed|ing)\s+(?:on\s+)?$",
-            doc.text[max(0, t.start - 30) : t.start],
+            doc_text(doc)[max(0, t.start - 30) : t.start],
         )
         if not re.fullmatch(r"\d{4}-\d\d-\d\d", t.finish or ""):
             return None
@@ -578,11 +579,11 @@ class FinancialResultExtractor(FactExtractor):
         # "in its fiscal third quarter, which ended June 30": the three calendar months to that day
         quarter = re.search(
             r"\bquarter,?\s+(?:which\s+)?end(?:ed|ing)\s+(?:on\s+)?$",
-            doc.text[max(0, t.start - 40) : t.start],
+            doc_text(doc)[max(0, t.start - 40) : t.start],
         )
         if lead is None and quarter is not None and (end + timedelta(days=1)).day == 1:
             y, m = (end.year, end.month - 2) if end.month > 2 else (end.year - 1, end.month + 10)
-            return TimeMention(doc.text[t.start - len(quarter.group(0)) : t.end], t.start - len(quarter.group(0)),
+            return TimeMention(doc_text(doc)[t.start - len(quarter.group(0)) : t.end], t.start - len(quarter.group(0)),
                                t.end, date(y, m, 1).isoformat(), t.finish)  # fmt: skip
         if lead is None:
             return None
@@ -591,7 +592,7 @@ class FinancialResultExtractor(FactExtractor):
             if not (end.month == 2 and end.day == 29)
             else end.replace(year=end.year - 1, day=28)
         ) + timedelta(days=1)
-        return TimeMention(doc.text[t.start - len(lead.group(0)) : t.end], t.start - len(lead.group(0)), t.end,
+        return TimeMention(doc_text(doc)[t.start - len(lead.group(0)) : t.end], t.start - len(lead.group(0)), t.end,
                            begin.isoformat(), t.finish)  # fmt: skip
 
     @staticmethod

@@ -21,6 +21,7 @@ from newsgraph.extract.policy import is_body
 from newsgraph.extract.reported import unhedge
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import source_at
+from newsgraph.nlp.shared import doc_text
 from newsgraph.nlp.times import MONTHS, TimeMention
 
 VERBS = {"launch": "launched", "unveil": "launched", "introduce": "launched", "debut": "launched",
@@ -67,7 +68,7 @@ class LaunchExtractor(FactExtractor):
         published = str(doc._.published or "")[:10]
         if time is None or not time.begin or not published or time.begin <= published:
             return time
-        if not re.search(r"\b(?:by|before)\s+$", doc.text[max(0, time.start - 8) : time.start], re.I):
+        if not re.search(r"\b(?:by|before)\s+$", doc_text(doc)[max(0, time.start - 8) : time.start], re.I):
             return time
         return dataclasses.replace(time, begin=published)
 

@@ -21,6 +21,7 @@ from newsgraph.extract.base import (
 from newsgraph.extract.launch import LaunchExtractor
 from newsgraph.extract.reported import unhedge
 from newsgraph.nlp.entities import TITLE_WORDS
+from newsgraph.nlp.shared import doc_text
 
 APPOINT = {"appoint", "name", "hire", "promote", "tap", "elect", "choose", "select", "pick", "recruit", "install",
            "take", "move", "ask", "bring"}  # fmt: skip
@@ -359,7 +360,9 @@ def upcoming(doc, tok, when):
     published = str(doc._.published)[:10]
     future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children)
     effective = re.search(
-        r"\beffective\s+(?:on\s+|from\s+|as of\s+)?$", doc.text[max(0, when.start - 20) : when.start], re.I
+        r"\beffective\s+(?:on\s+|from\s+|as of\s+)?$",
+        doc_text(doc)[max(0, when.start - 20) : when.start],
+        re.I,
     )
     if effective and not future:
         # past dates a few weeks back are still news ("effective Oct. 1" in an October story)

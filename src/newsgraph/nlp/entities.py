@@ -18,6 +18,8 @@ from importlib import resources
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from newsgraph.nlp.shared import doc_text, doc_tokens
+
 NER_LABELS = {
     "ORG": "ORG",
     "PERSON": "PERSON",
@@ -60,12 +62,7 @@ LEMMA_FIXES = {"fined": "fine", "fines": "fine", "fining": "fine", "inked": "ink
                "tapped": "tap", "axed": "axe", "shelved": "shelve", "eyed": "eye", "mulled": "mull"}  # fmt: skip
 
 
-def _toks(doc: Doc) -> list:
-    """All tokens as one list per Doc (shared with the extractors): iterating a Doc builds new objects."""
-    toks = doc.user_data.get("newsgraph_tokens")
-    if toks is None:
-        toks = doc.user_data["newsgraph_tokens"] = list(doc)
-    return toks
+_toks = doc_tokens  # all tokens as one list per Doc, shared with the extractors
 
 
 @lru_cache(maxsize=1)
@@ -389,7 +386,7 @@ class EntityRecognizer:
         known_words = {t.lower_ for f in found for t in f[0]}
         # "Deal adds $400 million" at a bullet's start: a word the article also writes in
         # lowercase is a common word, capitalized by its place.
-        lower_words = set(re.findall(r"(?<![\w'’])[a-z][a-z]+\b", doc.text))
+        lower_words = set(re.findall(r"(?<![\w'’])[a-z][a-z]+\b", doc_text(doc)))
         out = []
         for tok in _toks(doc):
             if tok.lower_ in lower_words or tok.lower_ in FORMER:
@@ -728,7 +725,7 @@ TICKER_HINT = re.compile(r"\(\s*(?:" + "|".join(sorted(EXCHANGES, key=len, rever
 def ticker_marks(doc: Doc) -> list[tuple[int, int, int]]:
     """(open paren, ticker, close paren) of every '(EXCHANGE: TICKER)' in the text."""
     out = []
-    if not TICKER_HINT.search(doc.text):
+    if not TICKER_HINT.search(doc_text(doc)):
         return out  # one C-level scan of the text spares the token walk in most articles
     toks = _toks(doc)
     for tok in toks:

@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Doc
 
+from newsgraph.nlp.shared import doc_text
+
 # Why each: these open lines that a page wraps around the article, never part of it.
 JUNK_LINE = re.compile(
     r"""^\s*(?:
@@ -80,7 +82,7 @@ def mark_lines(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
-    text = doc.text  # spaCy joins the tokens anew on every .text
+    text = doc_text(doc)
     doc._.junk = junk_spans(text)
     doc._.datelines = dateline_spans(text)
     return doc

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsgraph.nlp.shared import doc_text
+
 # Symbols and words for currencies, longest first in the pattern. Why these: the currencies
 # of the markets business wires cover most, in the forms they print.
 SYMBOLS = {
@@ -165,7 +167,7 @@ class QuantityReader:
         pass
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # spaCy joins the tokens anew on every .text
+        text = doc_text(doc)
         doc._.money = find_money(text)
         doc._.percents = find_percents(text)
         return doc

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from newsgraph.nlp.shared import doc_text
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 MONTHS["sept"] = 9
@@ -290,5 +292,5 @@ class TimeReader:
         pass
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.times = find_times(doc.text, doc._.published)
+        doc._.times = find_times(doc_text(doc), doc._.published)
         return doc

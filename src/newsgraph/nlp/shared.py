@@ -1,0 +1,36 @@
+"""Per-Doc values that several components read, computed once and kept on doc.user_data.
+
+spaCy rebuilds these on every access: `doc.text` and `span.text` join the text of new
+Token objects, `doc[i]` and iterating a Doc or Span create a Token each. The text of a Doc
+never changes once it is tokenized, so the caches stay true for the Doc's whole life.
+FactAssembler drops them (CACHE_KEYS) when the facts are done.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+TEXT = "newsgraph_text"
+TOKENS = "newsgraph_tokens"
+CACHE_KEYS = (TEXT, TOKENS)
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, joined once."""
+    text = doc.user_data.get(TEXT)
+    if text is None:
+        text = doc.user_data[TEXT] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """span.text (the span's characters without its trailing whitespace), cut from doc_text."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """All tokens as one list per Doc: iterating a Doc or indexing it builds new Token objects."""
+    toks = doc.user_data.get(TOKENS)
+    if toks is None:
+        toks = doc.user_data[TOKENS] = list(doc)
+    return toks
