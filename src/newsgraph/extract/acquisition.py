@@ -21,6 +21,7 @@ from newsgraph.extract.base import (
     tokens,
 )  # fmt: skip
 from newsgraph.extract.talks import settle_past_talks
+from newsgraph.nlp.shared import span_text
 from newsgraph.nlp.times import TimeMention
 
 VERBS = {"buy", "acquire", "purchase", "merge", "absorb", "snap", "take", "bid", "buyout"}
@@ -249,7 +250,7 @@ class AcquisitionExtractor(FactExtractor):
         ):
             return self.offer_in_context(doc, tok) if lemma in ("offer", "bid") else None
         if lemma in ("proposal", "approach") and not (
-            any(w in sent.text.lower() for w in ("acqui", "takeover", "buy", "bid", "offer", "merger"))
+            any(w in span_text(sent).lower() for w in ("acqui", "takeover", "buy", "bid", "offer", "merger"))
             or self.priced(doc, tok)
         ):
             return None
@@ -450,7 +451,7 @@ class AcquisitionExtractor(FactExtractor):
     @staticmethod
     def value(doc, sent, clause=None):
         # A price per share is not the deal's value; a sale told beside a larger deal has its own price.
-        text, base = sent.text + " " * 16, sent.start_char
+        text, base = span_text(sent) + " " * 16, sent.start_char
         cands = [m for m in money_near(doc, sent)
                  if not re.match(r"\s*(?:a|per|for each)\s+share", text[m.end - base : m.end - base + 16])]  # fmt: skip
         if clause is not None:
@@ -460,7 +461,7 @@ class AcquisitionExtractor(FactExtractor):
 
     @staticmethod
     def stake(doc, sent, tok):
-        if "stake" not in sent.text.lower():
+        if "stake" not in span_text(sent).lower():
             return None
         for p in doc._.percents:
             if sent.start_char <= p.start < sent.end_char:

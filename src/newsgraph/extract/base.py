@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import certainty_at, source_at
 from newsgraph.nlp.lines import in_junk
-from newsgraph.nlp.shared import doc_tokens
+from newsgraph.nlp.shared import doc_tokens, span_text
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "dobj", "pobj", "prep", "attr", "oprd", "acomp")
@@ -94,14 +94,14 @@ def all_sentences(doc: Doc) -> list[Span]:
 
 def _article_sentences(doc: Doc) -> Iterator[Span]:
     for sent in all_sentences(doc):
-        text = sent.text.strip()
-        if not text or in_junk(doc, sent.start_char + (len(sent.text) - len(sent.text.lstrip()))):
+        text = span_text(sent)
+        if not text.strip() or in_junk(doc, sent.start_char + (len(text) - len(text.lstrip()))):
             continue
         yield sent
 
 
 def evidence_span(sent: Span) -> tuple[int, int]:
-    text = sent.text
+    text = span_text(sent)
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
     return start, end

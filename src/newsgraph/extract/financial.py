@@ -17,7 +17,7 @@ from newsgraph.extract.base import (
 )
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import source_at
-from newsgraph.nlp.shared import doc_text
+from newsgraph.nlp.shared import doc_text, span_text
 from newsgraph.nlp.times import TimeMention
 
 # Order matters: the longer, more specific names first.
@@ -286,9 +286,9 @@ class FinancialResultExtractor(FactExtractor):
     def verdict(self, doc, sent) -> bool:
         """'The result was better than the 273 billion won analysts had expected': the sentence right after
         a figure compares it with the estimate."""
-        if self.last_fact is None or self.last_fact[1] != sent.start or not VERDICT.match(sent.text):
+        if self.last_fact is None or self.last_fact[1] != sent.start or not VERDICT.match(span_text(sent)):
             return False
-        text = sent.text
+        text = span_text(sent)
         if not (ESTIMATE.search(text) or re.search(r"expected", text, re.I)):
             return False
         fact = self.last_fact[0]
@@ -335,7 +335,7 @@ class FinancialResultExtractor(FactExtractor):
             return  # a headline's figure is the body's, said again
         if self.verdict(doc, sent):
             return
-        text = sent.text
+        text = span_text(sent)
         base = sent.start_char
         hits = [
             (metric_name(m), m.start(), m.end())
@@ -540,7 +540,7 @@ class FinancialResultExtractor(FactExtractor):
     def fiscal_defined(self, doc, sent):
         """'revenue for its fiscal fourth quarter ... EPS in the three months ended Sept. 30': the next
         sentence gives the dates of a fiscal quarter named without them."""
-        if not FISCAL_QUARTER.search(sent.text):
+        if not FISCAL_QUARTER.search(span_text(sent)):
             return None
         sents = all_sentences(doc)
         nxt = next((s for s in sents if s.start >= sent.end), None)

@@ -34,6 +34,7 @@ from newsgraph.extract.base import (
 from newsgraph.extract.financial import COUNT, METRIC_RX, metric_name
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import SPEECH_VERBS
+from newsgraph.nlp.shared import span_text
 
 FORECAST_VERBS = {"forecast", "expect", "project", "predict", "anticipate", "foresee", "envisage", "see",
                   "estimate", "reckon", "target"}  # fmt: skip
@@ -156,7 +157,7 @@ class ForecastExtractor(FactExtractor):
     def capital_spending(sent, tok):
         """'... and that spending in 2025 was expected to be higher': capital spending told with the plan
         the sentence states is an investment outlook, not a forecast of results."""
-        low = sent.text.lower()
+        low = span_text(sent).lower()
         return any(
             c.dep_ == "nsubjpass" and c.lower_ in ("spending", "capex", "investment", "expenditure")
             for c in tok.children
@@ -736,7 +737,7 @@ class ForecastExtractor(FactExtractor):
         metric = self.metric(doc, tok, scope, scope_text)
         if subject is None and src is not None and self.about_itself(doc, src, scope, metric):
             subject = src  # "Samsung said it expects demand to improve": a company's outlook is about itself
-        args = {"source": src, "subject": subject, "statement": sent.text.strip()}
+        args = {"source": src, "subject": subject, "statement": span_text(sent).strip()}
         if metric:
             args["metric"] = metric
         money = [

@@ -16,6 +16,7 @@ from newsgraph.extract.base import (
     tokens,
 )  # fmt: skip
 from newsgraph.extract.reported import unhedge
+from newsgraph.nlp.shared import span_text
 
 VERBS = {"invest", "pledge", "commit", "earmark", "pour", "inject", "allocate", "plow", "plough", "spend",
          "back", "fund", "finance", "bankroll"}  # fmt: skip
@@ -117,7 +118,7 @@ class InvestmentExtractor(FactExtractor):
                 money = self.amount(doc, sent, tok)
                 if not investors:
                     continue
-                status = "planned" if any(w in sent.text.lower() for w in PLAN_WORDS) else "made"
+                status = "planned" if any(w in span_text(sent).lower() for w in PLAN_WORDS) else "made"
             elif self.stake_built(tok):
                 investors = agents(tok)
                 stakes = [c for c in tok.children if c.dep_ == "dobj"]

@@ -21,6 +21,7 @@ from newsgraph.extract.base import (
     tokens,
 )  # fmt: skip
 from newsgraph.extract.policy import body_country, event_time, is_body, own_voice
+from newsgraph.nlp.shared import span_text
 
 VERBS = {"sue": "filed", "charge": "filed", "accuse": "filed", "indict": "filed", "fine": "fined",
          "penalize": "fined", "penalise": "fined", "settle": "settled", "rule": "ruled", "order": "ruled",
@@ -156,7 +157,7 @@ class LegalExtractor(FactExtractor):
             # "3M agreed to pay up to $10.3 billion to settle lawsuits", "agreed to pay a $50 million fine"
             defendants = agents(tok)
             claimants = prep_entities(tok, ["to"]) or self.authority(doc, sent, defendants)
-            low = sent.text.lower()
+            low = span_text(sent).lower()
             return claimants, defendants, "fined" if "fine" in low or "penalt" in low else "settled"
         if tok.pos_ == "VERB" and lemma in ("side", "find") and court_in(sent):
             if lemma == "find" and any(x[2] == "ruled" for x in done):
@@ -279,7 +280,7 @@ class LegalExtractor(FactExtractor):
 
     @staticmethod
     def settles(sent):
-        low = sent.text.lower()
+        low = span_text(sent).lower()
         return any(
             w in low for w in ("settle", "resolve", "fine", "penalt", "charges", "claims", "lawsuit", "probe")
         )
@@ -347,13 +348,13 @@ def is_court(tok):
 
 
 def disputed(sent):
-    low = sent.text.lower()
+    low = span_text(sent).lower()
     return any(w in low for w in ("lawsuit", "suit", "claims", "charges", "allegations", "dispute", "litigation",
                                   "probe", "investigation", "court", "class action"))  # fmt: skip
 
 
 def official_matter(sent):
-    low = sent.text.lower()
+    low = span_text(sent).lower()
     return any(w in low for w in ("investigation", "probe", "charges", "criminal", "sanctions"))
 
 

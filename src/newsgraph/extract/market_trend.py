@@ -12,6 +12,7 @@ import re
 
 from newsgraph.extract.base import FactExtractor, is_headline, tokens
 from newsgraph.model import Source
+from newsgraph.nlp.shared import span_text
 
 # Traded goods are markets by themselves: "Oil rose 2%", "Bitcoin slipped".
 COMMODITIES = {"oil", "crude", "gold", "silver", "copper", "aluminium", "aluminum", "nickel", "lithium", "cobalt",
@@ -120,7 +121,7 @@ class MarketTrendExtractor(FactExtractor):
                 continue
             if self.industry_wide(obj) or self.forced(doc, sent, tok):
                 yield self.fact(
-                    doc, tok, {"market": None, "statement": sent.text.strip()}, **self.voice(doc, tok)
+                    doc, tok, {"market": None, "statement": span_text(sent).strip()}, **self.voice(doc, tok)
                 )
                 return
 
@@ -185,7 +186,7 @@ class MarketTrendExtractor(FactExtractor):
                     continue
             elif lemma in PRICE_MOVES and self.price_move(doc, tok):
                 yield self.fact(doc, tok, {"market": self.phrase(self.price_move(doc, tok)),
-                                           "statement": sent.text.strip()})  # fmt: skip
+                                           "statement": span_text(sent).strip()})  # fmt: skip
                 return
             elif lemma == "cut" and any(c.lower_ == "back" for c in tok.children):
                 pass  # "cash-strapped diners are cutting back on pricey treats"
@@ -221,10 +222,10 @@ class MarketTrendExtractor(FactExtractor):
                 continue
             market = self.phrase(s)
             yield self.fact(
-                doc, tok, {"market": market, "statement": sent.text.strip()}, **self.voice(doc, tok)
+                doc, tok, {"market": market, "statement": span_text(sent).strip()}, **self.voice(doc, tok)
             )
             return
-        low = sent.text.lower()
+        low = span_text(sent).lower()
         if (
             not company
             and any(p in low for p in PHRASES)
@@ -232,7 +233,7 @@ class MarketTrendExtractor(FactExtractor):
                 t._.entity and doc._.entities[t._.entity].type == "ORG" for t in sent if t.dep_ in ("nsubj",)
             )
         ):
-            yield self.fact(doc, sent.root, {"market": None, "statement": sent.text.strip()})
+            yield self.fact(doc, sent.root, {"market": None, "statement": span_text(sent).strip()})
 
     @staticmethod
     def price_move(doc, verb):

@@ -21,7 +21,7 @@ from newsgraph.extract.base import (
 from newsgraph.extract.launch import LaunchExtractor
 from newsgraph.extract.reported import unhedge
 from newsgraph.nlp.entities import TITLE_WORDS
-from newsgraph.nlp.shared import doc_text
+from newsgraph.nlp.shared import doc_text, span_text
 
 APPOINT = {"appoint", "name", "hire", "promote", "tap", "elect", "choose", "select", "pick", "recruit", "install",
            "take", "move", "ask", "bring"}  # fmt: skip
@@ -188,19 +188,19 @@ class PersonnelExtractor(FactExtractor):
                 continue
             if lemma in ("take", "hand", "give") and not self.job_phrase(tok):
                 continue
-            if lemma in ("leave", "exit", "quit") and not (patients(tok) or ROLE_RX.search(sent.text)):
+            if lemma in ("leave", "exit", "quit") and not (patients(tok) or ROLE_RX.search(span_text(sent))):
                 continue
             if lemma in ("move", "ask", "bring") and not self.run_job(tok):
                 continue
             role = self.run_job(tok) or self.role(sent, tok)
             if lemma == "step" and role is None and not self.named_employer(doc, tok):
                 continue  # "She will step down from Nordhavn": only with the company it leaves named
-            if role is None and lemma in APPOINT and BOARD_RX.search(sent.text):
+            if role is None and lemma in APPOINT and BOARD_RX.search(span_text(sent)):
                 role = "board member"  # "was appointed to the board of Acme"
             if (
                 role is None
                 and lemma not in SUCCEED | {"retire", "resign", "take", "hand", "give", "step"}
-                and not re.search(r"\bsuccessor\b|\bto succeed\b|\breplace\b", sent.text)
+                and not re.search(r"\bsuccessor\b|\bto succeed\b|\breplace\b", span_text(sent))
             ):
                 continue
             pairs = []
@@ -267,7 +267,9 @@ class PersonnelExtractor(FactExtractor):
                     continue
                 args = {"person": person, "company": org[0], "role": role}
                 when = upcoming(doc, tok, time_near(doc, sent, tok))
-                if when is None and (lemma in SUCCEED or re.search(r"\bto (?:succeed|replace)\b", sent.text)):
+                if when is None and (
+                    lemma in SUCCEED or re.search(r"\bto (?:succeed|replace)\b", span_text(sent))
+                ):
                     when = handover
                 fact = self.fact(doc, tok, args, status=status, time=when)
                 self.last = (fact, sent.end)
@@ -303,7 +305,7 @@ class PersonnelExtractor(FactExtractor):
             found = cls.role_in(" ".join(t.text for t in trigger.subtree if t.i not in skip))
             if found:
                 return found
-        return cls.role_in(sent.text)
+        return cls.role_in(span_text(sent))
 
     @staticmethod
     def role_in(text):
@@ -338,7 +340,7 @@ class PersonnelExtractor(FactExtractor):
         own = ents[person].org
         # "Teng, a former Abu Dhabi regulator, was named...": where someone came from is not
         # the company that named them.
-        if own and own in in_sentence and ents[own].type == "ORG" and not FORMER_RX.search(sent.text):
+        if own and own in in_sentence and ents[own].type == "ORG" and not FORMER_RX.search(span_text(sent)):
             return [own]
         main = main_org(doc)
         if main:

@@ -15,6 +15,7 @@ from newsgraph.extract.base import (
     prep_entities,
     tokens,
 )
+from newsgraph.nlp.shared import span_text
 
 DECLINE = re.compile(r"\b(?:declin\w*|refus\w*) to comment|\bno (?:immediate )?comment\b|"
                      r"\b(?:would|will|could|did|does|do)\s*(?:not|n[’']t) (?:immediately )?comment\b|"
@@ -57,7 +58,7 @@ class ResponseExtractor(FactExtractor):
     fact_type = "response"
 
     def match(self, doc, sent):
-        text = sent.text
+        text = span_text(sent)
         for status, rx in STATUS_VERBS:
             m = rx.search(text)
             if not m:
@@ -115,8 +116,8 @@ class ResponseExtractor(FactExtractor):
     def statement_reply(self, doc, sent):
         """A company's statement on what the media reported earlier in the article."""
         if (
-            not STATEMENT.search(sent.text)
-            or not ON_THE_REPORT.search(sent.text)
+            not STATEMENT.search(span_text(sent))
+            or not ON_THE_REPORT.search(span_text(sent))
             or not self.after_report(doc, sent)
         ):
             return

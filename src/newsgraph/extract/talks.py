@@ -16,6 +16,7 @@ from newsgraph.extract.base import (
     prep_entities,
     tokens,
 )  # fmt: skip
+from newsgraph.nlp.shared import span_text
 
 NOUNS = {"talk", "talks", "discussion", "negotiation", "conversation", "deliberation", "dialogue", "dialog"}
 VERBS = {"negotiate", "discuss", "engage", "court", "approach", "explore", "sound", "talk", "meet", "near"}
@@ -72,7 +73,7 @@ class TalksExtractor(FactExtractor):
         if tok.dep_ == "dobj" and gov.lemma_ in RECEIVE:
             party = party or prep_entities(gov, ["from"])
             counter = counter or agents(gov)
-        elif not DEAL_TALK.search(tok.sent.text):
+        elif not DEAL_TALK.search(span_text(tok.sent)):
             return []  # "the company's approach to China": a strategy, not an overture
         return _pairs(party, counter)
 
@@ -137,7 +138,8 @@ class TalksExtractor(FactExtractor):
             # "has been talking to Y about a tie-up"; a bare meeting is not talks
             counters = prep_entities(tok, ["to", "with"])
             if tok.lemma_ == "meet" and not any(
-                w in tok.sent.text.lower() for w in ("deal", "merger", "partnership", "tie-up", "acquisition")
+                w in span_text(tok.sent).lower()
+                for w in ("deal", "merger", "partnership", "tie-up", "acquisition")
             ):
                 counters = []
         elif tok.lemma_ in ("engage", "negotiate", "discuss"):

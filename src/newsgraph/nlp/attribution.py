@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp.shared import span_text
+
 SPEECH_VERBS = {
     "say", "report", "tell", "add", "state", "note", "write", "claim", "cite", "disclose", "confirm",
     "announce", "show", "indicate", "reveal", "explain", "warn", "acknowledge", "argue", "comment", "declare",
@@ -172,7 +174,7 @@ HEADLINE_SOURCES = re.compile(r"\s[-\u2013\u2014:]\s*(?:sources?|insiders?|peopl
 
 
 def _headline_sources(doc: Doc, sent: Span) -> Attribution | None:
-    text = sent.text.rstrip()
+    text = span_text(sent).rstrip()
     m = HEADLINE_SOURCES.search(text)
     if not m:
         return None
@@ -198,11 +200,11 @@ def certainty_at(doc: Doc, trigger: Token, attributed: bool) -> str:
     sent = trigger.sent
     scope = _clause(trigger)
     words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
-    if DENIAL.search(sent.text) and _denial_governs(trigger):
+    if DENIAL.search(span_text(sent)) and _denial_governs(trigger):
         return "denied"
     if any(t.lower_ in HEDGE_MODALS for t in scope if t.dep_ == "aux") or words & HEDGE_LEMMAS:
         return "possible"
-    if NO_CERTAINTY.search(doc[scope[0].i : scope[-1].i + 1].text if scope else sent.text):
+    if NO_CERTAINTY.search(span_text(doc[scope[0].i : scope[-1].i + 1]) if scope else span_text(sent)):
         return "possible"
     return "reported" if attributed else "asserted"
 
@@ -231,5 +233,5 @@ def _denial_governs(trigger: Token) -> bool:
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    sent = trigger.sent.text
+    sent = span_text(trigger.sent)
     return bool(re.search(r"baseless|untrue|not true|groundless|unfounded", sent, re.I))
