@@ -193,3 +193,19 @@ def test_a_response_denial_counts_against_the_articles_other_claims(store, make_
     )
     (talks,) = list_claims(store, type="talks")
     assert [x["kind"] for x in talks["conflicts"]] == ["denial"]
+
+
+def test_a_claim_with_many_conflicts_lists_the_first_ones_and_counts_the_rest(store, make_article):
+    # A wire rumour denied by a dozen outlets: lists stay short, the claim page shows them all.
+    articles = [_talks(make_article, "Xiaomi is in talks with BAIC.", "2022-08-01", "Bloomberg")]
+    articles += [
+        _talks(make_article, f"Xiaomi denied talks with BAIC, outlet {i} said.", f"2022-08-{i + 2:02d}",
+               f"Outlet {i}", certainty="denied")
+        for i in range(14)
+    ]  # fmt: skip
+    store.add_results(articles)
+    listed = list_claims(store, entity="Xiaomi", type="talks")[0]
+    assert listed["n_conflicts"] == 14
+    assert [x["outlet"] for x in listed["conflicts"]] == [f"Outlet {i}" for i in range(10)]
+    full = claim_view(store, listed["id"])
+    assert len(full["conflicts"]) == full["n_conflicts"] == 14

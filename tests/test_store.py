@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from newsgraph.errors import StoreError
 from newsgraph.model import ArticleFacts, Document, Entity, Fact
@@ -226,8 +226,13 @@ def test_an_older_store_is_migrated_on_open(store_url, xiaomi_story):
         before = entity_view(s, "Xiaomi")["counterparties"]
         with s.engine.begin() as conn:  # what a store made before migration 3 looks like
             conn.execute(text("DROP TABLE entity_pairs"))
+            conn.execute(text("DROP INDEX ix_facts_claim_recent"))
+            conn.execute(text("CREATE INDEX ix_facts_claim ON facts (claim_id)"))
             conn.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
     with open_store(store_url) as s:
         assert entity_view(s, "Xiaomi")["counterparties"] == before
         with s.read() as conn:
-            assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "3"
+            version = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar()
+            indexes = {ix["name"] for ix in inspect(conn).get_indexes("facts")}
+        assert version == str(SCHEMA_VERSION)
+        assert "ix_facts_claim_recent" in indexes and "ix_facts_claim" not in indexes

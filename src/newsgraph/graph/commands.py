@@ -408,7 +408,8 @@ def _conflicts(c: dict[str, Any]) -> str:
             out.append(f"figure {_name(d.get('value'))} vs {_name(d.get('other'))}")
         else:
             out.append(f"denied ({x['outlet'] or '?'}, {x['published'] or '?'})")
-    return "; ".join(dict.fromkeys(out))
+    more = c.get("n_conflicts", 0) - len(c["conflicts"])
+    return "; ".join(dict.fromkeys(out)) + (f" +{more} more" if more > 0 else "")
 
 
 def format_entity(v: dict[str, Any]) -> str:

@@ -23,13 +23,14 @@ whether there is a next page). Dates are ISO strings "YYYY-MM-DD".
                  event: {start, end}, support, n_facts, n_sources,
                  sources: [{article_id, fact_id, outlet, url, title, published, source_kind,
                             source_name, certainty, status, cluster_id}],   (newest 10)
-                 conflicts: [{kind, fact_id, other_claim_id, detail, outlet, published}]}
+                 conflicts: [{kind, fact_id, other_claim_id, detail, outlet, published}],
+                 n_conflicts}   (the oldest 10 conflicts; n_conflicts counts them all)
         `args` maps each role to {id, name, type} for an entity (a list of those when a role
         has several) or to the plain value (text, money, period). `support` is the number of
         independent sources: distinct syndication clusters among non-denying facts.
         Most recently reported first.
     claim_view(store, claim_id) -> claim | None
-        As in list_claims with every source (up to 500), each also with
+        As in list_claims with every source and conflict (up to 500), each source also with
         evidence: [{start, end, text}].
     timeline(store, entity, limit=200, offset=0) -> [claim + {when, when_kind, counterparties}]
         The entity's claims in the order they happened (event start) or, where the articles
@@ -397,48 +398,70 @@ def claim_view(store: Store, claim_id: str) -> dict[str, Any] | None:
 
 
 def _sources_stmt(with_text: bool) -> Any:
-    """The newest `n` sources of each claim in `ids`, in one query (a claim may have thousands)."""
-    rn = (
-        func.row_number()
-        .over(partition_by=facts.c.claim_id, order_by=(facts.c.published.desc().nulls_last(), facts.c.id))
-        .label("rn")
+    """The newest `n` sources of each claim in `ids`, in one query. A correlated LIMIT reads
+    just those rows off the (claim_id, published, id) index: a claim may have thousands."""
+    f2 = facts.alias("f2")
+    newest = (
+        select(f2.c.id)
+        .where(f2.c.claim_id == claims.c.id)
+        .order_by(f2.c.published.desc().nulls_last(), f2.c.id.desc())
+        .limit(bindparam("n"))
+        .correlate(claims)
     )
-    inner = (
-        select(
-            facts.c.claim_id,
-            facts.c.id.label("fact_id"),
-            facts.c.article_id,
-            facts.c.published,
-            facts.c.source_kind,
-            facts.c.source_name,
-            facts.c.certainty,
-            facts.c.status,
-            facts.c.cluster_id,
-            facts.c.evidence,
-            rn,
-        )
-        .where(facts.c.claim_id.in_(_expanding("ids")))
-        .subquery()
-    )
-    cols = [*inner.c, articles.c.outlet, articles.c.url, articles.c.title]
+    cols = [
+        facts.c.claim_id,
+        facts.c.id.label("fact_id"),
+        facts.c.article_id,
+        facts.c.published,
+        facts.c.source_kind,
+        facts.c.source_name,
+        facts.c.certainty,
+        facts.c.status,
+        facts.c.cluster_id,
+        facts.c.evidence,
+        articles.c.outlet,
+        articles.c.url,
+        articles.c.title,
+    ]
     if with_text:
         cols.append(articles.c.text)
     return (
         select(*cols)
-        .join(articles, articles.c.id == inner.c.article_id)
-        .where(inner.c.rn <= bindparam("n"))
-        .order_by(inner.c.claim_id, inner.c.rn)
+        .select_from(
+            claims.join(facts, facts.c.id.in_(newest)).join(articles, articles.c.id == facts.c.article_id)
+        )
+        .where(claims.c.id.in_(_expanding("ids")))
+        .order_by(facts.c.claim_id, facts.c.published.desc().nulls_last(), facts.c.id.desc())
     )
 
 
 _SOURCES = _sources_stmt(with_text=False)
 _SOURCES_WITH_TEXT = _sources_stmt(with_text=True)
+# The first `n` conflicts of each claim, oldest first: a hub's claim ("X declined to comment")
+# can collect thousands, and a list shows a few; claims carry n_conflicts for the rest.
+_c2, _f2 = conflicts.alias("c2"), facts.alias("f2")
+_FIRST_CONFLICTS = (
+    select(_c2.c.id)
+    .select_from(_c2.outerjoin(_f2, _f2.c.id == _c2.c.fact_id))
+    .where(_c2.c.claim_id == claims.c.id)
+    .order_by(_f2.c.published.asc().nulls_first(), _c2.c.id)
+    .limit(bindparam("n"))
+    .correlate(claims)
+)
 _CONFLICTS = (
     select(conflicts, facts.c.published, articles.c.outlet)
-    .outerjoin(facts, facts.c.id == conflicts.c.fact_id)
-    .outerjoin(articles, articles.c.id == facts.c.article_id)
-    .where(conflicts.c.claim_id.in_(_expanding("ids")))
+    .select_from(
+        claims.join(conflicts, conflicts.c.id.in_(_FIRST_CONFLICTS))
+        .outerjoin(facts, facts.c.id == conflicts.c.fact_id)
+        .outerjoin(articles, articles.c.id == facts.c.article_id)
+    )
+    .where(claims.c.id.in_(_expanding("ids")))
     .order_by(conflicts.c.claim_id, facts.c.published.asc().nulls_first(), conflicts.c.id)
+)
+_CONFLICT_COUNTS = (
+    select(conflicts.c.claim_id, func.count())
+    .where(conflicts.c.claim_id.in_(_expanding("ids")))
+    .group_by(conflicts.c.claim_id)
 )
 
 
@@ -448,6 +471,7 @@ def _claims(conn: Connection, ids: list[str], n_sources: int, evidence: bool = F
     rows = {r["id"]: dict(r) for r in conn.execute(_CLAIM_ROWS, {"ids": ids}).mappings()}
     sources: dict[str, list[dict[str, Any]]] = {i: [] for i in rows}
     confl: dict[str, list[dict[str, Any]]] = {i: [] for i in rows}
+    n_confl: dict[str, int] = {}
     if n_sources > 0 and rows:
         stmt = _SOURCES_WITH_TEXT if evidence else _SOURCES
         for s in conn.execute(stmt, {"ids": list(rows), "n": n_sources}).mappings():
@@ -470,7 +494,8 @@ def _claims(conn: Connection, ids: list[str], n_sources: int, evidence: bool = F
                     for a, b in json.loads(s["evidence"])
                 ]
             sources[s["claim_id"]].append(src)
-        for c in conn.execute(_CONFLICTS, {"ids": list(rows)}).mappings():
+        n_confl.update(conn.execute(_CONFLICT_COUNTS, {"ids": list(rows)}).all())
+        for c in conn.execute(_CONFLICTS, {"ids": list(rows), "n": n_sources}).mappings():
             confl[c["claim_id"]].append(
                 {
                     "kind": c["kind"],
@@ -504,6 +529,7 @@ def _claims(conn: Connection, ids: list[str], n_sources: int, evidence: bool = F
                 "n_sources": r["n_articles"],
                 "sources": sources[i],
                 "conflicts": confl[i],
+                "n_conflicts": n_confl.get(i, 0),
             }
         )
     return out

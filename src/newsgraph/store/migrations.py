@@ -63,12 +63,22 @@ def _m0003_entity_pairs(conn: Connection) -> None:
     )
 
 
+def _m0004_claim_sources_index(conn: Connection) -> None:
+    # A claim's newest sources come off (claim_id, published, id) without sorting all of them:
+    # a hub's claim can have thousands of facts. It serves claim_id lookups too.
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_facts_claim")
+    conn.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS ix_facts_claim_recent ON facts (claim_id, published, id)"
+    )
+
+
 PG_TSVECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial tables", _m0001_initial),
     (2, "full-text index over articles", _m0002_full_text),
     (3, "entity pairs with claim counts and support", _m0003_entity_pairs),
+    (4, "an index of each claim's sources by date", _m0004_claim_sources_index),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

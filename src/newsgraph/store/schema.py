@@ -139,7 +139,8 @@ facts = Table(
     Column("claim_id", Text, nullable=False),
     Column("cluster_id", Text, nullable=False),
     Index("ix_facts_article", "article_id", "idx"),
-    Index("ix_facts_claim", "claim_id"),
+    # A claim's newest sources, read off the index (queries._sources_stmt).
+    Index("ix_facts_claim_recent", "claim_id", "published", "id"),
     Index("ix_facts_type_date", "type", "date"),
 )
 
