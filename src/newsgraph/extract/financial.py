@@ -17,7 +17,7 @@ from newsgraph.extract.base import (
 )
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import source_at
-from newsgraph.nlp.shared import doc_text, span_text
+from newsgraph.nlp.shared import Hint, doc_text, span_text
 from newsgraph.nlp.times import TimeMention
 
 # Order matters: the longer, more specific names first.
@@ -64,6 +64,10 @@ def metric_name(match: re.Match) -> str:
 
 
 METRIC_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in METRICS), re.I)
+# Every METRIC_RX match holds one of these words: a sentence with none skips the costly scan.
+METRIC_HINT = Hint("income", "profit", "earning", "eps", "share", "ebit", "cash flow", "revenue", "arpu", "margin",
+                   "dividend", "loss", "sales", "turnover", "top line", "deliver", "shipment", "shipped", "sold",
+                   "produc", "output", "order", "booking", "subscriber", "paying users", "deal", "contract value")  # fmt: skip
 UP = re.compile(r"\b(?:rose|rise|rising|risen|jump\w*|climb\w*|gain\w*|grew|grow\w*|increas\w*|surg\w*|soar\w*|"
                 r"up|higher|advanc\w*|improv\w*|leapt|jumped|doubled|boost\w*)\b", re.I)  # fmt: skip
 DOWN = re.compile(r"\b(?:fell|fall\w*|slid|slide|slipp\w*|slip|drop\w*|declin\w*|down|decreas\w*|slump\w*|"
@@ -337,6 +341,14 @@ class FinancialResultExtractor(FactExtractor):
             return
         text = span_text(sent)
         base = sent.start_char
+        # A result needs a figure and a metric; the figures are the cheaper to look for.
+        money = [m for m in doc._.money if base <= m.start < sent.end_char]
+        pcts = [p for p in doc._.percents if base <= p.start < sent.end_char]
+        counts = [m for m in COUNT.finditer(text)]
+        if not money and not pcts and not counts:
+            return
+        if METRIC_HINT.absent(text):
+            return
         hits = [
             (metric_name(m), m.start(), m.end())
             for m in METRIC_RX.finditer(text)
@@ -345,11 +357,6 @@ class FinancialResultExtractor(FactExtractor):
         # "Production came to 430,488 units" and "delivered 435,059 vehicles" in one sentence
         # are two metrics; "sales" right after "vehicle" is the same one.
         if not hits:
-            return
-        money = [m for m in doc._.money if base <= m.start < sent.end_char]
-        pcts = [p for p in doc._.percents if base <= p.start < sent.end_char]
-        counts = [m for m in COUNT.finditer(text)]
-        if not money and not pcts and not counts:
             return
         # "above the top end of its own guidance": a verdict on the figure, not a hedge on it
         hedged = HEDGED.search(OUTLOOK_COMPARED.sub("", text))

@@ -8,6 +8,8 @@ FactAssembler drops them (CACHE_KEYS) when the facts are done.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 TEXT = "newsgraph_text"
@@ -34,3 +36,23 @@ def doc_tokens(doc: Doc) -> list[Token]:
     if toks is None:
         toks = doc.user_data[TOKENS] = list(doc)
     return toks
+
+
+class Hint:
+    """Words one of which every match of some pattern holds: a cheap test that the pattern cannot match.
+
+    `absent(text)` is True only where no word occurs, so skipping the pattern then changes nothing.
+    For ASCII text, `word in text.lower()` is exactly what a re.IGNORECASE pattern of the word finds;
+    other text can hold letters that re.IGNORECASE folds to ASCII ones ('ſ' to 's', the Kelvin sign
+    to 'k'), so it is asked of a pattern of the words with that flag.
+    """
+
+    def __init__(self, *words: str):
+        self.words = tuple(w.lower() for w in words)
+        self.rx = re.compile("|".join(re.escape(w) for w in self.words), re.IGNORECASE)
+
+    def absent(self, text: str) -> bool:
+        low = text.lower()
+        if any(w in low for w in self.words):
+            return False
+        return text.isascii() or self.rx.search(text) is None
