@@ -21,7 +21,7 @@ from newsgraph.extract.base import (
     tokens,
 )  # fmt: skip
 from newsgraph.extract.talks import settle_past_talks
-from newsgraph.nlp.shared import span_text
+from newsgraph.nlp.shared import entity_of, span_text
 from newsgraph.nlp.times import TimeMention
 
 VERBS = {"buy", "acquire", "purchase", "merge", "absorb", "snap", "take", "bid", "buyout"}
@@ -298,8 +298,8 @@ class AcquisitionExtractor(FactExtractor):
             if c.dep_ not in ("dobj", "nsubjpass", "attr", "oprd"):
                 continue
             found = expand(c)
-            if not c._.entity and c.lemma_ not in PARTS and c.lower_ not in PARTS:
-                makers = {d._.entity for d in c.children if d.dep_ in ("compound", "nmod")}
+            if not entity_of(c) and c.lemma_ not in PARTS and c.lower_ not in PARTS:
+                makers = {entity_of(d) for d in c.children if d.dep_ in ("compound", "nmod")}
                 found = [k for k in found if k not in makers]
             out += found
         return out
@@ -371,8 +371,8 @@ class AcquisitionExtractor(FactExtractor):
             heads += [pp for p in c.children if p.dep_ == "prep" for pp in p.children if pp.dep_ == "pobj"]
             for head in heads:
                 for item in (head, *head.conjuncts):
-                    if item._.entity:
-                        out.append(item._.entity)
+                    if entity_of(item):
+                        out.append(entity_of(item))
                     elif item.lemma_ in PARTS or item.lower_ in PARTS:
                         out += poss_entity(item)
         return list(dict.fromkeys(out))

@@ -23,6 +23,7 @@ from newsgraph.extract.base import (
     time_near,
     tokens,
 )  # fmt: skip
+from newsgraph.nlp.shared import entity_of
 
 GRANT_VERBS = {"approve", "clear", "authorize", "authorise", "greenlight", "license", "permit", "sanction", "allow",
                "endorse", "certify", "accept"}  # fmt: skip
@@ -110,8 +111,8 @@ class ApprovalExtractor(FactExtractor):
             ):
                 authority = self.authorities_from(doc, tok, ("from", "by", "of", "with"))
                 # "won full FDA approval", "EU clearance": the authority named as a modifier
-                authority = authority or [c._.entity for c in tok.children
-                                          if c.dep_ == "compound" and c._.entity and self.is_authority(doc, c._.entity)]  # fmt: skip
+                authority = authority or [entity_of(c) for c in tok.children
+                                          if c.dep_ == "compound" and entity_of(c) and self.is_authority(doc, entity_of(c))]  # fmt: skip
                 applicant = poss_entity(tok)
                 status = None
                 for gov in governing(tok)[1:]:
@@ -124,7 +125,7 @@ class ApprovalExtractor(FactExtractor):
                         if not applicant:
                             applicant = [k for k in subj if not self.is_authority(doc, k)]
                             # "Acme's Nexolin won approval": the owner of the drug applied
-                            owners = [k for t in subject_tokens(gov) if t._.entity in applicant
+                            owners = [k for t in subject_tokens(gov) if entity_of(t) in applicant
                                       for k in poss_entity(t) if doc._.entities[k].type == "ORG"]  # fmt: skip
                             applicant = owners or applicant
                         if gov.lemma_ in ("grant", "give", "award", "issue"):
@@ -182,7 +183,7 @@ class ApprovalExtractor(FactExtractor):
             if m.key != key:
                 continue
             root = doc[m.end - 1]
-            owner = [c._.entity for c in root.children if c.dep_ == "poss" and c._.entity]
+            owner = [entity_of(c) for c in root.children if c.dep_ == "poss" and entity_of(c)]
             if owner and ents[owner[0]].type == "ORG" and not appos_only:
                 return owner[:1]
             # the apposition after the name, read off the words (the parser often hangs it elsewhere)
@@ -193,7 +194,7 @@ class ApprovalExtractor(FactExtractor):
             if made is None or made.i + 1 >= len(doc) or doc[made.i + 1].lower_ != "by":
                 continue
             after = doc[made.i + 2 : min(made.i + 7, len(doc))]
-            found = [t._.entity for t in after if t._.entity and ents[t._.entity].type == "ORG"]
+            found = [entity_of(t) for t in after if entity_of(t) and ents[entity_of(t)].type == "ORG"]
             if found:
                 return found[:1]
         return []
@@ -202,8 +203,8 @@ class ApprovalExtractor(FactExtractor):
         """'the EMA's human medicines committee', 'the FDA's advisory panel': a body of a regulator."""
         for s in subject_tokens(verb):
             if s.lemma_ in BODIES:
-                return [c._.entity for c in s.children
-                        if c.dep_ == "poss" and c._.entity and self.is_authority(doc, c._.entity)]  # fmt: skip
+                return [entity_of(c) for c in s.children
+                        if c.dep_ == "poss" and entity_of(c) and self.is_authority(doc, entity_of(c))]  # fmt: skip
         return []
 
     @staticmethod
@@ -254,11 +255,11 @@ class ApprovalExtractor(FactExtractor):
         # "its Alzheimer's treatment", "Acme's Nexolin's label": the outermost possessor owns it
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         while poss is not None:
-            outer = next((c for c in poss.children if c.dep_ == "poss" and c._.entity), None)
+            outer = next((c for c in poss.children if c.dep_ == "poss" and entity_of(c)), None)
             if outer is None:
                 break
             poss = outer
-        owner = expand(poss) if poss is not None and poss._.entity else poss_entity(head)
+        owner = expand(poss) if poss is not None and entity_of(poss) else poss_entity(head)
         if owner:
             return [company_of(doc, k) for k in owner]
         found = expand(head)
@@ -300,8 +301,8 @@ class ApprovalExtractor(FactExtractor):
         if subj is None or subj.lemma_.lower() not in REGULATOR_NOUNS or doc._.entities[key].kind:
             return key
         ents = doc._.entities
-        named = {t._.entity for t in doc if t._.entity and ents[t._.entity].kind == "regulator"
-                 and any(c.dep_ in ("poss", "compound", "nmod") and c._.entity == key for c in t.children)}  # fmt: skip
+        named = {entity_of(t) for t in doc if entity_of(t) and ents[entity_of(t)].kind == "regulator"
+                 and any(c.dep_ in ("poss", "compound", "nmod") and entity_of(c) == key for c in t.children)}  # fmt: skip
         return named.pop() if len(named) == 1 else key
 
     @staticmethod

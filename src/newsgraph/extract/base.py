@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import certainty_at, source_at
 from newsgraph.nlp.lines import in_junk
-from newsgraph.nlp.shared import doc_tokens, span_text
+from newsgraph.nlp.shared import doc_tokens, entity_of, span_text
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "dobj", "pobj", "prep", "attr", "oprd", "acomp")
@@ -172,14 +172,10 @@ def pair_from_context(doc: Doc, subj: Token) -> list[str]:
     seen: list[str] = []
     for s in reversed(sents[max(0, here - 2) : here + 1]):
         for t in reversed(list(s)):
-            k = t._.entity
+            k = entity_of(t)
             if k and k not in seen and ents[k].type == "ORG" and ents[k].kind is None and t.i < subj.i:
                 seen.append(k)
     return seen[:2] if len(seen) >= 2 else []
-
-
-def entity_of(tok: Token) -> str | None:
-    return tok._.entity
 
 
 def expand(tok: Token, depth: int = 0) -> list[str]:
@@ -187,27 +183,27 @@ def expand(tok: Token, depth: int = 0) -> list[str]:
     out: list[str] = []
     if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl" and depth < 3:
         return expand(tok.head.head, depth + 1)  # "Boshoff, who has been named...": the person named
-    if tok._.entity:
-        out.append(tok._.entity)
+    if entity_of(tok):
+        out.append(entity_of(tok))
     else:
         for c in tok.children:
-            if c.dep_ in ("compound", "poss", "nmod", "appos") and c._.entity and c.dep_ != "poss":
-                out.append(c._.entity)
+            if c.dep_ in ("compound", "poss", "nmod", "appos") and entity_of(c) and c.dep_ != "poss":
+                out.append(entity_of(c))
                 break
     if not out and tok.lower_ in GOV_BODIES:
         # "South Korea's parliament", "the government of Japan": the body acts for its country
         for c in tok.children:
-            if c.dep_ == "poss" and c._.entity and tok.doc._.entities[c._.entity].type == "GOV":
-                out.append(c._.entity)
+            if c.dep_ == "poss" and entity_of(c) and tok.doc._.entities[entity_of(c)].type == "GOV":
+                out.append(entity_of(c))
             elif c.dep_ == "prep" and c.lower_ == "of":
                 out += [
-                    p._.entity
+                    entity_of(p)
                     for p in c.children
-                    if p._.entity and tok.doc._.entities[p._.entity].type == "GOV"
+                    if entity_of(p) and tok.doc._.entities[entity_of(p)].type == "GOV"
                 ]
         if not out:
-            out += [c._.entity for c in tok.children if c.dep_ in ("amod", "compound") and c._.entity
-                    and tok.doc._.entities[c._.entity].type == "GOV"]  # fmt: skip
+            out += [entity_of(c) for c in tok.children if c.dep_ in ("amod", "compound") and entity_of(c)
+                    and tok.doc._.entities[entity_of(c)].type == "GOV"]  # fmt: skip
     if not out and tok.lower_ in PEOPLE_NOUNS:
         # "economists at Moody's Analytics", "a spokesperson for Honda", "its board"
         for c in tok.children:
@@ -215,8 +211,8 @@ def expand(tok: Token, depth: int = 0) -> list[str]:
                 for p in c.children:
                     if p.dep_ == "pobj" and depth <= 3:
                         out += expand(p, depth + 1)
-            elif c.dep_ == "poss" and c._.entity:
-                out.append(c._.entity)
+            elif c.dep_ == "poss" and entity_of(c):
+                out.append(entity_of(c))
     if depth > 3:
         return out
     for c in tok.children:
@@ -325,7 +321,7 @@ def governing(tok: Token, hops: int = 3) -> list[Token]:
 def entities_in(span: Span | Iterable[Token], types: tuple[str, ...] | None = None) -> list[str]:
     out = []
     for tok in span:
-        k = tok._.entity
+        k = entity_of(tok)
         if k and k not in out:
             if types is None or tok.doc._.entities[k].type in types:
                 out.append(k)

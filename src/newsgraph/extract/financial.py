@@ -17,7 +17,7 @@ from newsgraph.extract.base import (
 )
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import source_at
-from newsgraph.nlp.shared import Hint, doc_text, span_text
+from newsgraph.nlp.shared import Hint, doc_text, entity_of, span_text
 from newsgraph.nlp.times import TimeMention
 
 # Order matters: the longer, more specific names first.
@@ -215,7 +215,7 @@ def _with_clause_subject(tok):
     for subj in prep.head.children:
         if subj.dep_ != "nsubj" or subj.pos_ == "PRON":
             continue
-        info = subj._.entity and tok.doc._.entities[subj._.entity]
+        info = entity_of(subj) and tok.doc._.entities[entity_of(subj)]
         if info and info.type != "PRODUCT":
             return None  # "Acme posted a profit, with sales up 5%": the company's own total
         named = [t for t in subj.subtree if t.i <= subj.i and t.dep_ != "det"]
@@ -248,7 +248,7 @@ def segment_words(tok, first) -> list[str]:
                 continue
             if p.lemma_ in UNIT_NOUNS:
                 return _modifier_words(p)
-            info = p._.entity and tok.doc._.entities[p._.entity]
+            info = entity_of(p) and tok.doc._.entities[entity_of(p)]
             if prep.lower_ == "in" and (info and info.type in REGION_TYPES or p.ent_type_ in ("GPE", "LOC")):
                 return _words([t for t in p.subtree if t.i <= p.i])
             if prep.lower_ == "from" and (
@@ -633,14 +633,14 @@ class FinancialResultExtractor(FactExtractor):
         """'BYD sold 526,409 cars; Tesla delivered 484,507': each figure's own company."""
         ents = doc._.entities
         for c in tok.children:
-            if c.dep_ == "poss" and c._.entity:
-                k = company_of(doc, c._.entity)
+            if c.dep_ == "poss" and entity_of(c):
+                k = company_of(doc, entity_of(c))
                 if ents[k].type == "ORG" and ents[k].kind is None:
                     return k
             # "Same-store sales at Widget rose 2%": the company the figures are at
             if c.dep_ == "prep" and c.lower_ in ("at", "of") and c.i == tok.i + 1:
                 for p in c.children:
-                    k = p.dep_ == "pobj" and p._.entity and company_of(doc, p._.entity)
+                    k = p.dep_ == "pobj" and entity_of(p) and company_of(doc, entity_of(p))
                     if (
                         k
                         and ents[k].type == "ORG"

@@ -34,7 +34,7 @@ from newsgraph.extract.base import (
 from newsgraph.extract.financial import COUNT, METRIC_RX, metric_name
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import SPEECH_VERBS
-from newsgraph.nlp.shared import span_text
+from newsgraph.nlp.shared import entity_of, span_text
 
 FORECAST_VERBS = {"forecast", "expect", "project", "predict", "anticipate", "foresee", "envisage", "see",
                   "estimate", "reckon", "target"}  # fmt: skip
@@ -199,7 +199,7 @@ class ForecastExtractor(FactExtractor):
             head = head.head
         ents = doc._.entities
         # ("Analysts at Widget Research forecast": the parser may make the firm a compound of the verb)
-        named = expand(head) or [c._.entity for c in tok.children if c.dep_ == "compound" and c._.entity]
+        named = expand(head) or [entity_of(c) for c in tok.children if c.dep_ == "compound" and entity_of(c)]
         speakers = [k for k in named if ents[k].type in ("ORG", "PERSON") and ents[k].kind != "publication"]
         if not speakers or head.i == tok.i:
             return None
@@ -220,7 +220,7 @@ class ForecastExtractor(FactExtractor):
                 or tok.dep_ not in ("nsubj", "nsubjpass", "dobj")
             ):
                 continue
-            owner = [c._.entity for c in tok.children if c.dep_ == "poss" and c._.entity]
+            owner = [entity_of(c) for c in tok.children if c.dep_ == "poss" and entity_of(c)]
             if not owner or ents[owner[0]].type not in ("ORG", "GOV") or ents[owner[0]].kind == "publication":
                 continue
             if not any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in tok.children):
@@ -344,7 +344,9 @@ class ForecastExtractor(FactExtractor):
             return None
         if not speakers and passive:
             # "The acquisition is expected to be accretive to Acme's earnings": the buyer tells its deal's effect
-            deal = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ in DEALS and not c._.entity]
+            deal = [
+                c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ in DEALS and not entity_of(c)
+            ]
             buyers = [f.args["acquirer"] for f in doc._.facts if f.type == "acquisition"]
             speakers = [buyers[0]] if deal and buyers and len(set(buyers)) == 1 else []
         if not speakers and not passive and not subj_words & EXPERTS:
@@ -439,16 +441,16 @@ class ForecastExtractor(FactExtractor):
         if lemma in COVER_VERBS:
             if not (objs and objs[0].lower_ == "coverage"):
                 return None
-            rated = [k for t in objs[0].subtree for k in [t._.entity] if k and k != src]
+            rated = [k for t in objs[0].subtree for k in [entity_of(t)] if k and k != src]
         elif lemma in ("place", "put"):
             # "placed Acme's ratings on review": the parser hangs "on review" on the verb or its object
             watch = [c for h in [tok, *objs] for c in h.children if c.dep_ == "prep" and c.lower_ == "on"]
             if not any(t.lower_ in WATCH for c in watch for t in c.subtree):
                 return None
-            rated = [k for o in objs for t in o.subtree for k in [t._.entity] if k and k != src]
+            rated = [k for o in objs for t in o.subtree for k in [entity_of(t)] if k and k != src]
         else:
             # "cut Acme to BB+", "downgraded the country": the object names the rated party itself
-            rated = [k for o in objs for k in [o._.entity] if k and k != src]
+            rated = [k for o in objs for k in [entity_of(o)] if k and k != src]
             if not ("to" in preps or any(c.dep_ == "xcomp" for c in tok.children) or lemma == "affirm"):
                 return None
         if not rated:
@@ -574,7 +576,7 @@ class ForecastExtractor(FactExtractor):
             if subj and subj[0].lower_ not in SAID_FIGURES:
                 # "warned that tariffs could cut its profit by $500 million": its own figure is the object
                 own = [c for c in comp.children if c.dep_ == "dobj" and c.lower_ in SAID_FIGURES
-                       and any(d.dep_ == "poss" and (d.lower_ in ("its", "our") or d._.entity == company)
+                       and any(d.dep_ == "poss" and (d.lower_ in ("its", "our") or entity_of(d) == company)
                                for d in c.children)]  # fmt: skip
                 subj = own or subj
             if not subj or subj[0].lower_ not in SAID_FIGURES:
@@ -585,7 +587,7 @@ class ForecastExtractor(FactExtractor):
             ):
                 continue  # "capital spending this year would come in above $30 billion": an investment plan
             if any(
-                t._.entity and t._.entity != company and ents[t._.entity].type == "ORG"
+                entity_of(t) and entity_of(t) != company and ents[entity_of(t)].type == "ORG"
                 for t in subj[0].subtree
             ):
                 continue  # "Apple said Samsung's sales would fall": not its own figure
@@ -628,7 +630,7 @@ class ForecastExtractor(FactExtractor):
                        for c in comp.children):  # fmt: skip
                 continue
             subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and (subj[0].pos_ == "PRON" or subj[0]._.entity or subj[0].lower_ in DEALS):
+            if subj and (subj[0].pos_ == "PRON" or entity_of(subj[0]) or subj[0].lower_ in DEALS):
                 continue  # "said it would appeal if...": a plan of its own; "the deal would collapse unless..."
             scope = list(comp.subtree)
             fact = self.emit(
@@ -700,7 +702,7 @@ class ForecastExtractor(FactExtractor):
         """'Lei has said': a lone name the tagger missed, when the article named that person in full."""
         ents = doc._.entities
         for c in verb.children:
-            if c.dep_ == "nsubj" and c.pos_ == "PROPN" and not c._.entity:
+            if c.dep_ == "nsubj" and c.pos_ == "PROPN" and not entity_of(c):
                 hits = [
                     k for k, info in ents.items() if info.type == "PERSON" and c.text in info.name.split()
                 ]
@@ -835,7 +837,7 @@ class ForecastExtractor(FactExtractor):
             c.tag_ == "VBG" and c.dep_ in ("compound", "amod") and c.i < t.i for c in t.children))
             for t in t.subtree}  # fmt: skip
         main = [t for t in scope if t.i not in deed]
-        if deed and any(t._.entity for t in main):
+        if deed and any(entity_of(t) for t in main):
             scope = main
         # a company named outright comes before the company of a person the outlook speaks of
         # ("said he could bring discipline to Starbucks": Starbucks, not the company he leaves)

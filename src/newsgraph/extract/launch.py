@@ -21,7 +21,7 @@ from newsgraph.extract.policy import is_body
 from newsgraph.extract.reported import unhedge
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import source_at
-from newsgraph.nlp.shared import doc_text
+from newsgraph.nlp.shared import doc_text, entity_of
 from newsgraph.nlp.times import MONTHS, TimeMention
 
 VERBS = {"launch": "launched", "unveil": "launched", "introduce": "launched", "debut": "launched",
@@ -136,9 +136,9 @@ class LaunchExtractor(FactExtractor):
                 continue  # "the difficulty of cancelling subscriptions"
             if obj and obj[0].lower_ in NOUN_TRIGGERS:
                 continue  # "delayed the launch of X": read with the noun, which keeps the status
-            if obj and (obj[0].lower_ in NOT_PRODUCTS or obj[0]._.entity and
-                        doc._.entities[obj[0]._.entity].type in ("ORG", "GOV", "PERSON")
-                        and not self.brand_model(doc, tok, obj[0]._.entity)):  # fmt: skip
+            if obj and (obj[0].lower_ in NOT_PRODUCTS or entity_of(obj[0]) and
+                        doc._.entities[entity_of(obj[0])].type in ("ORG", "GOV", "PERSON")
+                        and not self.brand_model(doc, tok, entity_of(obj[0]))):  # fmt: skip
                 continue
             if tok.dep_ == "xcomp" and tok.head.lemma_ in ("continue", "keep"):
                 continue  # "continue to release its models under open licences": a practice, not a launch
@@ -202,7 +202,7 @@ class LaunchExtractor(FactExtractor):
             if not subj or subj[0].lower_ in NOT_PRODUCTS | NOT_AVAILABLE:
                 continue
             # the entity reader's type over the tagger's: a made-up drug name often looks like a person's
-            key = subj[0]._.entity
+            key = entity_of(subj[0])
             if (ents[key].type if key else subj[0].ent_type_) == "PERSON":
                 continue
             source = None
@@ -217,7 +217,7 @@ class LaunchExtractor(FactExtractor):
                     if said and source_at(doc, verb) is None:
                         source = Source("organization", ents[said[0]].name)
             makers = [k for k in makers if ents[k].type == "ORG" and ents[k].kind is None]
-            named = any(t._.entity and ents[t._.entity].type == "PRODUCT" for t in subj[0].subtree)
+            named = any(entity_of(t) and ents[entity_of(t)].type == "PRODUCT" for t in subj[0].subtree)
             if not makers and named:
                 makers = [main_org(doc)] if main_org(doc) else []
             if not makers:
@@ -333,8 +333,8 @@ class LaunchExtractor(FactExtractor):
         clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
         toks = [t for t in head.subtree if t.i not in clauses]
         for t in toks:
-            if t._.entity and doc._.entities[t._.entity].type == "PRODUCT":
-                return t._.entity
+            if entity_of(t) and doc._.entities[entity_of(t)].type == "PRODUCT":
+                return entity_of(t)
         words = [t.text for t in toks if t.dep_ not in ("det", "poss") and not t.is_punct]
         return " ".join(words[:8]) or None
 

@@ -21,7 +21,7 @@ from newsgraph.extract.base import (
     tokens,
 )  # fmt: skip
 from newsgraph.extract.policy import body_country, event_time, is_body, own_voice
-from newsgraph.nlp.shared import span_text
+from newsgraph.nlp.shared import entity_of, span_text
 
 VERBS = {"sue": "filed", "charge": "filed", "accuse": "filed", "indict": "filed", "fine": "fined",
          "penalize": "fined", "penalise": "fined", "settle": "settled", "rule": "ruled", "order": "ruled",
@@ -363,10 +363,10 @@ def owners(clause):
     engine and Y's app should be added'), never the product names that modify a noun."""
     out = []
     for t in clause.subtree:
-        k = t._.entity
+        k = entity_of(t)
         if not k or k in out or t.dep_ in ("compound", "amod", "nmod"):
             continue
-        if t.head.i != t.i and t.head._.entity == k:
+        if t.head.i != t.i and entity_of(t.head) == k:
             continue
         if t.dep_ in ("poss", "nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
             out.append(k)

@@ -12,7 +12,7 @@ import re
 
 from newsgraph.extract.base import FactExtractor, is_headline, tokens
 from newsgraph.model import Source
-from newsgraph.nlp.shared import span_text
+from newsgraph.nlp.shared import entity_of, span_text
 
 # Traded goods are markets by themselves: "Oil rose 2%", "Bitcoin slipped".
 COMMODITIES = {"oil", "crude", "gold", "silver", "copper", "aluminium", "aluminum", "nickel", "lithium", "cobalt",
@@ -146,7 +146,7 @@ class MarketTrendExtractor(FactExtractor):
     def owned(doc, noun):
         """'Tesla's margins', 'its prices': one company's figures."""
         return any(c.dep_ == "poss" for c in noun.children) or any(
-            t._.entity and doc._.entities[t._.entity].type == "ORG" for t in noun.subtree
+            entity_of(t) and doc._.entities[entity_of(t)].type == "ORG" for t in noun.subtree
         )
 
     @staticmethod
@@ -216,7 +216,11 @@ class MarketTrendExtractor(FactExtractor):
                 for c in s.children
                 if c.dep_ in ("compound", "amod", "nmod", "prep", "npadvmod")
                 or (c.dep_ == "poss" and c.pos_ == "NOUN" and c.tag_ == "NNS")
-                or (c.dep_ == "poss" and c._.entity and doc._.entities[c._.entity].type in ("GOV", "PLACE"))
+                or (
+                    c.dep_ == "poss"
+                    and entity_of(c)
+                    and doc._.entities[entity_of(c)].type in ("GOV", "PLACE")
+                )
             ]  # "chipmakers' shares", "China's exports"
             if s.lower_ in NEEDS_MODIFIER and not mods:
                 continue
@@ -230,7 +234,9 @@ class MarketTrendExtractor(FactExtractor):
             not company
             and any(p in low for p in PHRASES)
             and not any(
-                t._.entity and doc._.entities[t._.entity].type == "ORG" for t in sent if t.dep_ in ("nsubj",)
+                entity_of(t) and doc._.entities[entity_of(t)].type == "ORG"
+                for t in sent
+                if t.dep_ in ("nsubj",)
             )
         ):
             yield self.fact(doc, sent.root, {"market": None, "statement": span_text(sent).strip()})
@@ -243,7 +249,7 @@ class MarketTrendExtractor(FactExtractor):
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subj or subj[0].lower_ not in PLAYERS or subj[0].lower_ in ("vehicles", "cars", "investors"):
             return None
-        if any(t._.entity and doc._.entities[t._.entity].type == "ORG" for t in subj[0].subtree):
+        if any(entity_of(t) and doc._.entities[entity_of(t)].type == "ORG" for t in subj[0].subtree):
             return None  # "rivals such as BYD": named companies, read one by one elsewhere
         if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children):
             return None
@@ -255,8 +261,8 @@ class MarketTrendExtractor(FactExtractor):
         like a company ('the benchmark Nikkei 225 index') and a coin may be tagged as one."""
         if subj.lower_ in MACRO:
             return False
-        return any(t._.entity and (doc._.entities[t._.entity].type == "PRODUCT" or (
-            doc._.entities[t._.entity].type == "ORG" and t.lower_ not in COMMODITIES)) for t in subj.subtree)  # fmt: skip
+        return any(entity_of(t) and (doc._.entities[entity_of(t)].type == "PRODUCT" or (
+            doc._.entities[entity_of(t)].type == "ORG" and t.lower_ not in COMMODITIES)) for t in subj.subtree)  # fmt: skip
 
     @staticmethod
     def one_owner(mod):

@@ -21,7 +21,7 @@ from newsgraph.extract.base import (
 from newsgraph.extract.launch import LaunchExtractor
 from newsgraph.extract.reported import unhedge
 from newsgraph.nlp.entities import TITLE_WORDS
-from newsgraph.nlp.shared import doc_text, span_text
+from newsgraph.nlp.shared import doc_text, entity_of, span_text
 
 APPOINT = {"appoint", "name", "hire", "promote", "tap", "elect", "choose", "select", "pick", "recruit", "install",
            "take", "move", "ask", "bring"}  # fmt: skip
@@ -336,7 +336,7 @@ class PersonnelExtractor(FactExtractor):
                 found = [k for k in prep_entities(c.head, ["of", "at", "from"]) if ents[k].type == "ORG"]
                 if found:
                     return found
-        in_sentence = {t._.entity for t in sent if t._.entity}
+        in_sentence = {entity_of(t) for t in sent if entity_of(t)}
         own = ents[person].org
         # "Teng, a former Abu Dhabi regulator, was named...": where someone came from is not
         # the company that named them.

@@ -12,6 +12,7 @@ from newsgraph.extract.base import (
     tokens,
 )  # fmt: skip
 from newsgraph.model import Source
+from newsgraph.nlp.shared import entity_of
 
 DIRECTIONS = {
     "tighten": "tighten", "limit": "tighten", "cap": "tighten", "ban": "tighten", "restrict": "tighten",
@@ -137,7 +138,7 @@ class PolicyExtractor(FactExtractor):
                 "order",
                 "scrutinize",
             ) and any(
-                t._.entity or (t.dep_ == "dobj" and t.lemma_ in DEAL_WORDS)
+                entity_of(t) or (t.dep_ == "dobj" and t.lemma_ in DEAL_WORDS)
                 for c in tok.children
                 if c.dep_ == "dobj"
                 for t in c.subtree
@@ -215,7 +216,7 @@ class PolicyExtractor(FactExtractor):
         body = subj if subj is not None else self.relative_subject(tok)
         if body is not None and is_body(body):
             return body_country(doc, body) or (
-                [] if any(t._.entity for t in body.subtree) else self.country_nearby(doc, body)
+                [] if any(entity_of(t) for t in body.subtree) else self.country_nearby(doc, body)
             )
         return []
 
@@ -319,7 +320,7 @@ class PolicyExtractor(FactExtractor):
         here = next(i for i, s in enumerate(sents) if s.start <= body.i < s.end)
         for s in reversed(sents[max(0, here - 2) : here + 1]):
             for t in reversed([t for t in s if t.i < body.i]):
-                k = t._.entity
+                k = entity_of(t)
                 if k and ents[k].type == "GOV" and ents[k].kind is None:
                     return [k]
         return []

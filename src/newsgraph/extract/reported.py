@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.base import company_of
 from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import HEDGE_LEMMAS, NO_CERTAINTY, source_at
+from newsgraph.nlp.shared import entity_of
 
 SAY = {"say", "announce", "tell", "confirm", "state", "add", "write", "disclose", "reveal", "report", "post"}
 OTHER_MODALS = {"may", "might", "could", "should", "can"}
@@ -66,7 +67,7 @@ def named_speaker(doc: Doc, fact: Fact, trigger: Token) -> Fact:
 def _subject_entity(verb: Token | None) -> str | None:
     if verb is None:
         return None
-    return next((c._.entity for c in verb.children if c.dep_ == "nsubj" and c._.entity), None)
+    return next((entity_of(c) for c in verb.children if c.dep_ == "nsubj" and entity_of(c)), None)
 
 
 def unhedge(doc: Doc, fact: Fact, trigger: Token) -> Fact:

@@ -15,7 +15,7 @@ from newsgraph.extract.base import (
     prep_entities,
     tokens,
 )
-from newsgraph.nlp.shared import span_text
+from newsgraph.nlp.shared import entity_of, span_text
 
 DECLINE = re.compile(r"\b(?:declin\w*|refus\w*) to comment|\bno (?:immediate )?comment\b|"
                      r"\b(?:would|will|could|did|does|do)\s*(?:not|n[’']t) (?:immediately )?comment\b|"
@@ -99,7 +99,7 @@ class ResponseExtractor(FactExtractor):
                         for p in c.children if p.dep_ == "pobj"]  # fmt: skip
             official = any(
                 p.lower_ in OFFICIAL
-                or (p._.entity and ents[p._.entity].type == "GOV")
+                or (entity_of(p) and ents[entity_of(p)].type == "GOV")
                 or any(c.lower_ in OFFICIAL for c in p.children)
                 for p in partners
             )
@@ -152,7 +152,7 @@ class ResponseExtractor(FactExtractor):
         if not subj:
             return agents(verb)
         s = subj[0]
-        if s.lower_ in ("we", "i") or s.pos_ == "PRON" and not s._.entity:
+        if s.lower_ in ("we", "i") or s.pos_ == "PRON" and not entity_of(s):
             att = doc._.attributions.get(verb.sent.start)
             if att and att.speaker:
                 return [att.speaker]
@@ -160,12 +160,14 @@ class ResponseExtractor(FactExtractor):
         out = expand(s)
         if any(c.lower_ in SPEAKERS for c in s.children if c.dep_ in ("compound", "appos", "amod")):
             # "Acme spokesperson Jane Smith declined to comment": she speaks for Acme
-            orgs = [c._.entity for c in s.subtree if c._.entity and doc._.entities[c._.entity].type == "ORG"]
+            orgs = [
+                entity_of(c) for c in s.subtree if entity_of(c) and doc._.entities[entity_of(c)].type == "ORG"
+            ]
             out = orgs[:1] or [company_of(doc, k) for k in out]
         if s.lower_ in SPEAKERS or not out:
             out = out or prep_entities(s, ["from", "for", "of", "at", "with", "to"]) or poss_entity(s)
             if not out:
-                out = [c._.entity for c in s.subtree if c._.entity][:1]
+                out = [entity_of(c) for c in s.subtree if entity_of(c)][:1]
             if not out and s.lower_ in SPEAKERS and any(c.lower_ == "company" for c in s.children):
                 org = main_org(doc)  # "a company spokesman"
                 out = [org] if org else []

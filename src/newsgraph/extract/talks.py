@@ -16,7 +16,7 @@ from newsgraph.extract.base import (
     prep_entities,
     tokens,
 )  # fmt: skip
-from newsgraph.nlp.shared import span_text
+from newsgraph.nlp.shared import entity_of, span_text
 
 NOUNS = {"talk", "talks", "discussion", "negotiation", "conversation", "deliberation", "dialogue", "dialog"}
 VERBS = {"negotiate", "discuss", "engage", "court", "approach", "explore", "sound", "talk", "meet", "near"}
@@ -123,7 +123,7 @@ class TalksExtractor(FactExtractor):
             if parties:
                 break
         counters = counters or self.deal_targets(tok)
-        if not parties and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head._.entity:
+        if not parties and tok.dep_ == "pobj" and tok.head.lower_ == "in" and entity_of(tok.head.head):
             parties = expand(tok.head.head)  # headline "X in talks with Y over Z"
         clause = tok.head
         if not parties and tok.dep_ == "nsubj" and clause.dep_ == "ccomp" and clause.head.lemma_ in SPEAK:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.shared import span_text
+from newsgraph.nlp.shared import entity_of, span_text
 
 SPEECH_VERBS = {
     "say", "report", "tell", "add", "state", "note", "write", "claim", "cite", "disclose", "confirm",
@@ -117,7 +117,7 @@ class AttributionReader:
         low = head.lower_
         if head.pos_ == "PRON" and low in ("they",):
             return Attribution(last_anon.kind, last_anon.name, cue) if last_anon else None
-        if head.pos_ == "PRON" and low in ("it", "he", "she") and not head._.entity:
+        if head.pos_ == "PRON" and low in ("it", "he", "she") and not entity_of(head):
             return Attribution(last.kind, last.name, cue, last.speaker) if last else None
         if low in ANON_NOUNS or ANON_CUES.search(text):
             if ANON_CUES.search(text) or low in ("people", "sources", "source", "person", "insiders"):
@@ -125,7 +125,7 @@ class AttributionReader:
                 if phrase[0].lower_ == "the" and low == "people" and last_anon:
                     return Attribution("anonymous", last_anon.name, cue)
                 return Attribution("anonymous", name, cue)
-        key = head._.entity or _entity_in(phrase)
+        key = entity_of(head) or _entity_in(phrase)
         if low in SPOKES:
             key = _entity_in(phrase) or key
             if key and low not in DOCUMENT_NOUNS:
@@ -184,8 +184,8 @@ def _headline_sources(doc: Doc, sent: Span) -> Attribution | None:
 
 def _entity_in(span: Span) -> str | None:
     for tok in span:
-        if tok._.entity:
-            return tok._.entity
+        if entity_of(tok):
+            return entity_of(tok)
     return None
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from newsgraph.nlp.entities import Mention, lexicon
+from newsgraph.nlp.shared import entity_of, set_entity
 
 PRONOUNS_ORG = {"it", "its"}
 QUOTES = {'"', "\u201c", "\u201d", "'", "``", "''"}
@@ -49,7 +50,7 @@ class DescriptionCoref:
         links = []
         for si, sent in enumerate(sents):
             for start, end, want in self.descriptions(sent):
-                if any(doc[i]._.entity for i in range(start, end)):
+                if any(entity_of(doc[i]) for i in range(start, end)):
                     continue
                 key = defined.get(doc[end - 1].text)
                 if (
@@ -192,7 +193,7 @@ class DescriptionCoref:
                     if c.lower_ in PRONOUNS_ORG and want == "ORG":
                         return DescriptionCoref.clause_subject(doc, c, want, entities, hops + 1)
                     return None
-                key = c._.entity or next((t._.entity for t in c.subtree if t._.entity), None)
+                key = entity_of(c) or next((entity_of(t) for t in c.subtree if entity_of(t)), None)
                 if key and (entities[key].type == want or (want == "ORG" and entities[key].type == "GOV")):
                     return key
                 return None  # the nearest subject is someone else: salience decides
@@ -263,7 +264,7 @@ class DescriptionCoref:
             m = Mention(start, end, key, span.text)
             doc._.mentions.append(m)
             for tok in span:
-                tok._.entity = key
+                set_entity(tok, key)
             if span.root.pos_ != "PRON":
                 info = doc._.entities[key]
                 if span.text not in info.descriptions:

@@ -18,7 +18,7 @@ from importlib import resources
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp.shared import doc_text, doc_tokens
+from newsgraph.nlp.shared import ENTITY_AT, doc_text, doc_tokens, entity_of, set_entity
 
 NER_LABELS = {
     "ORG": "ORG",
@@ -673,7 +673,7 @@ class EntityRecognizer:
                 root.dep_ in ("poss", "compound") and head.lower_ in SPEAKER_NOUNS | TITLE_TOKENS
             )
             # "iPhone", "iPad": a lowercase first letter is a product's mark unless the name acts.
-            owner = [c for c in root.children if c.dep_ == "poss" and c._.entity and c._.entity != m.key]
+            owner = [c for c in root.children if c.dep_ == "poss" and entity_of(c) and entity_of(c) != m.key]
             thing = (
                 (root.dep_ == "dobj" and head.lemma_ in PRODUCT_VERBS)
                 or (
@@ -691,7 +691,7 @@ class EntityRecognizer:
                 or (root.dep_ in ("compound", "nmod") and head.lemma_.lower() in PRODUCT_KINDS)
                 or bool(re.match(r"[a-z]+[A-Z]", m.text))
                 # "Acme's Zorvex": a name a company owns (a subsidiary also acts, which overrides).
-                or bool(owner and entities[owner[0]._.entity].type == "ORG")
+                or bool(owner and entities[entity_of(owner[0])].type == "ORG")
             )
             seen = thing_of.setdefault(m.key, [False, False])
             seen[0] |= thing
@@ -706,9 +706,10 @@ class EntityRecognizer:
                 entities[key].type = "PRODUCT"
 
     def set_annotations(self, doc: Doc, entities: dict[str, EntityInfo], mentions: list[Mention]) -> None:
+        doc.user_data[ENTITY_AT] = {}  # entity_of reads it, even where no token names one
         for m in mentions:
             for tok in doc[m.start : m.end]:
-                tok._.entity = m.key
+                set_entity(tok, m.key)
         doc._.entities = entities
         doc._.mentions = mentions
         person_orgs(doc)
@@ -812,7 +813,7 @@ def person_orgs(doc: Doc) -> None:
         i = m.start - 1
         while i >= sent.start and (doc[i].lower_ in PRE_NAME_WORDS or doc[i].tag_ == "POS"):
             i -= 1
-        key = doc[i]._.entity if i >= sent.start else None
+        key = entity_of(doc[i]) if i >= sent.start else None
         # "Former Initech CEO Tom Reyes", "Jane Roe, who previously led Initech,": the company
         # a person left is not the person's company.
         past = _past_employers(doc, sent, m, i)
@@ -824,7 +825,7 @@ def person_orgs(doc: Doc) -> None:
         # ("Xiaomi's co-founder Lei Jun", which the small parser often splits).
         before = doc[max(sent.start, m.start - 6) : m.start]
         for tok in list(window) + list(reversed(before)):
-            key = tok._.entity
+            key = entity_of(tok)
             if key in past:
                 continue
             if key and key != m.key and entities[key].type == "ORG" and entities[key].kind != "publication":
@@ -842,10 +843,10 @@ def _past_employers(doc: Doc, sent, m, i: int) -> set[str]:
     out: set[str] = set()
     if (
         i >= sent.start
-        and doc[i]._.entity
+        and entity_of(doc[i])
         and any(t.lower_ in FORMER for t in doc[max(sent.start, i - 2) : m.start])
     ):
-        out.add(doc[i]._.entity)
+        out.add(entity_of(doc[i]))
     head = doc[m.start : m.end].root
     for c in head.children:
         if c.dep_ != "relcl":
@@ -854,6 +855,6 @@ def _past_employers(doc: Doc, sent, m, i: int) -> set[str]:
             c.tag_ == "VBD" and c.lemma_ in LEFT_VERBS
         )
         if past:
-            out |= {t._.entity for t in c.subtree if t._.entity}
+            out |= {entity_of(t) for t in c.subtree if entity_of(t)}
     out.discard(None)
     return out

@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 TEXT = "newsgraph_text"
 TOKENS = "newsgraph_tokens"
-CACHE_KEYS = (TEXT, TOKENS)
+ENTITY_AT = "newsgraph_entity_at"
+CACHE_KEYS = (TEXT, TOKENS, ENTITY_AT)
 
 
 def doc_text(doc: Doc) -> str:
@@ -36,6 +37,19 @@ def doc_tokens(doc: Doc) -> list[Token]:
     if toks is None:
         toks = doc.user_data[TOKENS] = list(doc)
     return toks
+
+
+def set_entity(tok: Token, key: str) -> None:
+    """tok._.entity = key, noted also in the per-Doc index that `entity_of` reads."""
+    tok._.entity = key
+    tok.doc.user_data.setdefault(ENTITY_AT, {})[tok.i] = key
+
+
+def entity_of(tok: Token) -> str | None:
+    """tok._.entity, read from the per-Doc index where `set_entity` made one: spaCy's extension lookup
+    builds an Underscore object on every read, and the extractors read entities in every loop."""
+    index = tok.doc.user_data.get(ENTITY_AT)
+    return index.get(tok.i) if index is not None else tok._.entity
 
 
 class Hint:
