@@ -15,7 +15,7 @@ from newsgraph.extract.base import (
     prep_entities,
     tokens,
 )
-from newsgraph.nlp.shared import entity_of, span_text
+from newsgraph.nlp.shared import Hint, entity_of, span_text
 
 DECLINE = re.compile(r"\b(?:declin\w*|refus\w*) to comment|\bno (?:immediate )?comment\b|"
                      r"\b(?:would|will|could|did|does|do)\s*(?:not|n[’']t) (?:immediately )?comment\b|"
@@ -52,6 +52,15 @@ OFFICIAL = {"authorities", "regulators", "regulator", "investigation", "investig
             "agency", "government", "officials", "review", "prosecutors"}  # fmt: skip
 STATUS_VERBS = (("declined_to_comment", DECLINE), ("no_response", NO_RESPONSE), ("denied", DENY),
                 ("confirmed", CONFIRM))  # fmt: skip
+# Words one of which every match of each pattern above holds: most sentences have none, and skip it.
+STATUS_HINTS = {
+    "declined_to_comment": Hint("comment", "declined to"),
+    "no_response": Hint("respon", "reply", "return", "answer", "reached", "comment"),
+    "denied": Hint("accurate", "true", "incorrect", "false", "wrong", "baseless", "speculat", "groundless", "denied",
+                   "denies", "deny", "rejected the", "called", "dismissed", "not aware of", "refut", "not in",
+                   "merit", "disput"),
+    "confirmed": Hint("confirm"),
+}  # fmt: skip
 
 
 class ResponseExtractor(FactExtractor):
@@ -59,7 +68,10 @@ class ResponseExtractor(FactExtractor):
 
     def match(self, doc, sent):
         text = span_text(sent)
+        low = text.lower()
         for status, rx in STATUS_VERBS:
+            if STATUS_HINTS[status].absent(text, low):
+                continue
             m = rx.search(text)
             if not m:
                 continue

@@ -18,7 +18,7 @@ from importlib import resources
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp.shared import ENTITY_AT, doc_text, doc_tokens, entity_of, set_entity
+from newsgraph.nlp.shared import ENTITY_AT, doc_text, doc_tokens, entity_of, set_entity, span_text
 
 NER_LABELS = {
     "ORG": "ORG",
@@ -131,7 +131,8 @@ class EntityRecognizer:
 
     def __init__(self, nlp, name: str = "newsgraph_entities"):
         lex = lexicon()
-        self.make_doc = nlp.make_doc
+        # Short forms recur across articles ('Toyota', 'Lei'): each is tokenized once, not once per article.
+        self.make_doc = lru_cache(maxsize=4096)(nlp.make_doc)
         self.kinds: dict[str, str] = {}
         self.matcher = PhraseMatcher(nlp.vocab)
         for label, names in (
@@ -216,13 +217,14 @@ class EntityRecognizer:
     def trim(self, span: Span) -> Span | None:
         start, end = span.start, span.end
         doc = span.doc
-        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        toks = _toks(doc)  # indexing the list, not the Doc, makes no new Token objects
+        while start < end and (toks[start].lower_ in ("the", "a", "an") or toks[start].is_punct):
             start += 1
-        while end > start + 1 and doc[end - 1].lower_ in HEADLINE_VERBS:
+        while end > start + 1 and toks[end - 1].lower_ in HEADLINE_VERBS:
             end -= 1  # "Sony Interactive Entertainment Unveils ...": a title-cased headline verb
-        while start < end - 1 and doc[start].lower_ in FORMER:
+        while start < end - 1 and toks[start].lower_ in FORMER:
             start += 1  # "Former Pied Piper Executive"
-        for t in doc[start + 1 : end]:
+        for t in toks[start + 1 : end]:
             # "Acme Corp Reports Third Quarter ...", "Acme Q3 Profit Beats": NER runs a title-case
             # headline on past the name; the name ends before the verb or the figure.
             if not t.text[:1].isupper() and not t.text[:1].isdigit():
@@ -230,56 +232,58 @@ class EntityRecognizer:
             if t.lower_ in HEADLINE_VERBS and t.lower_ not in ("to", "in") and t.i < end - 1:
                 end = t.i
                 break
-            nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+            nxt = toks[t.i + 1].lower_ if t.i + 1 < len(toks) else ""
             if t.lower_ in HEADLINE_NOUNS and nxt not in ("exchange", "market", "markets"):
                 end = t.i
                 break
-        if any(t.lower_ in OWN_PRONOUNS for t in doc[start:end]):
+        if any(t.lower_ in OWN_PRONOUNS for t in toks[start:end]):
             return None  # "Expanding Its Automation Portfolio": a headline phrase, no name has "its"
         while (
             end > start
-            and (doc[end - 1].is_punct and doc[end - 1].text != ".")
-            or (end > start and doc[end - 1].tag_ == "POS")
+            and (toks[end - 1].is_punct and toks[end - 1].text != ".")
+            or (end > start and toks[end - 1].tag_ == "POS")
         ):
             end -= 1
         if start >= end:
             return None
-        span = doc[start:end]
-        if span.text in self.not_entities or span.text.rstrip("s") in self.not_entities:
+        text = span_text(doc[start:end])
+        if text in self.not_entities or text.rstrip("s") in self.not_entities:
             return None
         # "Widget Chief Executive Jane Roe", "Miles Dyson Chief Technology Officer": a title that
         # runs to the end of the span is no part of the name before it.
-        for t in doc[start + 1 : end]:
+        for t in toks[start + 1 : end]:
             if (
                 t.lower_ in TITLE_TAIL
                 and t.text[:1].isupper()
-                and all(u.lower_ in TITLE_TOKENS or u.lower_ in TITLE_TAIL for u in doc[t.i : end])
+                and all(u.lower_ in TITLE_TOKENS or u.lower_ in TITLE_TAIL for u in toks[t.i : end])
             ):
                 end = t.i
                 break
         span = doc[start:end]
-        pos = [t.i for t in span if t.tag_ == "POS"]
-        if pos and all(t.lower_ in TITLE_TOKENS for t in doc[pos[0] + 1 : end]):
+        words = toks[start:end]
+        pos = [t.i for t in words if t.tag_ == "POS"]
+        if pos and all(t.lower_ in TITLE_TOKENS for t in toks[pos[0] + 1 : end]):
             end = pos[0]  # "Acme's Board of Directors": the company, not its organ
             span = doc[start:end]
+            words = toks[start:end]
             if start >= end:
                 return None
-        if span[-1].lower_ in ("application", "applications", "highlights"):
+        if words[-1].lower_ in ("application", "applications", "highlights"):
             return None  # "New Drug Application", "Business Highlights": a filing, a heading
-        if len(span) == 1 and span[0].text.lower().rstrip(".") in self.suffixes:
+        if len(words) == 1 and words[0].text.lower().rstrip(".") in self.suffixes:
             return None  # "Systems" left of a cut headline: a suffix alone names nothing
-        if len(span) == 1 and span[0].lower_ in DESCRIPTOR_WORDS:
+        if len(words) == 1 and words[0].lower_ in DESCRIPTOR_WORDS:
             return None  # "the Company" of a press release: a description, for coreference
-        if any(t.lower_ in ("million", "billion", "trillion") for t in span):
+        if any(t.lower_ in ("million", "billion", "trillion") for t in words):
             return None  # "SEK 4.9 billion": an amount with a currency code NER took for a name
-        if all(t.lower_ in TITLE_TOKENS for t in span):
+        if all(t.lower_ in TITLE_TOKENS for t in words):
             return None  # "Chief Financial", "Board": titles and organs, not companies
         if not any(
             t.text[:1].isupper() or (t.text[:1].isalnum() and any(c.isupper() for c in t.text[1:]))
-            for t in span
+            for t in words
         ):  # "iRobot", "eBay", "3M": a capital inside the word marks a name too
             return None
-        if span[0].is_space or "\n" in span.text:
+        if words[0].is_space or "\n" in span_text(span):
             return None
         return span
 

@@ -4,6 +4,8 @@ spaCy rebuilds these on every access: `doc.text` and `span.text` join the text o
 Token objects, `doc[i]` and iterating a Doc or Span create a Token each. The text of a Doc
 never changes once it is tokenized, so the caches stay true for the Doc's whole life.
 FactAssembler drops them (CACHE_KEYS) when the facts are done.
+
+`Hint` is a cheap test, on words, that a costly pattern cannot match a sentence.
 """
 
 from __future__ import annotations
@@ -65,8 +67,9 @@ class Hint:
         self.words = tuple(w.lower() for w in words)
         self.rx = re.compile("|".join(re.escape(w) for w in self.words), re.IGNORECASE)
 
-    def absent(self, text: str) -> bool:
-        low = text.lower()
+    def absent(self, text: str, low: str | None = None) -> bool:
+        """No word in `text` (`low` is text.lower(), where the caller has it already)."""
+        low = text.lower() if low is None else low
         if any(w in low for w in self.words):
             return False
         return text.isascii() or self.rx.search(text) is None
