@@ -16,6 +16,7 @@ from newsgraph.extract.base import (
     money_near,
     poss_entity,
     prep_entities,
+    sentence_words,
     sentences,
     time_near,
     tokens,
@@ -79,6 +80,9 @@ DEAL_HOLDERS = {
 HOLD_STAKE = {"build", "amass", "accumulate", "hold", "own", "disclose", "have", "keep", "retain"}
 PAST_MARKS = ("after", "since", "following", "like")
 BLOCKED = {"block", "prohibit", "veto", "reject", "stop", "thwart", "bar"}
+
+# Words one of which a sentence needs for any token of it to start a fact in `match`.
+TRIGGERS = VERBS | NOUNS | {"sell", "pay", "value"}
 
 
 class AcquisitionExtractor(FactExtractor):
@@ -147,6 +151,8 @@ class AcquisitionExtractor(FactExtractor):
                 f.time = when[0]
 
     def match(self, doc, sent):
+        if sentence_words(sent).isdisjoint(TRIGGERS):
+            return  # no token below can be a trigger
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in VERBS:

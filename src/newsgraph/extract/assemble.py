@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.base import CLAUSES, WORDS
 from newsgraph.model import ArticleFacts, Document, Entity, Fact
 from newsgraph.nlp.shared import CACHE_KEYS
 
@@ -70,7 +71,8 @@ class FactAssembler:
                     if v is prev:
                         merged[k] = f
         doc._.facts = list({id(f): f for f in merged.values()}.values())
-        for key in ("newsgraph_sentences", "newsgraph_all_sentences", "newsgraph_main_org", *CACHE_KEYS):
+        for key in ("newsgraph_sentences", "newsgraph_all_sentences", "newsgraph_main_org", WORDS, CLAUSES,
+                    *CACHE_KEYS):  # fmt: skip
             doc.user_data.pop(key, None)  # Spans do not serialize with the Doc
         return doc
 

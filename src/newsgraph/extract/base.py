@@ -84,6 +84,22 @@ def tokens(sent: Span) -> list[Token]:
     return doc_tokens(sent.doc)[sent.start : sent.end]
 
 
+WORDS = "newsgraph_sentence_words"
+
+
+def sentence_words(sent: Span) -> frozenset[str]:
+    """The sentence's lowercased lemmas and forms, built once per sentence: an extractor tests its
+    trigger words against them with one set operation before walking the tokens one by one."""
+    index = sent.doc.user_data.setdefault(WORDS, {})
+    words = index.get((sent.start, sent.end))
+    if words is None:
+        toks = tokens(sent)
+        words = index[sent.start, sent.end] = frozenset(
+            [t.lemma_.lower() for t in toks] + [t.lower_ for t in toks]
+        )
+    return words
+
+
 def all_sentences(doc: Doc) -> list[Span]:
     """doc.sents as a list, computed once: spaCy rebuilds the spans on every access."""
     cached = doc.user_data.get("newsgraph_all_sentences")
@@ -397,15 +413,22 @@ def _side_clauses(head: Token, trigger: Token) -> list[tuple[int, int]]:
     return out
 
 
+CLAUSES = "newsgraph_clause_chars"
+
+
 def _clause_chars(head: Token) -> tuple[int, int]:
-    """Char range of `head`'s clause: its subtree without embedded clauses of its own."""
-    toks = [t for t in head.subtree]
+    """Char range of `head`'s clause: its subtree without embedded clauses of its own (kept per Doc:
+    the extractors ask it of the same verbs, and the parse does not change under them)."""
+    known = head.doc.user_data.setdefault(CLAUSES, {})
+    if head.i in known:
+        return known[head.i]
     skip = set()
     for c in head.children:
         if c.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj") and c.pos_ in ("VERB", "AUX"):
             skip |= {t.i for t in c.subtree}
-    toks = [t for t in toks if t.i not in skip] or [head]
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    toks = [t for t in head.subtree if t.i not in skip] or [head]
+    known[head.i] = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return known[head.i]
 
 
 def entity_type(doc: Doc, key: str) -> str:

@@ -14,6 +14,7 @@ from newsgraph.extract.base import (
     patients,
     poss_entity,
     prep_entities,
+    sentence_words,
     tokens,
 )  # fmt: skip
 from newsgraph.nlp.shared import entity_of, span_text
@@ -33,11 +34,16 @@ PAST_TALKS = "newsgraph_past_talks"  # facts (by index) of talks told as history
 DEAL_VERBS = {"buy", "acquire", "merge", "purchase", "take", "invest", "form", "create", "sell", "supply",
               "combine", "build", "develop", "license"}  # fmt: skip
 
+# Words one of which a sentence needs for any token of it to start a fact in `match`.
+TRIGGERS = NOUNS | VERBS | {"approach"}
+
 
 class TalksExtractor(FactExtractor):
     fact_type = "talks"
 
     def match(self, doc, sent):
+        if sentence_words(sent).isdisjoint(TRIGGERS):
+            return  # no token below can be a trigger
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "NOUN" and (lemma in NOUNS or tok.lower_ in NOUNS):

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp.shared import doc_text
+from newsgraph.nlp.shared import doc_text, doc_tokens
 
 # Why each: these open lines that a page wraps around the article, never part of it.
 JUNK_LINE = re.compile(
@@ -78,8 +78,8 @@ def junk_spans(text: str) -> list[tuple[int, int]]:
 
 def mark_lines(doc: Doc) -> Doc:
     """Start a sentence after every line break; record junk lines on doc._.junk."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
+    toks = doc_tokens(doc)
+    for prev, tok in zip(toks[:-1], toks[1:], strict=True):
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
     text = doc_text(doc)
