@@ -65,9 +65,10 @@ def metric_name(match: re.Match) -> str:
 
 METRIC_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in METRICS), re.I)
 # Every METRIC_RX match holds one of these words: a sentence with none skips the costly scan.
-METRIC_HINT = Hint("income", "profit", "earning", "eps", "share", "ebit", "cash flow", "revenue", "arpu", "margin",
-                   "dividend", "loss", "sales", "turnover", "top line", "deliver", "shipment", "shipped", "sold",
-                   "produc", "output", "order", "booking", "subscriber", "paying users", "deal", "contract value")  # fmt: skip
+METRIC_HINT = Hint("income", "profit", "earning", "eps", "per share", "per-share", "a share", "market share", "ebit",
+                   "cash flow", "revenue", "arpu", "margin", "dividend", "loss", "sales", "turnover", "top line",
+                   "deliver", "shipment", "shipped", "sold", "produc", "output", "orders", "order intake", "booking",
+                   "subscriber", "paying users", "deals", "deal wins", "contract value")  # fmt: skip
 UP = re.compile(r"\b(?:rose|rise|rising|risen|jump\w*|climb\w*|gain\w*|grew|grow\w*|increas\w*|surg\w*|soar\w*|"
                 r"up|higher|advanc\w*|improv\w*|leapt|jumped|doubled|boost\w*)\b", re.I)  # fmt: skip
 DOWN = re.compile(r"\b(?:fell|fall\w*|slid|slide|slipp\w*|slip|drop\w*|declin\w*|down|decreas\w*|slump\w*|"
