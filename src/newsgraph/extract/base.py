@@ -131,6 +131,18 @@ def is_headline(sent: Span) -> bool:
     return False
 
 
+BULLETS = {"-", "•", "*", "–", "—", "·", "▪", "►", "‣", "○"}
+
+
+def is_bullet(sent: Span) -> bool:
+    """A bulleted line ("- Cloud revenue up 20% to EUR 13.7 billion"): the body of a press
+    release's highlights, where the figures are given first, not a headline restating them."""
+    for tok in sent:
+        if not tok.is_space:
+            return tok.text in BULLETS or tok.text[0] in BULLETS and len(tok.text) > 1 and tok.text[1] == " "
+    return False
+
+
 # -- reading arguments off the parse ---------------------------------------------------
 PEOPLE_NOUNS = {"analyst", "analysts", "economist", "economists", "executive", "executives", "spokesperson",
                 "spokesman", "spokeswoman", "representative", "representatives", "strategist", "strategists",

@@ -11,6 +11,7 @@ from newsgraph.extract.base import (
     agents,
     all_sentences,
     company_of,
+    is_bullet,
     is_headline,
     main_org,
     tokens,
@@ -336,7 +337,7 @@ class FinancialResultExtractor(FactExtractor):
         # named in passing ("full-year forecast") does not carry over.
         if period and re.search(r"quarter|months|half|Q[1-4]", period.text, re.I):
             self.last_period = period
-        if is_headline(sent):
+        if is_headline(sent) and not is_bullet(sent):
             return  # a headline's figure is the body's, said again
         if self.verdict(doc, sent):
             return

@@ -61,6 +61,7 @@ class PersonnelExtractor(FactExtractor):
     def match(self, doc, sent):
         yield from self.verbs(doc, sent)
         yield from self.parted(doc, sent)
+        yield from self.reelection(doc, sent)
         yield from self.nominal(doc, sent)
         yield from self.joins(doc, sent)
 
@@ -79,6 +80,22 @@ class PersonnelExtractor(FactExtractor):
                 yield unhedge(
                     doc, self.fact(doc, tok, args, status="departed", time=time_near(doc, sent, tok)), tok
                 )
+
+    def reelection(self, doc, sent):
+        """'Chairman X will not seek re-election', 'X won't stand for re-election': a departure."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            if tok.lemma_ not in ("seek", "stand") or not any(c.dep_ == "neg" for c in tok.children):
+                continue
+            if "election" not in " ".join(t.lower_ for t in tok.subtree if t.i > tok.i):
+                continue
+            role = self.role(sent, tok) or "board member"
+            for person in [k for k in agents(tok) if ents[k].type == "PERSON"]:
+                org = self.company(doc, sent, tok, person)
+                if org:
+                    args = {"person": person, "company": org[0], "role": role}
+                    fact = self.fact(doc, tok, args, status="departed", time=time_near(doc, sent, tok))
+                    yield unhedge(doc, fact, tok)
 
     def nominal(self, doc, sent):
         """'announced the departure of its finance chief John Doe', 'Smith's appointment as CEO'."""
@@ -106,13 +123,19 @@ class PersonnelExtractor(FactExtractor):
         """'Jane Smith joins Acme as CFO', 'joined the board of Acme', 'becomes Acme's first female CEO'."""
         ents = doc._.entities
         for tok in tokens(sent):
+            # "X will step back to become chairman": the purpose is the new post
+            to_become = (
+                tok.lemma_ == "become"
+                and tok.dep_ == "advcl"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            )
             if (
                 tok.pos_ != "VERB"
                 or tok.lemma_ not in ("join", "become", "serve")
-                or tok.dep_ in ("relcl", "acl", "advcl")
+                or (tok.dep_ in ("relcl", "acl", "advcl") and not to_become)
             ):
                 continue
-            persons = [k for k in agents(tok) if ents[k].type == "PERSON"]
+            persons = [k for k in agents(tok) or (agents(tok.head) if to_become else []) if ents[k].type == "PERSON"]
             obj = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
             if tok.lemma_ == "serve":
                 # "X is serving as interim CEO", "will serve as acting CFO": a stand-in named for now
@@ -155,6 +178,10 @@ class PersonnelExtractor(FactExtractor):
                     and re.search(r"\bof the board\b", " ".join(t.lower_ for t in obj[0].subtree))
                 ):
                     orgs = [main_org(doc)]  # "become Executive Chair of the Board": the company's own board
+                elif not orgs and role and tok.lemma_ == "become" and persons:
+                    # "co-founder X will step back to become executive chairman": the post is at
+                    # the company the article has them at
+                    orgs = self.company(doc, sent, tok, persons[0])
             orgs = [parent_org(doc, k) for k in orgs if k and ents[k].type == "ORG"]
             when = upcoming(doc, tok, time_near(doc, sent, tok))
             if role is None or not orgs or self.background(doc, when):
