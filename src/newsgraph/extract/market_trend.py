@@ -53,7 +53,12 @@ TREND_VERBS = {"plateau", "slow", "boom", "slump", "grow", "decline", "shrink", 
                "halve", "double", "sell", "suffer", "slip", "retreat", "swell", "balloon", "dry", "tighten",
                "loosen", "hit", "reach", "squeeze", "hurt", "weigh", "bottom", "level", "have", "touch", "intensify",
                "escalate", "heat", "deepen", "worsen", "falter", "evaporate", "revive", "thaw", "grapple",
-               "contend", "wrestle", "reel", "face", "crash", "plummet", "nosedive", "spike", "tank", "rocket"}  # fmt: skip
+               "contend", "wrestle", "reel", "face", "crash", "plummet", "nosedive", "spike", "tank", "rocket",
+               "shift"}  # fmt: skip
+# "Demand remained robust", "prices stayed elevated": how a market held up
+STATES = {"robust", "strong", "weak", "sluggish", "subdued", "soft", "resilient", "solid", "tepid", "muted",
+          "buoyant", "healthy", "elevated", "depressed", "volatile", "tight", "firm", "brisk", "lackluster",
+          "lacklustre", "strained", "stubborn", "sticky", "stable", "flat"}  # fmt: skip
 # "Airlines are short of aircraft", "the market is awash with panels": a state of a whole market
 SHORT = {"short", "awash", "flush", "oversupplied", "undersupplied"}
 # "Chinese EV makers have slashed prices": an industry's players moving prices together
@@ -180,7 +185,10 @@ class MarketTrendExtractor(FactExtractor):
                 continue
             lemma = tok.lemma_.lower()
             verb = tok
-            if lemma in START_VERBS:
+            held = lemma in ("remain", "stay") and any(
+                c.dep_ == "acomp" and c.lower_ in STATES for c in tok.children
+            )
+            if lemma in START_VERBS and not held:
                 inner = [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in TREND_VERBS]
                 if not inner:
                     continue
@@ -190,7 +198,10 @@ class MarketTrendExtractor(FactExtractor):
                 return
             elif lemma == "cut" and any(c.lower_ == "back" for c in tok.children):
                 pass  # "cash-strapped diners are cutting back on pricey treats"
-            elif lemma not in TREND_VERBS and not (lemma in ("be", "remain", "stay") and self.in_slump(tok)):
+            elif lemma not in TREND_VERBS and not (
+                # "Demand for cloud software remained robust": a market's state held
+                lemma in ("be", "remain", "stay") and self.in_slump(tok) or held
+            ):
                 continue
             if lemma == "have" and not any(c.dep_ == "dobj" and any(a.lower_ in ("difficult", "tough", "weak", "strong",
                                            "bumper", "record") for a in c.children) for c in tok.children):  # fmt: skip

@@ -135,7 +135,9 @@ class PersonnelExtractor(FactExtractor):
                 or (tok.dep_ in ("relcl", "acl", "advcl") and not to_become)
             ):
                 continue
-            persons = [k for k in agents(tok) or (agents(tok.head) if to_become else []) if ents[k].type == "PERSON"]
+            persons = [
+                k for k in agents(tok) or (agents(tok.head) if to_become else []) if ents[k].type == "PERSON"
+            ]
             obj = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
             if tok.lemma_ == "serve":
                 # "X is serving as interim CEO", "will serve as acting CFO": a stand-in named for now
