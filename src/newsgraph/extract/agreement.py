@@ -68,7 +68,13 @@ class AgreementExtractor(FactExtractor):
                     continue
                 chain = governing(tok)
                 verb = next((g for g in chain[1:] if g.pos_ in ("VERB", "AUX")), None)
-                if verb is None or verb.lemma_.lower() not in MAKE_VERBS | END_VERBS:
+                # "develops the drug under a collaboration with Y": work done under a standing deal
+                under = (
+                    tok.dep_ == "pobj"
+                    and tok.head.lower_ in ("under", "through")
+                    and bool(prep_entities(tok, ["with"]))
+                )
+                if (verb is None or verb.lemma_.lower() not in MAKE_VERBS | END_VERBS) and not under:
                     if not prep_entities(tok, ["between"]):
                         continue
                 between = prep_entities(tok, ["between"])
@@ -78,6 +84,13 @@ class AgreementExtractor(FactExtractor):
                     parties = (agents(verb) if verb is not None else []) or poss_entity(tok)
                     counters = (
                         prep_entities(tok, ["with", "from", "to"])
+                        # "won a contract worth $1.2 billion from Y": the client hangs on "worth"
+                        or [
+                            k
+                            for c in tok.children
+                            if c.lower_ == "worth"
+                            for k in prep_entities(c, ["from", "with"])
+                        ]
                         or (prep_entities(verb, ["with", "from"]) if verb is not None else [])
                         or self.inner_with(tok)
                         or self.supplied(tok)
