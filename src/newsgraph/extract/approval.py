@@ -44,6 +44,7 @@ DEAL_WORDS = {"deal", "transaction", "merger", "acquisition", "takeover", "purch
               "bid", "offer", "tie-up", "drug", "treatment", "vaccine", "product", "plan", "application"}  # fmt: skip
 PROCEED = {"proceed", "go", "close", "complete", "continue", "move", "sell", "market", "resume", "operate", "launch",
            "buy", "acquire", "merge", "list", "enter", "start", "begin", "use", "offer", "import", "export"}  # fmt: skip
+REVIEW_VERBS = {"review", "examine", "assess", "evaluate", "scrutinize", "scrutinise", "weigh"}
 FILINGS = {"application", "filing", "submission", "request", "dossier"}
 REGULATOR_NOUNS = {"regulator", "watchdog", "authority", "agency", "commission"}
 MAKER_VERBS = {"develop", "make", "market", "produce", "sell", "own", "manufacture", "co-develop"}
@@ -59,8 +60,16 @@ class ApprovalExtractor(FactExtractor):
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             signs_off = lemma == "sign" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
+            # "the FDA is still reviewing X's application": a decision pending with the reviewer
+            reviews = lemma in REVIEW_VERBS and any(
+                c.dep_ == "dobj" and (c.lemma_.lower() in FILINGS | DEAL_WORDS or entity_of(c))
+                for c in tok.children
+            )
             if tok.pos_ == "VERB" and (
-                lemma in GRANT_VERBS or signs_off or (lemma in DENY_VERBS and self.regulatory(doc, tok))
+                lemma in GRANT_VERBS
+                or signs_off
+                or reviews
+                or (lemma in DENY_VERBS and self.regulatory(doc, tok))
             ):
                 authority = [
                     self.named_regulator(doc, tok, k) for k in agents(tok) if self.is_authority(doc, k)
@@ -69,7 +78,7 @@ class ApprovalExtractor(FactExtractor):
                     # "cleared by the European Commission", with "by" hung on the object
                     authority = [k for t in tok.subtree if t.lower_ == "by" for p in t.children
                                  for k in expand(p) if self.is_authority(doc, k)]  # fmt: skip
-                if not authority:
+                if not authority and not reviews:
                     authority = self.placed_authority(doc, tok)
                 if not authority:
                     continue
@@ -88,7 +97,7 @@ class ApprovalExtractor(FactExtractor):
                 status = "denied" if lemma in DENY_VERBS else "granted"
                 if lemma in ("revoke", "withdraw"):
                     status = "revoked"
-                if lemma in GRANT_VERBS and self.pending(tok):
+                if (lemma in GRANT_VERBS and self.pending(tok)) or reviews:
                     status = "pending"
                 if tok.dep_ == "xcomp" and tok.head.lemma_ in ("decline", "refuse", "fail"):
                     status = "denied"  # "the FDA declined to approve the drug"
