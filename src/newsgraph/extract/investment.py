@@ -19,7 +19,7 @@ from newsgraph.extract.reported import unhedge
 from newsgraph.nlp.shared import span_text
 
 VERBS = {"invest", "pledge", "commit", "earmark", "pour", "inject", "allocate", "plow", "plough", "spend",
-         "back", "fund", "finance", "bankroll"}  # fmt: skip
+         "back", "fund", "finance", "bankroll", "put"}  # fmt: skip
 PLANNED = {"pledge", "commit", "earmark", "plan", "aim", "intend", "will", "would", "expect", "seek", "propose",
            "announce", "set", "allocate", "promise", "vow", "prepare", "consider", "hope", "to"}  # fmt: skip
 WITHDRAWN = {"withdraw", "scrap", "cancel", "pull", "shelve", "abandon", "halt"}
@@ -80,6 +80,12 @@ class InvestmentExtractor(FactExtractor):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and (lemma in VERBS or lemma == "set" and self.set_aside(tok)):
                 if lemma in ("back", "fund", "finance") and not money_near(doc, sent):
+                    continue
+                if lemma == "put" and not (
+                    # "SoftBank put in $2 billion", "will put $2 billion into Y": money, not things, put in
+                    any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in tok.children)
+                    and any(c.lower_ in ("in", "into") and c.dep_ in ("prt", "prep") for c in tok.children)
+                ):
                     continue
                 if lemma in ("fund", "finance") and any(
                     c.dep_ == "dobj" and c.lemma_ in DEAL_COSTS for c in tok.children
