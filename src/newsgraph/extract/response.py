@@ -63,6 +63,11 @@ STATUS_HINTS = {
 }  # fmt: skip
 
 
+PAIR_WORDS = {"companies", "sides", "firms", "groups", "parties", "carmakers", "automakers", "banks"}
+PAIR_FACTS = {"talks": ("party", "counterparty"), "agreement": ("party", "counterparty"),
+              "acquisition": ("acquirer", "target")}  # fmt: skip
+
+
 class ResponseExtractor(FactExtractor):
     fact_type = "response"
 
@@ -85,6 +90,8 @@ class ResponseExtractor(FactExtractor):
             if not parties and status in ("denied", "confirmed"):
                 att = doc._.attributions.get(sent.start)  # "X said the report was inaccurate"
                 parties = [att.speaker] if att and att.speaker else []
+            if not parties:
+                parties = self.both_sides(doc, sent, verb)
             if status == "confirmed" and (not parties or self.confirms_outlook(verb)):
                 continue
             if status == "denied" and not parties:
@@ -151,6 +158,22 @@ class ResponseExtractor(FactExtractor):
             if att is not None and att.kind in ("publication", "anonymous"):
                 return True
         return False
+
+    @staticmethod
+    def both_sides(doc, sent, verb):
+        """'Both companies confirmed the discussions', 'the two sides declined to comment': the
+        parties of the last deal or talks the article told before this sentence."""
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].lower_ not in PAIR_WORDS:
+            return []
+        if not any(c.lower_ in ("both", "two") for c in subj[0].children):
+            return []
+        for fact in reversed(doc._.facts):
+            if fact.type in PAIR_FACTS and fact.evidence[0][0] < sent.start_char:
+                sides = [v for r, v in fact.args.items() if r in PAIR_FACTS[fact.type] and isinstance(v, str)]
+                if len(sides) == 2:
+                    return sides
+        return []
 
     @staticmethod
     def confirms_outlook(verb):
