@@ -73,6 +73,10 @@ ROWS = [
      "batteries.", "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     ("Acme Corp. will supply batteries to Widget Inc. under a five-year contract.",
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Acme Corp. has won a contract worth $1.2 billion from Widget Inc. to make its chips.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Acme Corp. develops the drug under a collaboration with Widget Inc.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     # acquisition
     ("Acme Corp. agreed to buy Widget Inc. for $4.5 billion in an all-stock deal.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
@@ -155,6 +159,8 @@ ROWS = [
      "investment", {"investor": "Acme", "target": "Widget"}, "made", None),
     ("Acme Corp. said it plans capital expenditure of about $20 billion this year.",
      "investment", {"investor": "Acme"}, "planned", None),
+    ("Acme Corp. will put $2 billion into Widget Inc., the two companies said.",
+     "investment", {"investor": "Acme", "target": "Widget"}, "planned", None),
     # approval
     ("The Federal Trade Commission cleared Acme Corp.'s purchase of Widget Inc.",
      "approval", {"applicant": "Acme", "authority": "Federal Trade Commission"}, "granted", None),
@@ -245,6 +251,8 @@ ROWS = [
     ("Acme Corp. made its new AI model available to developers on Tuesday.",
      "launch", {"company": "Acme"}, "launched", None),
     ("Acme Corp. has abandoned plans to build an electric car.", "launch", {"company": "Acme"}, "cancelled", None),
+    ("The Food and Drug Administration is still reviewing Widget Inc.'s application for the drug.",
+     "approval", {"applicant": "Widget", "authority": "Food and Drug Administration"}, "pending", None),
     # financial_result
     ("Acme Corp. reported net income of $1.2 billion for the third quarter, beating analysts' estimates of "
      "$1.1 billion.", "financial_result", {"company": "Acme"}, None, None),
@@ -336,6 +344,8 @@ ROWS = [
      "forecast", {"source": "Widget Research"}, None, None),
     ("Acme Corp. warned that tariffs could cut its profit by $500 million this year.",
      "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
+    ("Acme Corp. today reported results for the full year 2023.\n\nFull-year highlights:\n"
+     "- Cloud revenue up 20% to EUR 13.7 billion\n", "financial_result", {"company": "Acme"}, None, None),
     # market_trend
     ("Demand for smartphones has slumped this year.", "market_trend", {}, None, None),
     ("Acme Corp.'s quarterly profit fell 40% as a glut of steel kept prices depressed.", "market_trend", {}, None,
@@ -366,6 +376,9 @@ ROWS = [
     ("Acme Corp. beat estimates, unlike the rest of the chip industry, where makers of semiconductors for phones are "
      "grappling with a sluggish recovery.", "market_trend", {}, None, None),
     ("Prices for lithium have crashed 80% since their peak.", "market_trend", {}, None, None),
+    ("Demand for cloud software remained robust through the year.", "market_trend", {}, None, None),
+    ("Demand for networking gear is shifting quickly toward cloud-managed systems.",
+     "market_trend", {}, None, None),
     # response
     ("An Acme spokesperson declined to comment.", "response", {"party": "Acme"}, "declined_to_comment", None),
     ("Widget Inc. did not immediately respond to a request for comment.",
@@ -381,7 +394,13 @@ ROWS = [
     ("Widget Inc. is in talks to buy Acme Corp., Bloomberg News reported. Acme Corp. said in a statement that it "
      "was considering various options but that nothing had been decided.",
      "response", {"party": "Acme"}, None, None),
+    ("Acme Corp. and Widget Inc. are in talks about a merger, people familiar with the matter said. Both "
+     "companies confirmed the discussions on Monday.", "response", {"party": "Widget"}, "confirmed", None),
     # personnel
+    ("Chairman John Roe will not seek re-election at Acme Corp.'s annual meeting in June.",
+     "personnel", {"person": "John Roe", "company": "Acme"}, "departed", None),
+    ("Acme Corp. co-founder John Roe will step back to become executive chairman, the company said.",
+     "personnel", {"person": "John Roe", "company": "Acme"}, "appointed", None),
     ("Acme Corp. named Jane Smith as chief executive, effective Jan. 1.",
      "personnel", {"person": "Jane Smith", "company": "Acme"}, "appointed", None),
     ("John Doe stepped down as chief financial officer of Acme Corp.",
