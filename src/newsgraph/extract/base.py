@@ -139,7 +139,7 @@ def is_bullet(sent: Span) -> bool:
     release's highlights, where the figures are given first, not a headline restating them."""
     for tok in sent:
         if not tok.is_space:
-            return tok.text in BULLETS or tok.text[0] in BULLETS and len(tok.text) > 1 and tok.text[1] == " "
+            return tok.text in BULLETS
     return False
 
 

@@ -71,7 +71,7 @@ from newsgraph.store.schema import (
     fact_entities,
     facts,
 )
-from newsgraph.store.store import Store
+from newsgraph.store.store import Store, expanding
 
 __all__ = [
     "NoSuchEntity",
@@ -91,10 +91,6 @@ LATEST_CLAIMS = 10
 COUNTERPARTIES = 20
 LIST_SOURCES = 10
 VIEW_SOURCES = 500
-
-
-def _expanding(name: str) -> Any:
-    return bindparam(name, expanding=True)
 
 
 # The statements of the entity page and its API twin, built once: SQLAlchemy spends ~70 us
@@ -153,8 +149,8 @@ _TIMELINE = (
     .order_by(claim_entities.c.when.asc().nulls_last(), claim_entities.c.claim_id)
     .limit(bindparam("n"))
 )
-_NAMES = select(entities.c.id, entities.c.name, entities.c.type).where(entities.c.id.in_(_expanding("ids")))
-_CLAIM_ROWS = select(claims).where(claims.c.id.in_(_expanding("ids")))
+_NAMES = select(entities.c.id, entities.c.name, entities.c.type).where(entities.c.id.in_(expanding("ids")))
+_CLAIM_ROWS = select(claims).where(claims.c.id.in_(expanding("ids")))
 
 
 # -- entities ---------------------------------------------------------------------------
@@ -430,7 +426,7 @@ def _sources_stmt(with_text: bool) -> Any:
         .select_from(
             claims.join(facts, facts.c.id.in_(newest)).join(articles, articles.c.id == facts.c.article_id)
         )
-        .where(claims.c.id.in_(_expanding("ids")))
+        .where(claims.c.id.in_(expanding("ids")))
         .order_by(facts.c.claim_id, facts.c.published.desc().nulls_last(), facts.c.id.desc())
     )
 
@@ -455,12 +451,12 @@ _CONFLICTS = (
         .outerjoin(facts, facts.c.id == conflicts.c.fact_id)
         .outerjoin(articles, articles.c.id == facts.c.article_id)
     )
-    .where(claims.c.id.in_(_expanding("ids")))
+    .where(claims.c.id.in_(expanding("ids")))
     .order_by(conflicts.c.claim_id, facts.c.published.asc().nulls_first(), conflicts.c.id)
 )
 _CONFLICT_COUNTS = (
     select(conflicts.c.claim_id, func.count())
-    .where(conflicts.c.claim_id.in_(_expanding("ids")))
+    .where(conflicts.c.claim_id.in_(expanding("ids")))
     .group_by(conflicts.c.claim_id)
 )
 

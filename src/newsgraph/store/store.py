@@ -217,7 +217,8 @@ _SEEN = (
 )
 
 
-def _expanding(name: str) -> Any:
+def expanding(name: str) -> Any:
+    """A bound list for `IN (...)`, one parameter per item when the statement runs."""
     return bindparam(name, expanding=True)
 
 
@@ -236,7 +237,7 @@ class _Statements:
         hits = func.count().label("hits")
         cands = (
             select(lsh_bands.c.article_id)
-            .where(lsh_bands.c.key.in_(_expanding("bands")))
+            .where(lsh_bands.c.key.in_(expanding("bands")))
             .group_by(lsh_bands.c.article_id)
             .order_by(hits.desc())
             .limit(20)
@@ -249,7 +250,7 @@ class _Statements:
         )
         ek = schema.entity_keys
         self.keys = select(ek.c.norm, ek.c.type, ek.c.entity_id).where(
-            tuple_(ek.c.norm, ek.c.type).in_(_expanding("keys"))
+            tuple_(ek.c.norm, ek.c.type).in_(expanding("keys"))
         )
         self.entities = ins(entities).on_conflict_do_nothing()
         self.entity_keys = ins(ek).on_conflict_do_nothing()
@@ -283,10 +284,10 @@ class _Statements:
             update(entities).where(entities.c.id == bindparam("b_id")).values(name=bindparam("b_name"))
         )
         self.name = select(entities.c.name).where(entities.c.id == gid)
-        self.claims_by_signature = select(claims).where(claims.c.signature.in_(_expanding("sigs")))
+        self.claims_by_signature = select(claims).where(claims.c.signature.in_(expanding("sigs")))
         self.supported = (
             select(facts.c.claim_id)
-            .where(facts.c.claim_id.in_(_expanding("ids")))
+            .where(facts.c.claim_id.in_(expanding("ids")))
             .where(facts.c.cluster_id == bindparam("cluster_id"))
             .where(facts.c.certainty != "denied")
             .distinct()
@@ -315,7 +316,7 @@ class _Statements:
         )
         self.claims_by_pair = select(
             claims.c.id, claims.c.type, claims.c.status, claims.c.pair, claims.c.last_reported
-        ).where(claims.c.pair.in_(_expanding("pairs")))
+        ).where(claims.c.pair.in_(expanding("pairs")))
         self.conflicts = ins(conflicts).on_conflict_do_nothing()
 
 
