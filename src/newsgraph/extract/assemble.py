@@ -34,6 +34,10 @@ def fact_key(f: Fact) -> tuple:
     if f.type == "policy":
         # One government passing a tax credit and planning an industrial cluster: two policies.
         ident += (f.args.get("direction"),)
+    if f.type == "forecast":
+        # "expects revenue of $9.2 billion and earnings of $4.49 a share": one outlook per figure
+        value = f.args.get("value")
+        ident += (f.args.get("metric"), round(value.amount, -3) if hasattr(value, "amount") else None)
     if f.type == "launch":
         # Several products of one company are several launches.
         product = f.args.get("product")

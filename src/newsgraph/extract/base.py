@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import certainty_at, source_at
-from newsgraph.nlp.lines import in_junk
+from newsgraph.nlp.lines import BULLETS, in_junk
 from newsgraph.nlp.shared import doc_tokens, entity_of, span_text
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -129,9 +129,6 @@ def is_headline(sent: Span) -> bool:
         if not tok.is_space:
             return tok.text[-1] not in ".!?\"”’'"
     return False
-
-
-BULLETS = {"-", "•", "*", "–", "—", "·", "▪", "►", "‣", "○"}
 
 
 def is_bullet(sent: Span) -> bool:

@@ -481,7 +481,7 @@ class FinancialResultExtractor(FactExtractor):
                 # "expects revenue of $X": guidance, read by the forecast extractor.
                 # "the deal would boost Acme's revenue by $2 billion": a hypothetical, no result
                 # (in the metric's own clause: "Despite cutting its outlook, Acme said revenue rose")
-                if re.search(r"\b(?:expects?|expecting|forecasts?|forecasting|projects?|projecting|sees|seeing|outlook|guidance|will|would|could|might)\b|"
+                if re.search(r"\b(?i:expects?|expecting|forecasts?|forecasting|projects?|projecting|sees|seeing|outlook|guidance|will|would|could|might)\b|"
                              r"\bmay\b", re.split(r"[,;]", text[max(0, s - 40) : s])[-1]):  # fmt: skip
                     continue
             if hedged and re.search(r"\b(?:be|is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|likely|set)"

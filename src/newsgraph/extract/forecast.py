@@ -25,6 +25,7 @@ from newsgraph.extract.base import (
     company_of,
     entities_in,
     expand,
+    is_bullet,
     is_headline,
     main_org,
     money_near,
@@ -32,7 +33,7 @@ from newsgraph.extract.base import (
     tokens,
 )  # fmt: skip
 from newsgraph.extract.financial import COUNT, METRIC_RX, metric_name
-from newsgraph.model import Source
+from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import SPEECH_VERBS
 from newsgraph.nlp.shared import entity_of, span_text
 
@@ -116,6 +117,19 @@ RATER_VERBS = {"cut", "lower", "raise", "lift", "affirm", "place", "put", "reite
 WATCH = {"review", "watch", "creditwatch", "watchlist"}
 WARNINGS = {"hit", "slowdown", "decline", "loss", "losses", "impact", "fall", "drop", "downturn", "slump", "weakness",
             "pressure", "squeeze", "headwinds", "shortfall", "demand", "writedown", "charge"}  # fmt: skip
+# What a deal or plan is expected to bring in figures, delivered or not.
+BENEFITS = {"synergy", "synergies", "savings", "saving", "return", "returns", "benefit", "benefits", "growth",
+            "revenue", "revenues", "profit", "profits", "earnings", "margin", "margins", "accretion"}  # fmt: skip
+# What joins one figure of an outlook to the next: "$9.2 billion and earnings of ...", "..., and adjusted EPS of".
+FIGURE_OF = re.compile(r"\s+(?:of|at)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|between\s+)?")
+LISTED = re.compile(
+    r"\s*(?:,\s*|;\s*)?(?:(?:and|as\s+well\s+as|plus|with)\s+)?(?:(?:an?|its|the)\s+)?(?:[\w-]+\s+){0,3}?",
+    re.I,
+)
+BULLET_VERBS = {"expect", "forecast", "project", "anticipate", "guide", "raise", "lower", "reaffirm", "reiterate",
+                "lift", "cut", "narrow", "maintain", "increase", "update"}  # fmt: skip
+YIELD_VERBS = {"deliver", "generate", "achieve", "realize", "realise", "yield", "produce", "bring", "create",
+               "drive", "unlock", "capture"}  # fmt: skip
 DEALS = {"deal", "deals", "transaction", "merger", "acquisition", "takeover", "agreement", "offer", "bid",
          "talks"}  # fmt: skip
 # Margin guidance ("an adjusted operating margin of 3% to 4%"); gross margin is a financial metric already.
@@ -127,13 +141,18 @@ class ForecastExtractor(FactExtractor):
     fact_type = "forecast"
 
     def match(self, doc, sent):
-        if is_headline(sent):
-            return  # headlines restate the body's outlook in fewer words
+        bullet = is_bullet(sent)
+        if is_headline(sent) and not bullet:
+            return  # headlines restate the body's outlook in fewer words; a release's bullets give it
         taken = any(f.evidence[0][0] <= sent.start_char < f.evidence[0][1] and f.type not in ("forecast",)
                     for f in doc._.facts)  # fmt: skip
         found = [(tok, fact) for tok in tokens(sent) if tok.pos_ in ("VERB", "AUX") or self.verb_as_noun(tok)
                  for fact in [self.verb_fact(doc, sent, tok, taken) if tok.pos_ != "NOUN"
                               else self.noun_verb(doc, sent, tok)] if fact is not None]  # fmt: skip
+        if bullet:
+            # a highlight line is a fragment the small parser reads loosely; only its plain guidance verbs count
+            found = [(tok, f) for tok, f in found
+                     if self.release_bullet(sent, tok) or tok.lemma_.lower() in BULLET_VERBS]  # fmt: skip
         # "S&P warned that it could cut the rating": the cut is the content of the warning, not another outlook.
         inner = {
             t.i for tok, _ in found for c in tok.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree
@@ -146,12 +165,47 @@ class ForecastExtractor(FactExtractor):
             if tok.i not in inner and pair not in seen:
                 seen.add(pair)
                 yield fact
+                yield from self.further_figures(doc, sent, fact)
         if not seen:
             nominal = self.nominal_outlook(doc, sent)
             if nominal is not None:
                 yield nominal
                 return
             yield from self.attributed_outlook(doc, sent, taken)
+
+    def further_figures(self, doc, sent, fact):
+        """'expects revenue of $9.2 billion and earnings of $4.49 a share': the figures listed after
+        the first are outlooks of their own, each with its metric and value."""
+        value = fact.args.get("value")
+        if value is None or not fact.args.get("metric"):
+            return
+        text, base = span_text(sent), sent.start_char
+        money = money_near(doc, sent)
+
+        def range_end(figure):
+            # "EUR 7.6 billion to EUR 7.9 billion": the top of a range is the same figure
+            end = figure.end
+            for mo in money:
+                if mo.start > end and re.fullmatch(r"\s*(?:to|-|–)\s*", text[end - base : mo.start - base]):
+                    end = mo.end
+            return end
+
+        end = range_end(value)
+        for m in METRIC_RX.finditer(text, end - base):
+            if not LISTED.fullmatch(text, end - base, m.start()):
+                return
+            figure = next((mo for mo in money if m.end() + base <= mo.start), None)
+            if figure is None or not FIGURE_OF.fullmatch(text, m.end(), figure.start - base):
+                return
+            name = metric_name(m)
+            if name in ("net_income", "adjusted_net_income") and re.match(
+                r"\s+(?:per|a) share", text[figure.end - base :]
+            ):
+                name = "eps"
+            args = {**fact.args, "metric": name, "value": figure}
+            yield Fact(type=fact.type, args=args, evidence=list(fact.evidence), status=fact.status,
+                       certainty=fact.certainty, source=fact.source, time=fact.time)  # fmt: skip
+            end = range_end(figure)
 
     @staticmethod
     def capital_spending(sent, tok):
@@ -349,6 +403,10 @@ class ForecastExtractor(FactExtractor):
             ]
             buyers = [f.args["acquirer"] for f in doc._.facts if f.type == "acquisition"]
             speakers = [buyers[0]] if deal and buyers and len(set(buyers)) == 1 else []
+        if not speakers and self.release_bullet(sent, tok):
+            # "- Expected to be accretive to earnings": a release's highlights speak for its issuer
+            speakers = [k for k in [main_org(doc)] if k is not None]
+            passive = True
         if not speakers and not passive and not subj_words & EXPERTS:
             return None
         if taken and not speakers and not subj_words & EXPERTS and not self.by_trade(doc, sent):
@@ -360,6 +418,15 @@ class ForecastExtractor(FactExtractor):
         certainty = "asserted" if own and not self.quoted(tok) else "reported"
         subject = self.subject(doc, scope, src, bool(subj_words & EXPERTS))
         return self.emit(doc, tok, src, subject, sent, scope, certainty, unnamed=subj_words & TRADE)
+
+    @staticmethod
+    def release_bullet(sent, tok):
+        """The verb opens a bulleted line and has no subject: '- Expected to deliver $450 million of
+        synergies', '- Expects full-year revenue of $2 billion'."""
+        if not is_bullet(sent) or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False
+        words = [t for t in tokens(sent) if not t.is_space and not t.is_punct]
+        return bool(words) and words[0].i == tok.i
 
     def outlook_shape(self, tok, comp, passive, speakers):
         """Whether a forecasting verb looks ahead at all, or names an event, a result or a sighting."""
@@ -536,6 +603,12 @@ class ForecastExtractor(FactExtractor):
             return True  # "expected to fly its first jets on Friday": a dated plan, not an outlook
         if comp.dep_ == "dobj" and comp.lemma_ in EVENT_NOUNS:
             return True  # "expects a decision next year": an event awaited, not an outlook
+        if comp.lemma_ in YIELD_VERBS:
+            # "to deliver cost synergies of $450 million", "to deliver $450 million of synergies": a figure ahead
+            objs = [c for c in comp.children if c.dep_ == "dobj"]
+            objs += [p for o in objs for c in o.children if c.lower_ == "of" for p in c.children]
+            if any(o.lemma_.lower() in BENEFITS for o in objs):
+                return False
         return comp.lemma_ in EVENTS | LAUNCH_WORDS
 
     @staticmethod

@@ -12,6 +12,7 @@ from newsgraph.extract.base import (
     tokens,
 )  # fmt: skip
 from newsgraph.model import Source
+from newsgraph.nlp.entities import DEMONYMS
 from newsgraph.nlp.shared import entity_of
 
 DIRECTIONS = {
@@ -388,22 +389,6 @@ def blacklists(tok):
     """'added X to the entity list', 'to its sanctions list', 'to a trade blacklist'."""
     return any(p.lemma_.lower() in ("list", "blacklist") for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
                for p in c.children if p.dep_ == "pobj")  # fmt: skip
-
-
-# A nationality names its country's government: "Chinese regulators", "the Dutch government".
-DEMONYMS = {
-    "chinese": ("china", "beijing"), "american": ("united states", "us", "u.s.", "washington"),
-    "u.s.": ("united states", "us", "u.s.", "washington"), "us": ("united states", "us", "u.s.", "washington"),
-    "japanese": ("japan", "tokyo"), "korean": ("south korea", "korea", "seoul"),
-    "south korean": ("south korea", "korea", "seoul"), "indian": ("india", "new delhi"),
-    "german": ("germany", "berlin"), "french": ("france", "paris"), "british": ("britain", "uk", "u.k.", "london"),
-    "dutch": ("netherlands", "the hague"), "italian": ("italy", "rome"), "spanish": ("spain", "madrid"),
-    "canadian": ("canada", "ottawa"), "australian": ("australia", "canberra"), "russian": ("russia", "moscow"),
-    "taiwanese": ("taiwan", "taipei"), "indonesian": ("indonesia", "jakarta"), "brazilian": ("brazil", "brasilia"),
-    "mexican": ("mexico", "mexico city"), "swiss": ("switzerland", "bern"), "irish": ("ireland", "dublin"),
-    "turkish": ("turkey", "ankara"), "vietnamese": ("vietnam", "hanoi"), "european": ("european union", "eu"),
-    "eu": ("european union", "eu"), "saudi": ("saudi arabia", "riyadh"), "singaporean": ("singapore",),
-}  # fmt: skip
 
 
 def is_body(tok):

@@ -18,6 +18,7 @@ from importlib import resources
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from newsgraph.nlp.lines import BULLETS
 from newsgraph.nlp.shared import ENTITY_AT, doc_text, doc_tokens, entity_of, set_entity, span_text
 
 NER_LABELS = {
@@ -29,6 +30,26 @@ NER_LABELS = {
     "LOC": "PLACE",
 }
 # Words the scorer and a reader both ignore when comparing company names.
+# A nationality names its country's government: "Chinese regulators", "the Dutch government".
+DEMONYMS = {
+    "chinese": ("china", "beijing"), "american": ("united states", "us", "u.s.", "washington"),
+    "u.s.": ("united states", "us", "u.s.", "washington"), "us": ("united states", "us", "u.s.", "washington"),
+    "japanese": ("japan", "tokyo"), "korean": ("south korea", "korea", "seoul"),
+    "south korean": ("south korea", "korea", "seoul"), "indian": ("india", "new delhi"),
+    "german": ("germany", "berlin"), "french": ("france", "paris"), "british": ("britain", "uk", "u.k.", "london"),
+    "dutch": ("netherlands", "the hague"), "italian": ("italy", "rome"), "spanish": ("spain", "madrid"),
+    "canadian": ("canada", "ottawa"), "australian": ("australia", "canberra"), "russian": ("russia", "moscow"),
+    "taiwanese": ("taiwan", "taipei"), "indonesian": ("indonesia", "jakarta"), "brazilian": ("brazil", "brasilia"),
+    "mexican": ("mexico", "mexico city"), "swiss": ("switzerland", "bern"), "irish": ("ireland", "dublin"),
+    "turkish": ("turkey", "ankara"), "vietnamese": ("vietnam", "hanoi"), "european": ("european union", "eu"),
+    "eu": ("european union", "eu"), "saudi": ("saudi arabia", "riyadh"), "singaporean": ("singapore",),
+}  # fmt: skip
+
+# Capitals that follow a company's name as a word of the sentence, not of the name.
+COMMON_CODES = {
+    "CEO", "CFO", "COO", "CTO", "CIO", "EV", "EVS", "AI", "GPU", "CPU", "IPO", "HBM", "FSD", "US", "UK", "EU", "PC",
+    "TV", "SUV", "API", "ETF", "ADR", "ADS", "OLED", "LCD", "LNG", "IT", "HR", "GAAP", "EPS", "AGM", "ESG", "USA",
+}  # fmt: skip
 LEGAL = {
     "corp", "corporation", "co", "company", "ltd", "limited", "inc", "incorporated", "group", "holdings",
     "holding", "plc", "llc", "ag", "sa", "nv", "se", "spa", "gmbh", "the", "ab", "oyj", "asa", "kgaa", "bv", "pty",
@@ -105,6 +126,11 @@ class EntityInfo:
     @property
     def name(self) -> str:
         forms = [n for n in self.names if not n.isupper() or len(self.names) == 1]
+        if self.type == "GOV":
+            # "Netherlands" over "Dutch government": the country names the government it has
+            forms = [
+                n for n in forms if n.split()[-1].lower() not in ("government", "administration")
+            ] or forms
         if self.type == "PERSON":
             return max(forms or self.names, key=len)
         best = max(forms or self.names, key=lambda n: (len(n.split()), len(n)))
@@ -180,9 +206,12 @@ class EntityRecognizer:
                 continue
             for part in self.split_lists(ent):
                 span = self.trim(part)
+                if span is not None and etype == "ORG":
+                    span = self.with_code(span)
                 if span is not None and not self.heading(span):
                     found.append((span, self.fix_type(span, etype, ent.label_), None))
         found += self.suffix_names(doc)
+        found += self.national_governments(doc)
         found += self.houses(doc)
         found += self.ampersand_names(doc)
         found += self.bare_names(doc, found)
@@ -218,8 +247,11 @@ class EntityRecognizer:
         start, end = span.start, span.end
         doc = span.doc
         toks = _toks(doc)  # indexing the list, not the Doc, makes no new Token objects
+        bulleted = toks[start].text in BULLETS
         while start < end and (toks[start].lower_ in ("the", "a", "an") or toks[start].is_punct):
             start += 1
+        if bulleted and not any(t.tag_ in ("NNP", "NNPS") for t in toks[start:end]):
+            return None  # "• Earnings per share of ...": NER runs the bullet into a common word
         while end > start + 1 and toks[end - 1].lower_ in HEADLINE_VERBS:
             end -= 1  # "Sony Interactive Entertainment Unveils ...": a title-cased headline verb
         while start < end - 1 and toks[start].lower_ in FORMER:
@@ -287,6 +319,27 @@ class EntityRecognizer:
             return None
         return span
 
+    @staticmethod
+    def with_code(span: Span) -> Span:
+        """'Samsung SDI', 'Tata TCS': the small model ends a company's name before a closing
+        code in capitals. The code belongs to the name where it heads the phrase; where it
+        modifies a later word ('Apple CEO Tim Cook', 'the Xiaomi EV plant') it is no part of it."""
+        toks = _toks(span.doc)
+        if span.end >= len(toks) or not span[-1].whitespace_ == " ":
+            return span
+        code = toks[span.end]
+        if (
+            code.is_upper
+            and code.is_alpha
+            and 2 <= len(code.text) <= 5
+            and code.pos_ == "PROPN"
+            and code.head.i <= code.i
+            and code.text not in COMMON_CODES
+            and code.ent_iob_ != "B"
+        ):
+            return span.doc[span.start : code.i + 1]
+        return span
+
     def heading(self, span: Span) -> bool:
         """'Media Contact', 'Transaction Overview': a short line that is the name alone is a heading.
 
@@ -309,6 +362,17 @@ class EntityRecognizer:
             return "ORG"  # "Globex declined to comment": products do not speak
         low = text.lower()
         last = span[-1].text.lower().rstrip(".")
+        if etype == "ORG" and canonical(text).lower() in self.countries:
+            return "GOV"  # "Mozambique is suing the bank": a country acts through its government
+        toks = _toks(span.doc)
+        after = [t.lower_.rstrip(".") for t in toks[span.end : span.end + 2]]
+        if (
+            etype == "PERSON"
+            and after[:1] == [","]
+            and after[1:]
+            and after[1] in self.suffixes | {"s.a", "s.p.a", "n.v"}
+        ):
+            return "ORG"  # "Castelora Energía, S.A.": a legal suffix after the comma
         if last in self.suffixes and etype in ("PERSON", "GOV", "PLACE"):
             return "ORG"
         if any(w in low for w in self.gov_words) and etype in ("ORG", "PLACE"):
@@ -324,6 +388,19 @@ class EntityRecognizer:
                 return "PLACE"
             return "ORG"
         return etype
+
+    @staticmethod
+    def national_governments(doc: Doc) -> list[tuple[Span, str, str | None]]:
+        """'the German government', 'the Japanese administration': NER tags the adjective as a
+        nationality, which names no actor; with its head noun it names the government."""
+        toks = _toks(doc)
+        return [
+            (doc[ent.start : ent.end + 1], "GOV", None)
+            for ent in doc.ents
+            if ent.label_ == "NORP"
+            and ent.end < len(toks)
+            and toks[ent.end].lower_ in ("government", "administration")
+        ]
 
     def suffix_names(self, doc: Doc) -> list[tuple[Span, str, str | None]]:
         """Capitalized names ending in a company suffix that NER missed ('Chery Automobile Co.')."""
@@ -508,7 +585,10 @@ class EntityRecognizer:
             if etype in ("ORG", "GOV") and n in self.publications and kind is None:
                 kind = "publication"
                 etype = "ORG"
-            key = by_norm.get(n) or self.link(n, etype, entities, by_norm)
+            formal = (
+                span[-1].text.lower().rstrip(".") in self.suffixes or span[-1].lower_.rstrip(".") in LEGAL
+            )
+            key = by_norm.get(n) or self.link(n, etype, entities, by_norm, formal)
             if key is None:
                 key = new_key(etype)
                 entities[key] = EntityInfo(key, etype, kind=kind)
@@ -521,6 +601,8 @@ class EntityRecognizer:
             info.names[span.text.rstrip(",")] += 1
             mentions.append(Mention(span.start, span.end, key, span.text))
         self.acronyms(doc, entities, by_norm, mentions)
+        self.national_to_country(entities, mentions, by_norm)
+        self.defined_terms(doc, entities, mentions, by_norm)
         ends = {m.end: m for m in mentions}
         for lo, tick, _ in doc.user_data.get("newsgraph_tickers", ()):
             owner = ends.get(lo) or ends.get(lo - 1)  # "Acme Corp. (NYSE: ACM)", "Acme, (NYSE: ACM)"
@@ -533,9 +615,19 @@ class EntityRecognizer:
         return entities, mentions
 
     def link(
-        self, n: str, etype: str, entities: dict[str, EntityInfo], by_norm: dict[str, str]
+        self,
+        n: str,
+        etype: str,
+        entities: dict[str, EntityInfo],
+        by_norm: dict[str, str],
+        formal: bool = False,
     ) -> str | None:
+        """The entity an earlier, longer name of which `n` is a short form. A name that carries its own
+        legal suffix ('Credit Suisse Group AG') is a company of its own beside a longer one that
+        begins alike ('Credit Suisse Securities (Europe) Ltd'); a bare 'Credit Suisse' then goes to
+        the name it completes with suffixes only."""
         words = n.split()
+        loose = None
         for other, key in by_norm.items():
             info = entities[key]
             ow = other.split()
@@ -552,8 +644,11 @@ class EntityRecognizer:
             if etype in ("ORG", "PRODUCT") and info.type == "ORG" and len(ow) > len(words):
                 if ow[: len(words)] == words and n not in self.countries and n not in self.country_norms:
                     rest = ow[len(words) :]
-                    if all(w in self.suffixes or w in LEGAL for w in rest) or len(words) >= 2:
+                    if all(w in self.suffixes or w in LEGAL for w in rest):
                         return key
+                    if len(words) >= 2 and not formal:
+                        loose = loose or key
+                        continue
                 # "Couche-Tard" for "Alimentation Couche-Tard": the distinctive tail of a longer name
                 if (
                     etype == "ORG"
@@ -564,8 +659,8 @@ class EntityRecognizer:
                     and words[-1] not in LEGAL
                     and len(n) >= 5
                 ):
-                    return key
-        return None
+                    loose = loose or key
+        return loose
 
     def acronyms(self, doc, entities, by_norm, mentions) -> None:
         """'Beijing Automotive Group Co. (BAIC)' and 'MIIT' for the ministry's initials."""
@@ -591,13 +686,54 @@ class EntityRecognizer:
                 for name in other.names:
                     initials = "".join(w[0] for w in name.split() if w[:1].isupper())
                     every = "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()
+                    # "GM" for "General Motors Co.": two letters are too common to be any
+                    # name's initials, but do stand for a two-word name without its legal suffix.
+                    bare = canonical(name).split()
+                    pair = (
+                        len(bare) == 2 and all(w[:1].isupper() for w in bare) and "".join(w[0] for w in bare)
+                    )
                     # "BOJ" for "Bank of Japan": the initials of every word, "of" too
-                    if (initials == m.text or every == m.text) and len(m.text) >= 3:
+                    if ((initials == m.text or every == m.text) and len(m.text) >= 3) or pair == m.text:
                         self.merge(entities, mentions, by_norm, m.key, key)
                         break
                 else:
                     continue
                 break
+
+    def defined_terms(self, doc, entities, mentions, by_norm) -> None:
+        """'Castelora Energía, S.A. ("Castelora" or "the Group")': a release defines the short name
+        it will use; both name one company."""
+        toks = _toks(doc)
+        starts = {m.start: m for m in mentions}
+        quotes = {'"', "“", "”", "'", "‘", "’"}
+        for m in list(mentions):
+            if m.key not in entities or entities[m.key].type not in ("ORG", "PERSON"):
+                continue
+            i = m.end
+            while i < len(toks) and (toks[i].text == "," or toks[i].lower_.rstrip(".") in self.suffixes):
+                i += 1
+            if i >= len(toks) or toks[i].text != "(":
+                continue
+            i += 1
+            while i < len(toks) and toks[i].text in quotes:
+                i += 1
+            term = starts.get(i)
+            if term is not None and term.key != m.key and term.key in entities:
+                self.merge(entities, mentions, by_norm, term.key, m.key)
+                if entities[m.key].type == "PERSON":
+                    entities[m.key].type = "ORG"  # a defined term is a company's, in a release
+
+    def national_to_country(self, entities, mentions, by_norm) -> None:
+        """'the Dutch government' is the Netherlands where the article names the country or its capital."""
+        for key, info in list(entities.items()):
+            words = info.name.lower().split() if info.type == "GOV" else []
+            if len(words) < 2 or words[-1] not in ("government", "administration"):
+                continue
+            names = DEMONYMS.get(" ".join(words[:-1]))
+            country = next((k for k, other in entities.items() if k != key and other.type == "GOV"
+                            and any(canonical(n).lower() in (names or ()) for n in other.names)), None)  # fmt: skip
+            if country is not None:
+                self.merge(entities, mentions, by_norm, key, country)
 
     @staticmethod
     def merge(entities, mentions, by_norm, src: str, dst: str) -> None:

@@ -26,7 +26,7 @@ from newsgraph.extract.talks import TalksExtractor
 from newsgraph.nlp.attribution import AttributionReader
 from newsgraph.nlp.coref import DescriptionCoref
 from newsgraph.nlp.entities import EntityRecognizer
-from newsgraph.nlp.lines import mark_lines
+from newsgraph.nlp.lines import mark_lines, split_final_abbreviations
 from newsgraph.nlp.quantities import QuantityReader
 from newsgraph.nlp.times import TimeReader
 
@@ -40,6 +40,11 @@ if not Token.has_extension("entity"):
     Token.set_extension("entity", default=None)
 if not Doc.has_extension("article_facts"):
     Doc.set_extension("article_facts", method=article_facts)
+
+
+@Language.component("newsgraph_sentence_ends", assigns=["doc.text"])
+def sentence_ends_component(doc: Doc) -> Doc:
+    return split_final_abbreviations(doc)
 
 
 @Language.component("newsgraph_lines", assigns=["token.is_sent_start", "doc._.junk"])

@@ -76,12 +76,39 @@ def junk_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# "agreed to buy Widget Inc. The deal ...": the abbreviation's dot ends the sentence too. The small
+# parser then reads "Inc." as the full stop and loses the name as the verb's object.
+_OPENERS = ("The|It|Its|He|She|They|We|This|That|These|Those|His|Her|Their|Our|In|On|At|As|But|And|A|An|"
+            "Shares|Analysts|According|Under|After|Before|For|With|While|There|If|When|Last|Earlier|"
+            "Separately|Meanwhile|Both|Such|Some")  # fmt: skip
+FINAL_ABBREVIATION = re.compile(
+    rf"\b(?:Inc|Corp|Co|Cos|Ltd|Plc|Bros|LLC|L\.P|S\.A|N\.V|A\.G)\.(?=[ \t]*(?:\n|$)|\s+(?:{_OPENERS})\b)"
+)
+
+
+def split_final_abbreviations(doc: Doc) -> Doc:
+    """Split the dot off a company suffix that ends a sentence, before the tagger and parser read it."""
+    ends = {m.end() for m in FINAL_ABBREVIATION.finditer(doc.text)}
+    if not ends:
+        return doc
+    with doc.retokenize() as retokenizer:
+        for tok in doc:
+            if tok.idx + len(tok.text) in ends and len(tok.text) > 1:
+                retokenizer.split(tok, [tok.text[:-1], "."], heads=[(tok, 1), (tok, 1)])
+    return doc
+
+
+BULLETS = {"-", "•", "*", "–", "—", "·", "▪", "►", "‣", "○"}
+
+
 def mark_lines(doc: Doc) -> Doc:
     """Start a sentence after every line break; record junk lines on doc._.junk."""
     toks = doc_tokens(doc)
     for prev, tok in zip(toks[:-1], toks[1:], strict=True):
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+            if tok.text in BULLETS and tok.i + 1 < len(toks):
+                toks[tok.i + 1].is_sent_start = False  # "- Expected to deliver ...": one line, one bullet
     text = doc_text(doc)
     doc._.junk = junk_spans(text)
     doc._.datelines = dateline_spans(text)
