@@ -139,6 +139,11 @@ ROWS = [
     ("Acme Corp.'s bid for Widget Inc. collapsed last year.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
     # investment
+    ("Widget Inc. raised $80 million in a round led by Acme Ventures, with participation from Gadget Capital.",
+     "investment", {"investor": "Gadget Capital", "target": "Widget"}, "made", None),
+    ("Widget Inc. raised $80 million in a round led by Acme Ventures. Existing investors Gadget Capital and "
+     "Sprocket Partners also took part in the round.", "investment",
+     {"investor": "Sprocket Partners", "target": "Widget"}, "made", None),
     ("SoftBank invested $1 billion in Widget Inc.",
      "investment", {"investor": "SoftBank", "target": "Widget"}, "made", None),
     ("Acme Corp. led a $200 million funding round in Widget Inc.",
@@ -424,6 +429,10 @@ ROWS = [
     ("Jane Smith becomes Acme Corp.'s first female CEO.",
      "personnel", {"person": "Jane Smith", "company": "Acme"}, "appointed", None),
     # legal
+    ("Acme Corp. pleaded guilty to wire fraud charges, the Justice Department said.",
+     "legal", {"claimant": "Justice Department", "defendant": "Acme"}, "settled", None),
+    ("The Federal Trade Commission issued a consent order against Acme Corp. in March.",
+     "legal", {"claimant": "Federal Trade Commission", "defendant": "Acme"}, "settled", None),
     ("Widget Inc. sued Acme Corp. for patent infringement.",
      "legal", {"claimant": "Widget", "defendant": "Acme"}, "filed", None),
     ("Acme Corp. was fined $50 million by the Securities and Exchange Commission.",

@@ -158,11 +158,12 @@ class InvestmentExtractor(FactExtractor):
             elif tok.pos_ == "VERB" and (
                 lemma in ("raise", "lead", "close", "secure", "participate", "join")
                 and self.is_round(tok)
+                or self.took_part(tok)
                 or lemma == "raise"
                 and self.backers(doc, tok)
             ):
                 money = self.amount(doc, sent, tok)
-                if lemma in ("lead", "participate", "join"):
+                if lemma in ("lead", "participate", "join") or self.took_part(tok):
                     # "X led a $200 million funding round in Y", "X led Y's Series B", "X participated in Y's round"
                     investors = agents(tok)
                     rounds = [c for c in tok.children if c.dep_ == "dobj"] + [
@@ -170,6 +171,11 @@ class InvestmentExtractor(FactExtractor):
                     ]
                     targets = [k for c in rounds for k in prep_entities(c, ["in", "for"]) + poss_entity(c)]
                     targets = [k for k in targets if k not in investors]
+                    if lemma != "lead" and not targets:
+                        # "Existing investors A and B also took part": in the round the article reports
+                        targets = [f.args["target"] for f in doc._.facts
+                                   if f.type == "investment" and f.args.get("target") and self.is_round(tok)][-1:]  # fmt: skip
+                        targets = [k for k in targets if k not in investors]
                     if lemma != "lead" and not targets:
                         continue
                 else:
@@ -181,6 +187,7 @@ class InvestmentExtractor(FactExtractor):
                         k for c in tok.subtree if c.lower_ in ROUND_NOUNS for k in prep_entities(c, ["from"])
                     ]
                     investors = investors or self.backers(doc, tok)
+                    investors += [k for k in self.participants(doc, tok) if k not in investors]
                     if not investors:
                         continue
                 status = "made"
@@ -250,6 +257,21 @@ class InvestmentExtractor(FactExtractor):
         """'raised $20 million from investors including Acme': companies money was raised from."""
         ents = doc._.entities
         return [k for k in prep_entities(tok, ["from"]) if ents[k].type == "ORG" and ents[k].kind is None]
+
+    @staticmethod
+    def took_part(tok):
+        """'also took part in the Series C round'."""
+        return tok.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children)
+
+    @staticmethod
+    def participants(doc, tok):
+        """'..., with participation from A and B', '... alongside A': the round's other backers."""
+        ents = doc._.entities
+        found = [
+            k for t in tok.subtree if t.lower_ == "participation" for k in prep_entities(t, ["from", "by"])
+        ]
+        found += [k for k in prep_entities(tok, ["alongside"])]
+        return [k for k in found if ents[k].type == "ORG" and ents[k].kind is None]
 
     @staticmethod
     def planner(tok):

@@ -30,7 +30,15 @@ NOUNS = {"lawsuit": "filed", "suit": "filed", "complaint": "filed", "case": "fil
          "fine": "fined", "penalty": "fined", "settlement": "settled", "ruling": "ruled", "verdict": "ruled",
          "judgment": "ruled", "judgement": "ruled", "probe": "filed", "investigation": "filed",
          "action": "filed", "charges": "filed", "antitrust": "filed", "petition": "filed", "inquiry": "filed",
-         "appeal": "filed"}  # fmt: skip
+         "appeal": "filed", "order": "ruled"}  # fmt: skip
+# Orders a regulator or court issues against a party; "an order for 50 jets" is a purchase.
+ORDER_KINDS = {
+    "consent": "settled",
+    "desist": "ruled",
+    "court": "ruled",
+    "enforcement": "ruled",
+    "restraining": "ruled",
+}
 FILE_VERBS = {"file", "bring", "lodge", "launch", "open", "start", "face", "initiate", "pay", "impose", "levy",
               "reach", "win", "lose", "hand", "issue", "agree", "announce", "settle"}  # fmt: skip
 COURT_WORDS = ("court", "judge", "jury", "tribunal", "justice", "justices")
@@ -159,6 +167,10 @@ class LegalExtractor(FactExtractor):
             claimants = prep_entities(tok, ["to"]) or self.authority(doc, sent, defendants)
             low = span_text(sent).lower()
             return claimants, defendants, "fined" if "fine" in low or "penalt" in low else "settled"
+        if tok.pos_ == "VERB" and lemma == "plead" and any(c.lower_ == "guilty" for c in tok.children):
+            # "X pleaded guilty to wire fraud": a criminal case resolved, with the prosecutors
+            defendants = agents(tok)
+            return self.authority(doc, sent, defendants), defendants, "settled"
         if tok.pos_ == "VERB" and lemma in ("side", "find") and court_in(sent):
             if lemma == "find" and any(x[2] == "ruled" for x in done):
                 return None  # "sided with X ..., finding that Y ...": the same verdict
@@ -227,6 +239,8 @@ class LegalExtractor(FactExtractor):
             t.lower_ in ("court", "lawsuit", "legal", "class", "antitrust", "against") for t in sent
         ):
             return None
+        if lemma == "order" and not any(c.lower_ in ORDER_KINDS for c in tok.subtree if c.i < tok.i):
+            return None
         defendants = prep_entities(tok, ["against", "on", "into", "of", "over"])
         inquiry = lemma in ("investigation", "probe", "inquiry")
         if not defendants and inquiry:
@@ -234,6 +248,10 @@ class LegalExtractor(FactExtractor):
         # "faces a lawsuit from X", "is under investigation by X", "a penalty by the FCA"
         claimants = prep_entities(tok, ["from", "by"] if lemma != "settlement" else ["with"])
         status = NOUNS[lemma]
+        if lemma == "order":
+            status = next(
+                ORDER_KINDS[c.lower_] for c in tok.subtree if c.i < tok.i and c.lower_ in ORDER_KINDS
+            )
         if not defendants:
             # "an appeal against a fine imposed by the Commission": the one who imposed it
             acts = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "against" for p in c.children

@@ -23,6 +23,7 @@ REGULATOR_NOUNS = {"regulator", "regulators", "watchdog", "agency", "commission"
 # Words a press release defines for itself: '("Acme" or the "Company")'.
 DEFINED_WORDS = {"company", "group", "bank", "corporation", "firm", "partnership", "issuer", "fund", "trust"}
 PRONOUNS_PERSON = {"he", "she", "his", "her"}
+DEFINED = "newsgraph_defined_terms"
 
 
 class DescriptionCoref:
@@ -46,7 +47,7 @@ class DescriptionCoref:
         for m in doc._.mentions:
             by_sent.setdefault(doc[m.start].sent.start, []).append(m)
         sents = list(doc.sents)
-        defined = self.defined_terms(doc)
+        defined = doc.user_data[DEFINED] = self.defined_terms(doc)
         links = []
         for si, sent in enumerate(sents):
             for start, end, want in self.descriptions(sent):
@@ -265,11 +266,30 @@ class DescriptionCoref:
             doc._.mentions.append(m)
             for tok in span:
                 set_entity(tok, key)
-            if span.root.pos_ != "PRON":
+            if span.root.pos_ != "PRON" and self.stated(span, key):
                 info = doc._.entities[key]
                 if span.text not in info.descriptions:
                     info.descriptions.append(span.text)
         doc._.mentions.sort(key=lambda m: m.start)
+        doc.user_data.pop(DEFINED, None)
+
+    @staticmethod
+    def stated(span: Span, key: str) -> bool:
+        """Whether the text itself says the description is the entity: an apposition ('Toshiba, the
+        embattled conglomerate,'), a predicate ('Acme is the largest maker') or a release's defined
+        term. A description linked by salience alone reads the facts, but is no alias to publish:
+        one wrong alias makes a name stand for two companies."""
+        root = span.root
+        doc = span.doc
+        if root.lower_ in DEFINED_WORDS and doc.user_data.get(DEFINED, {}).get(root.text) == key:
+            return True
+        if root.dep_ == "appos" and entity_of(root.head) == key:
+            return True
+        if any(c.dep_ == "appos" and entity_of(c) == key for c in root.children):
+            return True
+        return root.dep_ == "attr" and any(
+            c.dep_ == "nsubj" and entity_of(c) == key for c in root.head.children
+        )
 
 
 def _clause_subject_tokens(tok) -> set[int]:

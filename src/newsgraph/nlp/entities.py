@@ -224,10 +224,20 @@ class EntityRecognizer:
             found = [f for f in found if f[0].start not in inside]
         return self.resolve_overlaps(found)
 
-    @staticmethod
-    def split_lists(span: Span) -> list[Span]:
-        """'Brilliance Auto and Chery' is two names; 'Ministry of Industry and Information Technology' one."""
-        if not any(t.lower_ == "and" for t in span) or any(t.lower_ in ("of", "for", "&") for t in span):
+    def split_lists(self, span: Span) -> list[Span]:
+        """'Brilliance Auto and Chery' is two names, 'Accel, Lightspeed Venture Partners' too;
+        'Ministry of Industry and Information Technology' and 'Acme, Inc.' are one."""
+        commas = [t for t in span if t.text == ","]
+        listed = bool(commas) and all(
+            t.i + 1 < span.end
+            and span.doc[t.i + 1].text[:1].isupper()
+            and span.doc[t.i + 1].text.lower().rstrip(".") not in self.suffixes
+            and span.doc[t.i + 1].lower_.rstrip(".") not in LEGAL
+            for t in commas
+        )
+        if not listed and (
+            not any(t.lower_ == "and" for t in span) or any(t.lower_ in ("of", "for", "&") for t in span)
+        ):
             return [span]
         if any(t.text[:1].islower() and t.lower_ != "and" and t.is_alpha for t in span[1:]):
             return [span]  # "Medicines and Healthcare products Regulatory Agency": one body's name
