@@ -408,6 +408,12 @@ ROWS = [
     ("Acme Corp. and Widget Inc. are in talks about a merger, people familiar with the matter said. Both "
      "companies confirmed the discussions on Monday.", "response", {"party": "Widget"}, "confirmed", None),
     # personnel
+    ("Widget Inc. replaced him with company veteran Jane Roe.",
+     "personnel", {"person": "Jane Roe", "company": "Widget"}, "appointed", None),
+    ("Acme Corp. said John Doe, who became chief executive in June, would run the unit.",
+     "personnel", {"person": "John Doe", "company": "Acme"}, "appointed", None),
+    ("Jane Roe took charge of Acme Corp.'s cloud business.",
+     "personnel", {"person": "Jane Roe", "company": "Acme"}, "appointed", None),
     ("Chairman John Roe will not seek re-election at Acme Corp.'s annual meeting in June.",
      "personnel", {"person": "John Roe", "company": "Acme"}, "departed", None),
     ("Acme Corp. co-founder John Roe will step back to become executive chairman, the company said.",

@@ -28,7 +28,7 @@ APPOINT = {"appoint", "name", "hire", "promote", "tap", "elect", "choose", "sele
 # "tapped X to run its cloud business", "moving X from Dior to run Louis Vuitton": the job is a verb.
 RUN = {"run", "lead", "head", "oversee", "helm", "manage"}
 HANDOVER = {"hand", "give"}
-JOBS = {"job", "post", "role", "helm", "reins", "position", "seat", "office", "over", "up"}
+JOBS = {"job", "post", "role", "helm", "reins", "position", "seat", "office", "over", "up", "charge"}
 SUCCEED = {"succeed", "replace"}
 DEPART = {"resign", "retire", "hand", "give", "leave", "depart", "quit", "oust", "fire", "dismiss", "exit", "sack", "remove",
           "step", "depose", "push", "force"}  # fmt: skip
@@ -129,14 +129,19 @@ class PersonnelExtractor(FactExtractor):
                 and tok.dep_ == "advcl"
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
             )
+            # "Hideaki Nishino, who became chief executive in June": the post of the person described
+            became = tok.lemma_ == "become" and tok.dep_ == "relcl"
             if (
                 tok.pos_ != "VERB"
                 or tok.lemma_ not in ("join", "become", "serve")
-                or (tok.dep_ in ("relcl", "acl", "advcl") and not to_become)
+                or (tok.dep_ in ("relcl", "acl", "advcl") and not (to_become or became))
             ):
                 continue
             persons = [
-                k for k in agents(tok) or (agents(tok.head) if to_become else []) if ents[k].type == "PERSON"
+                k
+                for k in agents(tok)
+                or (agents(tok.head) if to_become else expand(tok.head) if became else [])
+                if ents[k].type == "PERSON"
             ]
             obj = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
             if tok.lemma_ == "serve":
@@ -249,6 +254,11 @@ class PersonnelExtractor(FactExtractor):
                                                              for k in expand(c)]  # fmt: skip
                 company = [] if passive else [k for k in agents(tok) if ents[k].type == "ORG"]
                 pairs = [(p, "appointed") for p in persons]
+            elif lemma == "replace" and [k for k in prep_entities(tok, ["with"]) if ents[k].type == "PERSON"]:
+                # "Nestle replaced him with company veteran Laurent Freixe": the company names the successor
+                pairs = [(p, "appointed") for p in prep_entities(tok, ["with"])]
+                pairs += [(p, "departed") for p in patients(tok)]
+                company = [k for k in agents(tok) if ents[k].type == "ORG"]
             elif lemma in SUCCEED:
                 new = agents(tok)
                 old = patients(tok)
