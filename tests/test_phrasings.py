@@ -53,6 +53,8 @@ ROWS = [
     ("Acme Corp. has agreed to acquire Widget Inc. The deal values Widget at $4 billion.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
     # agreement
+    ("Acme Corp. today reported first-half results.\nHighlights\n- Signed a ten-year supply agreement with Widget "
+     "Inc.\n", "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     ("Acme Corp. signed a memorandum of understanding with Widget Inc. to develop batteries.",
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     ("Acme Corp. and Widget Inc. formed a joint venture to build batteries.",

@@ -293,13 +293,32 @@ def agents(verb: Token) -> list[str]:
                 return [k for p in c.children if p.dep_ == "pobj" for k in expand(p)]
         return []
     out = []
-    for s in subject_tokens(verb):
+    subjects = [
+        s for s in subject_tokens(verb) if s.text not in BULLETS
+    ]  # the parser may make "•" the subject
+    for s in subjects:
         out += expand(s)
         if not out and s.lower_ in ("which", "that", "who") and s.head.dep_ == "relcl":
             out += expand(s.head.head)
         if not out:
             out += pair_from_context(verb.doc, s)
+    if not subjects and opens_bullet(verb):
+        issuer = main_org(
+            verb.doc
+        )  # "- Signed a supply agreement with Y": a release's highlights speak for its issuer
+        out = [issuer] if issuer else []
     return out
+
+
+def opens_bullet(tok: Token) -> bool:
+    """The verb is the first word of a bulleted line: '- Completed the acquisition of ...'."""
+    toks = doc_tokens(tok.doc)
+    i = tok.i - 1
+    while i >= 0 and toks[i].is_space:
+        i -= 1
+    return (
+        i >= 0 and toks[i].text in BULLETS and (i == 0 or "\n" in toks[i - 1].text + toks[i - 1].whitespace_)
+    )
 
 
 def patients(verb: Token) -> list[str]:
