@@ -52,6 +52,18 @@ def test_copular_net_product_revenue_has_the_period_not_the_comparison(nlp_pipel
     assert args["period"]["start"] == "2024-07-01"
 
 
+def test_release_bullets_take_the_half_year_not_the_one_compared(nlp_pipeline):
+    text = (
+        "Acme SA reports first-half 2024 results\n"
+        "Acme SA today announced its results for the six months ended 30 June 2024.\n"
+        "- Revenue of EUR 3,420 million, down 8% compared with EUR 3,718 million in the first half of 2023\n"
+        "- EBITDA up 6% to EUR 1,184 million (H1 2023: EUR 1,117 million)\n"
+    )
+    facts = _facts(nlp_pipeline, text, "financial_result", published="2024-07-25")
+    periods = {a["metric"]: a["period"]["start"] for _, a in facts}
+    assert periods == {"revenue": "2024-01-01", "ebitda": "2024-01-01"}
+
+
 def test_margins_beside_guidance_and_same_store_sales(nlp_pipeline):
     text = (
         "Acme Corp. reported results on Tuesday. Gross margin widened to 57.8%, above the top end of the "

@@ -35,6 +35,7 @@ CASES = [
     ("March 2024", None, "March 2024", "2024-03-01", "2024-03-31"),
     ("in 2021", None, "in 2021", "2021-01-01", "2021-12-31"),
     ("the first half", PUB, "the first half", "2023-01-01", "2023-06-30"),
+    ("(H1 2022: EUR 5 million)", PUB, "H1 2022", "2022-01-01", "2022-06-30"),
     # Without a publication date a relative time stays text.
     ("next year", None, "next year", None, None),
     ("the three months ended June", None, "the three months ended June", None, None),

@@ -149,7 +149,10 @@ OUTLOOK_COMPARED = re.compile(r"\b(?:above|below|ahead of|short of|in line with|
 # "expects to report 2023 revenue of about $890 million": preliminary figures for a period already over
 PRELIM_EXPECTED = re.compile(r"\bexpects?\s+to\s+(?:report|post|record|book)\s+(?:[\w-]+\s+){0,4}$", re.I)
 # "compared with $52.3 million for the third quarter of 2023": the period of the figure compared against
-COMPARED_PERIOD = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|against)\s[^,;]*$", re.I)
+# (a thousands separator is no clause break; "(H1 2023: €1,117 million)" glosses the prior period)
+COMPARED_PERIOD = re.compile(
+    r"\b(?:compared (?:with|to)|versus|vs\.?|against)\s(?:[^,;]|(?<=\d),(?=\d))*$|\(\s*$", re.I
+)
 
 
 # ratios given as a percentage of revenue

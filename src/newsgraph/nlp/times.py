@@ -105,6 +105,7 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
      r"(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?(?:\s+of\s+(?P<rel>next|this|last)\s+year)?", "quarter"),
     (r"\b(?P<fiscal>(?:[Ff]iscal\s+|FY\s*|F))?Q(?P<q>[1-4])(?:\s*(?:FY)?'?(?P<year>\d{4}|\d{2}))?\b", "qn"),
     (r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?P<year>\d{4}))?", "half"),
+    (r"\bH(?P<h>[12])(?![-\w])(?:\s*(?P<year>\d{4}))?", "hn"),  # "H1 2023", the half-year of a release
     (rf"\b{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", "mdy"),
     (rf"\b(?P<day>\d{{1,2}})\s+{_month}\s+(?P<year>\d{{4}})\b", "mdy"),
     (rf"\b(?:in\s+)?{_month}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b", "month_rel"),
@@ -124,11 +125,13 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
     (rf"\b(?:in|since|until|by|from|during)\s+{_month}\b(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b)", "month_only"),
 ]  # fmt: skip
 PATTERNS: list[tuple[re.Pattern, str]] = [
-    (re.compile(src, 0 if kind == "qn" else re.I), kind) for src, kind in _PATTERN_SOURCES
+    (re.compile(src, 0 if kind in ("qn", "hn") else re.I), kind) for src, kind in _PATTERN_SOURCES
 ]
 
 
 def resolve(kind: str, g: dict, pub: date | None) -> tuple[str | None, str | None]:
+    if kind == "hn":
+        kind, g = "half", {**g, "ord": "first" if g["h"] == "1" else "second"}
     year = g.get("year")
     if year and len(year) == 2:
         year = "20" + year
