@@ -393,6 +393,8 @@ ROWS = [
     ("Demand for networking gear is shifting quickly toward cloud-managed systems.",
      "market_trend", {}, None, None),
     # response
+    ("A General Catalyst spokesperson declined to comment.",
+     "response", {"party": "General Catalyst"}, "declined_to_comment", None),
     ("An Acme spokesperson declined to comment.", "response", {"party": "Acme"}, "declined_to_comment", None),
     ("Widget Inc. did not immediately respond to a request for comment.",
      "response", {"party": "Widget"}, "no_response", None),

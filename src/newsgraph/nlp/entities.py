@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.lines import BULLETS
 from newsgraph.nlp.shared import ENTITY_AT, doc_text, doc_tokens, entity_of, set_entity, span_text
@@ -471,6 +471,15 @@ class EntityRecognizer:
                 out.append((doc[tok.i + 2 : end], "ORG", "analyst"))
         return out
 
+    @staticmethod
+    def name_part(word: Token, head: Token, taken: set[int]) -> bool:
+        return (
+            word.dep_ == "compound"
+            and word.head.i == head.i
+            and word.text[:1].isupper()
+            and word.i not in taken
+        )
+
     def bare_names(self, doc: Doc, found) -> list[tuple[Span, str, str | None]]:
         """Proper nouns NER left out that act as subjects ('Vantor said', 'Solvane reported'): companies."""
         taken = {i for f in found for i in range(f[0].start, f[0].end)}
@@ -519,7 +528,12 @@ class EntityRecognizer:
                 "EVENT",
             ):
                 continue
-            out.append((doc[tok.i : tok.i + 1], "ORG", None))
+            toks = _toks(doc)
+            start = tok.i
+            # "a General Catalyst spokesperson": the whole name before the speaker noun
+            while speaker and start > 0 and self.name_part(toks[start - 1], tok, taken):
+                start -= 1
+            out.append((doc[start : tok.i + 1], "ORG", None))
         return out
 
     @staticmethod
