@@ -622,3 +622,10 @@ def test_initials_and_codes_name_the_company_named_in_full(nlp_pipeline):
     agreement = next(f for f in result.facts if f.type == "agreement")
     assert names[agreement.args["counterparty"]] == "Samsung SDI"
     assert {("investment", "General Motors"), ("investment", "German government")} <= pairs
+
+
+def test_an_outlook_is_for_a_period_not_yet_over(nlp_pipeline):
+    text = "Acme Corp. reported a loss. The company expects revenue to fall again in the April-June quarter."
+    result = extract(Document(text, published="2024-05-29"), nlp=nlp_pipeline)
+    outlook = next(f for f in result.facts if f.type == "forecast")
+    assert (outlook.time.begin, outlook.time.finish) == ("2024-04-01", "2024-06-30")

@@ -17,6 +17,7 @@ lowered its rating'): one fact per source and subject.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from newsgraph.extract.base import (
@@ -135,6 +136,21 @@ DEALS = {"deal", "deals", "transaction", "merger", "acquisition", "takeover", "a
 # Margin guidance ("an adjusted operating margin of 3% to 4%"); gross margin is a financial metric already.
 MARGIN_RX = re.compile(r"\b(adjusted )?(operating|EBIT|EBITDA|profit) margin", re.I)
 EXECUTIVE = re.compile(r"\b(?:chief|officer|president|chair\w*|director|head|ceo|cfo|coo)\b", re.I)
+
+
+def ahead(doc, time):
+    """An outlook is for a period not yet over: 'expects revenue to drop in the April-June quarter',
+    told in May, is this year's quarter, though a result of 'the April-June quarter' would be last year's."""
+    published = str(doc._.published or "")[:10]
+    if time is None or not time.finish or not published or time.finish >= published:
+        return time
+    if re.search(r"\b(?:19|20)\d\d\b|\b(?:last|ago|earlier|previous|past|prior)\b|\d{4}", time.text, re.I):
+        return time
+    try:
+        begin, finish = (f"{int(d[:4]) + 1}{d[4:]}" for d in (time.begin, time.finish))
+    except ValueError:
+        return time
+    return dataclasses.replace(time, begin=begin, finish=finish) if finish >= published else time
 
 
 class ForecastExtractor(FactExtractor):
@@ -834,7 +850,12 @@ class ForecastExtractor(FactExtractor):
             info = doc._.entities[who]
             source = Source("person" if info.type == "PERSON" else "organization", info.name)
         return self.fact(
-            doc, tok, args, time=when or time_near(doc, sent, tok), certainty=certainty, source=source
+            doc,
+            tok,
+            args,
+            time=when or ahead(doc, time_near(doc, sent, tok)),
+            certainty=certainty,
+            source=source,
         )
 
     @staticmethod
