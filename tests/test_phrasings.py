@@ -245,6 +245,10 @@ ROWS = [
     ("Freedonia was the last major economy with negative rates, after the European Central Bank abandoned them in "
      "2022.", "policy", {"authority": "European Central Bank"}, None, None),
     # launch
+    ("Acme Corp.'s new Roadster is due in showrooms later this year.",
+     "launch", {"company": "Acme"}, "planned", None),
+    ("Widget Inc. said it had delayed Gizmo Quest, its role-playing game, to February from November.",
+     "launch", {"company": "Widget", "product": "Gizmo Quest"}, "delayed", None),
     ("Acme Corp. unveiled its first electric SUV on Thursday.", "launch", {"company": "Acme"}, "launched", None),
     ("Acme Corp. plans to release a cheaper model next year.", "launch", {"company": "Acme"}, "planned", None),
     ("Acme Corp. delayed the launch of its electric truck to 2025.",
@@ -629,3 +633,16 @@ def test_an_outlook_is_for_a_period_not_yet_over(nlp_pipeline):
     result = extract(Document(text, published="2024-05-29"), nlp=nlp_pipeline)
     outlook = next(f for f in result.facts if f.type == "forecast")
     assert (outlook.time.begin, outlook.time.finish) == ("2024-04-01", "2024-06-30")
+
+
+def test_production_started_launches_what_is_produced(nlp_pipeline):
+    text = "Acme Corp. has started volume production of the eight-layer memory chips, the company said."
+    result = extract(Document(text), nlp=nlp_pipeline)
+    assert [f.args["product"] for f in result.facts if f.type == "launch"] == ["eight-layer memory chips"]
+
+
+def test_a_weekday_a_launch_is_planned_for_is_the_coming_one(nlp_pipeline):
+    text = "Acme Corp. reported results. Acme's Z9 phone will go on sale on Friday, the company said."
+    result = extract(Document(text, published="2024-09-10"), nlp=nlp_pipeline)
+    launch = next(f for f in result.facts if f.type == "launch")
+    assert launch.time.begin == "2024-09-13"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import re
+from collections import Counter
+from datetime import date, timedelta
 
 from newsgraph.extract.base import (
     FactExtractor,
@@ -50,6 +52,17 @@ PLANNED_MAKING = {"launch", "release", "introduce", "sell", "produce", "make", "
 FACILITIES = {"plant", "factory", "facility", "gigafactory", "fab", "site", "campus", "centre", "center", "hub",
               "warehouse", "office", "headquarters", "store", "stores", "mine", "refinery"}  # fmt: skip
 NOUN_TRIGGERS = {"launch", "release", "debut", "rollout", "roll-out", "unveiling", "introduction"}
+STORES = {
+    "showrooms",
+    "stores",
+    "shops",
+    "shelves",
+    "dealerships",
+    "pharmacies",
+    "theaters",
+    "theatres",
+    "cinemas",
+}
 ON_SALE = {("go", "sale"), ("hit", "showrooms"), ("hit", "shelves"), ("hit", "stores"), ("hit", "market"),
            ("arrive", "showrooms"), ("reach", "showrooms"), ("hit", "roads")}  # fmt: skip
 
@@ -58,7 +71,7 @@ class LaunchExtractor(FactExtractor):
     fact_type = "launch"
 
     def fact(self, doc, trigger, args, status=None, time=None, certainty=None, source=None):
-        if status == "planned":
+        if status in ("planned", "delayed"):  # a launch put off is put off to a date ahead
             time = self.by_deadline(doc, self.ahead(doc, time))
         return unhedge(doc, super().fact(doc, trigger, args, status, time, certainty, source), trigger)
 
@@ -81,6 +94,10 @@ class LaunchExtractor(FactExtractor):
             return time
         if re.search(r"\b(?:19|20)\d\d\b|\blast\b|\bago\b|\bearlier\b", time.text, re.I):
             return time
+        if re.fullmatch(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", time.text, re.I):
+            # "will go on sale on Friday": the coming Friday, a week after the one before the article
+            day = (date.fromisoformat(time.begin) + timedelta(days=7)).isoformat()
+            return dataclasses.replace(time, begin=day, finish=day)
         if not re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", time.text, re.I):
             return time  # only a month named without its year wraps to next year
         try:
@@ -97,6 +114,10 @@ class LaunchExtractor(FactExtractor):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and self.on_sale(tok):
                 yield from self.product_subject(doc, sent, tok)
+                continue
+            if tok.lower_ == "due" and tok.dep_ == "acomp" and self.in_stores(tok):
+                # "Renault's R5 is due in showrooms later this year"
+                yield from self.product_subject(doc, sent, tok.head, status="planned")
                 continue
             if lemma == "bring" and tok.pos_ == "VERB" and self.to_market(tok):
                 lemma = "launch"  # "would bring the drug to market in Europe next year"
@@ -136,8 +157,11 @@ class LaunchExtractor(FactExtractor):
                 continue  # "the difficulty of cancelling subscriptions"
             if obj and obj[0].lower_ in NOUN_TRIGGERS:
                 continue  # "delayed the launch of X": read with the noun, which keeps the status
+            # a title delayed or scrapped is a product, though the tagger may take it for a person's name
+            # ("delayed Assassin's Creed Shadows"); nobody delays a person
+            kinds = ("ORG", "GOV") if VERBS[lemma] in ("delayed", "cancelled") else ("ORG", "GOV", "PERSON")
             if obj and (obj[0].lower_ in NOT_PRODUCTS or entity_of(obj[0]) and
-                        doc._.entities[entity_of(obj[0])].type in ("ORG", "GOV", "PERSON")
+                        doc._.entities[entity_of(obj[0])].type in kinds
                         and not self.brand_model(doc, tok, entity_of(obj[0]))):  # fmt: skip
                 continue
             if tok.dep_ == "xcomp" and tok.head.lemma_ in ("continue", "keep"):
@@ -268,7 +292,12 @@ class LaunchExtractor(FactExtractor):
                     return True
         return False
 
-    def product_subject(self, doc, sent, tok):
+    @staticmethod
+    def in_stores(tok):
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(p.lower_ in STORES for p in c.children)
+                   for c in tok.children)  # fmt: skip
+
+    def product_subject(self, doc, sent, tok, status=None):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if tok.dep_ == "relcl":
             subj = [tok.head]
@@ -280,7 +309,7 @@ class LaunchExtractor(FactExtractor):
         org = next((company_of(doc, k) for k in poss_entity(subj[0])), None) or main_org(doc)
         if org is None:
             return
-        status = "planned" if self.future(tok) else "launched"
+        status = status or ("planned" if self.future(tok) else "launched")
         yield self.fact(doc, tok, {"company": org, "product": self.product(doc, subj[0])}, status=status,
                         time=time_near(doc, sent, tok))  # fmt: skip
 
@@ -330,13 +359,28 @@ class LaunchExtractor(FactExtractor):
 
     @staticmethod
     def product(doc, head):
+        if head.lower_ in PRODUCTION:
+            # "started volume production of the eight-layer HBM3E": what is produced
+            made = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                    if p.dep_ == "pobj"]  # fmt: skip
+            head = made[0] if made else head
         clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
         toks = [t for t in head.subtree if t.i not in clauses]
         for t in toks:
             if entity_of(t) and doc._.entities[entity_of(t)].type == "PRODUCT":
                 return entity_of(t)
-        words = [t.text for t in toks if t.dep_ not in ("det", "poss") and not t.is_punct]
-        return " ".join(words[:8]) or None
+        # "its HBM3E", "Acme's phone": the owner is no part of the name; "Assassin's Creed" is
+        named = Counter(m.key for m in doc._.mentions)
+        owner = {t.i for t in toks if t.dep_ == "poss" and (t.pos_ == "PRON" or named[entity_of(t)] > 1)}
+        owner |= {t.i for t in toks if t.dep_ == "case" and t.head.i in owner}
+        kept = [
+            t for t in toks if t.dep_ != "det" and t.i not in owner and not (t.is_punct and t.text != "-")
+        ][:8]
+        if not kept:
+            return None
+        if [t.i for t in kept] == list(range(kept[0].i, kept[-1].i + 1)):
+            return doc_text(doc)[kept[0].idx : kept[-1].idx + len(kept[-1].text)]
+        return " ".join(t.text for t in kept)
 
     @staticmethod
     def brand_model(doc, verb, key):
