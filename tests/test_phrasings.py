@@ -294,6 +294,8 @@ ROWS = [
     ("Acme Corp. added 8.8 million subscribers in the third quarter, beating estimates of 6 million.",
      "financial_result", {"company": "Acme"}, None, None),
     # forecast
+    ("Jane Roe, an analyst at Widget Research, expects Acme Corp. to report a third-quarter profit of $2 billion.",
+     "forecast", {"source": "Jane Roe", "subject": "Acme"}, None, "person"),
     ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
     ("Acme Corp. agreed to buy Widget Inc. for $3 billion.\n- Expected to add to adjusted earnings per share in "
      "the first year after closing\n", "forecast", {"source": "Acme", "subject": "Acme"}, None, "organization"),
@@ -364,6 +366,8 @@ ROWS = [
     ("Acme Corp. today reported results for the full year 2023.\n\nFull-year highlights:\n"
      "- Cloud revenue up 20% to EUR 13.7 billion\n", "financial_result", {"company": "Acme"}, None, None),
     # market_trend
+    ("Prices for new electric cars have plateaued after a year of discounting.",
+     "market_trend", {}, None, None),
     ("Demand for smartphones has slumped this year.", "market_trend", {}, None, None),
     ("Acme Corp.'s quarterly profit fell 40% as a glut of steel kept prices depressed.", "market_trend", {}, None,
      None),
@@ -646,3 +650,10 @@ def test_a_weekday_a_launch_is_planned_for_is_the_coming_one(nlp_pipeline):
     result = extract(Document(text, published="2024-09-10"), nlp=nlp_pipeline)
     launch = next(f for f in result.facts if f.type == "launch")
     assert launch.time.begin == "2024-09-13"
+
+
+def test_an_expected_report_is_no_result_and_keeps_its_quarter(nlp_pipeline):
+    text = "Jane Roe of Widget Research expects Acme Corp. to report a third-quarter profit of $2 billion."
+    result = extract(Document(text, published="2021-10-20"), nlp=nlp_pipeline)
+    assert [f.type for f in result.facts] == ["forecast"]
+    assert result.facts[0].time.begin == "2021-07-01"

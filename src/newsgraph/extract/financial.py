@@ -487,6 +487,9 @@ class FinancialResultExtractor(FactExtractor):
                 if re.search(r"\b(?i:expects?|expecting|forecasts?|forecasting|projects?|projecting|sees|seeing|outlook|guidance|will|would|could|might)\b|"
                              r"\bmay\b", re.split(r"[,;]", text[max(0, s - 40) : s])[-1]):  # fmt: skip
                     continue
+            if hedged and re.search(r"\b(?i:expects?|expected|forecasts?|sees|estimates?)\s+(?:[\w.&'’-]+\s+){1,4}"
+                                    r"to\s+(?:report|post|record|book)\b[^.;]*$", text[:s]):  # fmt: skip
+                continue  # "expects Acme to report a profit of ...": another's outlook for the figure
             if hedged and re.search(r"\b(?:be|is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|likely|set)"
                                     r"\s+to\b[^.;]*$", text[:s], re.I):  # fmt: skip
                 continue  # "the deal is expected to be accretive to Acme's earnings per share": an outlook

@@ -617,6 +617,8 @@ class ForecastExtractor(FactExtractor):
             for c in comp.children
         ):
             return True  # "expected to fly its first jets on Friday": a dated plan, not an outlook
+        if comp.lemma_ in ("report", "post", "record") and any(c.dep_ == "nsubj" for c in comp.children):
+            return False  # "expects Acme to report a profit of $2 billion": a figure someone else will report
         if comp.dep_ == "dobj" and comp.lemma_ in EVENT_NOUNS:
             return True  # "expects a decision next year": an event awaited, not an outlook
         if comp.lemma_ in YIELD_VERBS:
@@ -853,10 +855,19 @@ class ForecastExtractor(FactExtractor):
             doc,
             tok,
             args,
-            time=when or ahead(doc, time_near(doc, sent, tok)),
+            time=when or self.outlook_time(doc, sent, tok, scope),
             certainty=certainty,
             source=source,
         )
+
+    @staticmethod
+    def outlook_time(doc, sent, tok, scope):
+        """The period an outlook is for; 'expects Acme to report a third-quarter profit' is the quarter
+        just ended, whose figures are still to come."""
+        time = time_near(doc, sent, tok)
+        if any(t.lemma_ in ("report", "post", "record", "announce") and t.pos_ == "VERB" for t in scope):
+            return time
+        return ahead(doc, time)
 
     @staticmethod
     def without_reasons(head):

@@ -80,7 +80,9 @@ HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "President", "Chancellor", "Minister", "P
               "Secretary", "Judge", "Justice", "Chairman", "Chair", "Commissioner", "Sir", "Lord", "Prime"}  # fmt: skip
 # Lemmas the small English lemmatizer gets wrong in business copy.
 LEMMA_FIXES = {"fined": "fine", "fines": "fine", "fining": "fine", "inked": "ink", "ousted": "oust",
-               "tapped": "tap", "axed": "axe", "shelved": "shelve", "eyed": "eye", "mulled": "mull"}  # fmt: skip
+               "tapped": "tap", "axed": "axe", "shelved": "shelve", "eyed": "eye", "mulled": "mull",
+               "plateaued": "plateau", "plateauing": "plateau", "plateaus": "plateau", "cratered": "crater",
+               "pared": "pare"}  # fmt: skip
 
 
 _toks = doc_tokens  # all tokens as one list per Doc, shared with the extractors
