@@ -657,3 +657,13 @@ def test_an_expected_report_is_no_result_and_keeps_its_quarter(nlp_pipeline):
     result = extract(Document(text, published="2021-10-20"), nlp=nlp_pipeline)
     assert [f.type for f in result.facts] == ["forecast"]
     assert result.facts[0].time.begin == "2021-07-01"
+
+
+def test_guidance_bullets_under_an_expects_line_are_forecasts(nlp_pipeline):
+    text = (
+        "Acme Corp. reported third-quarter results on Monday.\nOutlook\nFor the fourth quarter, Acme expects:\n"
+        "- Revenue of between $760 million and $770 million.\n- Adjusted operating income of about $410 million.\n"
+    )
+    result = extract(Document(text, published="2024-11-04"), nlp=nlp_pipeline)
+    figures = sorted((f.type, f.args.get("metric")) for f in result.facts if f.args.get("value"))
+    assert figures == [("forecast", "operating_income"), ("forecast", "revenue")]

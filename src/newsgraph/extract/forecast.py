@@ -23,6 +23,7 @@ import re
 from newsgraph.extract.base import (
     FactExtractor,
     agents,
+    all_sentences,
     company_of,
     entities_in,
     expand,
@@ -182,12 +183,50 @@ class ForecastExtractor(FactExtractor):
                 seen.add(pair)
                 yield fact
                 yield from self.further_figures(doc, sent, fact)
+        if not seen and bullet:
+            listed = self.listed_outlook(doc, sent)
+            if listed is not None:
+                yield listed
+                return
         if not seen:
             nominal = self.nominal_outlook(doc, sent)
             if nominal is not None:
                 yield nominal
                 return
             yield from self.attributed_outlook(doc, sent, taken)
+
+    def listed_outlook(self, doc, sent):
+        """'For Q4 2024, Acme expects:' and then '- Revenue of between $767 million and $771 million': each
+        bullet under a guidance line that ends in a colon is one outlook of its speaker."""
+        lead = self.lead_in(doc, sent)
+        if lead is None:
+            return None
+        verb = next((t for t in tokens(lead) if t.lemma_.lower() in FORECAST_VERBS | {"guide"} and t.pos_ == "VERB"),
+                    None)  # fmt: skip
+        speakers = self.speakers(doc, verb) if verb is not None else []
+        src = speakers[0] if speakers else main_org(doc)
+        if src is None:
+            return None
+        scope = [t for t in tokens(sent) if not t.is_space]
+        when = time_near(doc, lead, verb) if verb is not None else None
+        return self.emit(doc, scope[0], src, src, sent, scope, "asserted", when=when)
+
+    @staticmethod
+    def lead_in(doc, sent):
+        """The line a bullet list hangs from, where it ends in a colon and speaks of expectations."""
+        sents = all_sentences(doc)
+        i = next((j for j, s in enumerate(sents) if s.start == sent.start), None)
+        while i:
+            i -= 1
+            prev = sents[i]
+            if is_bullet(prev):
+                continue
+            text = span_text(prev).strip()
+            words = {t.lemma_.lower() for t in tokens(prev)}
+            if text.endswith(":") and words & (FORECAST_VERBS | GUIDANCE_NOUNS | {"guide"}):
+                return prev
+            return None
+        return None
 
     def further_figures(self, doc, sent, fact):
         """'expects revenue of $9.2 billion and earnings of $4.49 a share': the figures listed after
