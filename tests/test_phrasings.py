@@ -171,6 +171,9 @@ ROWS = [
     ("Acme Corp. will put $2 billion into Widget Inc., the two companies said.",
      "investment", {"investor": "Acme", "target": "Widget"}, "planned", None),
     # approval
+    ("Acme Corp. and Widget Inc. signed an agreement to combine their media units. The merger would need "
+     "approval from the Competition Commission of India.", "approval",
+     {"applicant": "Acme", "authority": "Competition Commission of India"}, "pending", None),
     ("The Federal Trade Commission cleared Acme Corp.'s purchase of Widget Inc.",
      "approval", {"applicant": "Acme", "authority": "Federal Trade Commission"}, "granted", None),
     ("Acme Corp. has applied for a licence from the Financial Conduct Authority.",

@@ -284,10 +284,12 @@ class ApprovalExtractor(FactExtractor):
 
     @staticmethod
     def default_applicant(doc):
-        """The buyer of the deal the article is about, else its main company."""
-        for f in doc._.facts:
-            if f.type == "acquisition" and isinstance(f.args.get("acquirer"), str):
-                return [f.args["acquirer"]]
+        """The buyer of the deal the article is about, else a party to its merger agreement or talks,
+        else its main company."""
+        for kind, role in (("acquisition", "acquirer"), ("agreement", "party"), ("talks", "party")):
+            for f in doc._.facts:
+                if f.type == kind and isinstance(f.args.get(role), str):
+                    return [f.args[role]]
         org = main_org(doc)
         return [org] if org else []
 
