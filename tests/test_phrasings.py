@@ -670,3 +670,11 @@ def test_guidance_bullets_under_an_expects_line_are_forecasts(nlp_pipeline):
     result = extract(Document(text, published="2024-11-04"), nlp=nlp_pipeline)
     figures = sorted((f.type, f.args.get("metric")) for f in result.facts if f.args.get("value"))
     assert figures == [("forecast", "operating_income"), ("forecast", "revenue")]
+
+
+def test_every_answer_in_a_sentence_is_read(nlp_pipeline):
+    text = "Acme Corp. did not respond to a request for comment, while a Widget Inc. spokesperson declined to comment."
+    result = extract(Document(text), nlp=nlp_pipeline)
+    names = {e.id: e.name for e in result.entities}
+    answers = sorted((names[f.args["party"]], f.status) for f in result.facts if f.type == "response")
+    assert answers == [("Acme", "no_response"), ("Widget", "declined_to_comment")]

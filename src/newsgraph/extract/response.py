@@ -74,38 +74,50 @@ class ResponseExtractor(FactExtractor):
     def match(self, doc, sent):
         text = span_text(sent)
         low = text.lower()
+        # "X did not respond to a request for comment, while a Y spokesperson declined to comment":
+        # each answer in the sentence, once per party
+        told = set()
         for status, rx in STATUS_VERBS:
             if STATUS_HINTS[status].absent(text, low):
                 continue
-            m = rx.search(text)
-            if not m:
-                continue
-            trigger = doc.char_span(
-                sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
-            )
-            verb = trigger.root if trigger is not None else sent.root
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                verb = verb.head
-            parties = self.parties(doc, verb)
-            if not parties and status in ("denied", "confirmed"):
-                att = doc._.attributions.get(sent.start)  # "X said the report was inaccurate"
-                parties = [att.speaker] if att and att.speaker else []
-            if not parties:
-                parties = self.both_sides(doc, sent, verb)
-            if status == "confirmed" and (not parties or self.confirms_outlook(verb)):
-                continue
-            if status == "denied" and not parties:
-                continue
-            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and subj[0].pos_ == "PROPN" and not parties:
-                continue  # a name we could not resolve ("Globex declined to comment"): not the main company
-            if not parties and status in ("declined_to_comment", "no_response"):
-                parties = [main_org(doc)] if main_org(doc) else []
-            for p in parties:
-                yield self.fact(doc, verb, {"party": p}, status=status, certainty="asserted")
+            for m in rx.finditer(text):
+                verb, parties = self.answer(doc, sent, status, m)
+                for p in parties:
+                    if p not in {q for q, _ in told}:
+                        told.add((p, status))
+                        yield self.fact(doc, verb, {"party": p}, status=status, certainty="asserted")
+        if told:
             return
         yield from self.statement_reply(doc, sent)
         yield from self.cooperating(doc, sent)
+
+    def answer(self, doc, sent, status, m):
+        """The verb of one answer and who gave it."""
+        trigger = doc.char_span(
+            sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+        )
+        verb = trigger.root if trigger is not None else sent.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        parties = self.parties(doc, verb)
+        if not parties and status in ("denied", "confirmed"):
+            att = doc._.attributions.get(sent.start)  # "X said the report was inaccurate"
+            parties = [att.speaker] if att and att.speaker else []
+        if not parties:
+            parties = self.both_sides(doc, sent, verb)
+        if status == "confirmed" and (not parties or self.confirms_outlook(verb)):
+            return verb, []
+        if status == "denied" and not parties:
+            return verb, []
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0].pos_ == "PROPN" and not parties:
+            return (
+                verb,
+                [],
+            )  # a name we could not resolve ("Globex declined to comment"): not the main company
+        if not parties and status in ("declined_to_comment", "no_response"):
+            parties = [main_org(doc)] if main_org(doc) else []
+        return verb, parties
 
     def cooperating(self, doc, sent):
         """'Acme said it would keep cooperating fully with the FAA': a company's answer to an authority's
@@ -184,6 +196,9 @@ class ResponseExtractor(FactExtractor):
     def parties(doc, verb):
         out = []
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and verb.dep_ == "conj" and verb.head.dep_ == "relcl":
+            # "Pioneer, whose shares rose 2%, did not respond": the small parser joins the answer to the clause
+            return [k for k in expand(verb.head.head) if doc._.entities[k].kind != "publication"]
         if not subj:
             return agents(verb)
         s = subj[0]
