@@ -64,6 +64,19 @@ def test_release_bullets_take_the_half_year_not_the_one_compared(nlp_pipeline):
     assert periods == {"revenue": "2024-01-01", "ebitda": "2024-01-01"}
 
 
+def test_gaap_and_adjusted_per_share_figures_are_two_results(nlp_pipeline):
+    text = (
+        "Acme Corp. today announced results for the quarter ended September 30, 2024.\n"
+        "- GAAP net income of $144 million\n- GAAP earnings per share of $0.06; adjusted earnings per share of $0.10\n"
+    )
+    facts = _facts(nlp_pipeline, text, "financial_result", published="2024-11-04")
+    assert sorted((a["metric"], a["value"].amount) for _, a in facts) == [
+        ("eps", 0.06),
+        ("eps", 0.1),
+        ("net_income", 144_000_000),
+    ]
+
+
 def test_margins_beside_guidance_and_same_store_sales(nlp_pipeline):
     text = (
         "Acme Corp. reported results on Tuesday. Gross margin widened to 57.8%, above the top end of the "

@@ -9,6 +9,12 @@ from newsgraph.model import ArticleFacts, Document, Entity, Fact
 from newsgraph.nlp.shared import CACHE_KEYS
 
 
+def _approx(money) -> float | None:
+    """An amount to four significant figures: "$2.1 billion" and "$2,100 million" are one sum,
+    "$0.06 a share" and "$0.10 a share" two."""
+    return float(f"{money.amount:.4g}") if hasattr(money, "amount") else None
+
+
 def fact_key(f: Fact) -> tuple:
     args = {k: v for k, v in f.args.items() if isinstance(v, str) and v.startswith("e") and v[1:].isdigit()}
     if f.type in ("talks", "agreement"):
@@ -19,11 +25,11 @@ def fact_key(f: Fact) -> tuple:
     if f.type == "financial_result":
         period = f.args.get("period")
         value = f.args.get("value")
-        amount = round(value.amount, -3) if hasattr(value, "amount") else None
+        amount = _approx(value)
         ident += (f.args.get("metric"), period.begin if period else None, amount, f.args.get("change_pct"))
     if f.type in ("legal", "investment", "acquisition", "agreement"):
         money = f.args.get("amount") or f.args.get("value")
-        ident += (round(money.amount, -3) if hasattr(money, "amount") else None, f.status)
+        ident += (_approx(money), f.status)
     if f.type in ("market_trend",):
         ident += (f.evidence[0],)
     if f.type == "personnel":
@@ -37,7 +43,7 @@ def fact_key(f: Fact) -> tuple:
     if f.type == "forecast":
         # "expects revenue of $9.2 billion and earnings of $4.49 a share": one outlook per figure
         value = f.args.get("value")
-        ident += (f.args.get("metric"), round(value.amount, -3) if hasattr(value, "amount") else None)
+        ident += (f.args.get("metric"), _approx(value))
     if f.type == "launch":
         # Several products of one company are several launches.
         product = f.args.get("product")

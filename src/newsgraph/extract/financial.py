@@ -114,7 +114,7 @@ YEAR_AGO = re.compile(
 )
 NOMINAL_CHANGE = re.compile(r"\s*(rise|increase|jump|growth|gain|fall|decline|drop|decrease|slump|dip)\s+in\s+"
                             r"(?:its\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)  # fmt: skip
-GENERIC_MODS = {"total", "quarterly", "annual", "net", "group", "consolidated", "overall", "adjusted", "gross",
+GENERIC_MODS = {"total", "gaap", "ifrs", "quarterly", "annual", "net", "group", "consolidated", "overall", "adjusted", "gross",
                 "operating", "organic", "reported", "underlying", "full", "year", "first", "second", "third",
                 "fourth", "half", "global", "comparable", "same", "store", "like", "core", "statutory", "its",
                 "the", "sales", "revenue", "fiscal", "interim", "record", "preliminary", "company", "quarter",
