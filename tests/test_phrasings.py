@@ -678,3 +678,14 @@ def test_every_answer_in_a_sentence_is_read(nlp_pipeline):
     names = {e.id: e.name for e in result.entities}
     answers = sorted((names[f.args["party"]], f.status) for f in result.facts if f.type == "response")
     assert answers == [("Acme", "no_response"), ("Widget", "declined_to_comment")]
+
+
+def test_a_report_its_party_denies_afterwards_is_denied(nlp_pipeline):
+    text = (
+        "The Wall Street Journal reported that Acme Corp. was in talks to acquire Widget Inc. Acme said in a "
+        "statement that it had not been in talks with Widget and described the report as speculation."
+    )
+    result = extract(Document(text), nlp=nlp_pipeline)
+    reported = [f for f in result.facts if f.type == "talks" and f.source.kind == "publication"]
+    assert reported and reported[0].certainty == "denied"
+    assert any(f.type == "response" and f.status == "denied" for f in result.facts)

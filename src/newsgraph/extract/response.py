@@ -32,7 +32,9 @@ CONFIRM = re.compile(r"\bconfirm(?:ed|s)\b", re.I)
 DENY = re.compile(r"\b(?:report|story|reports|article|claims?)\s+(?:was|is|were|are)\s+[\"“]?(?:\w+\s+)?(?:inaccurate|incorrect|"
                   r"false|untrue|wrong|baseless|not true|not accurate|speculat\w+|groundless)|\bden(?:ied|ies|y)\b|\brejected the (?:allegations|claims|accusations|report)\b|\b(?:called|dismissed) (?:the|a|that|such)? ?(?:report|reports|story|media "
                   r"reports?|speculation|rumou?rs?)\b|\bbaseless\b|\bnot aware of\b|\buntrue\b|\brefut(?:ed|es)\b|"
-                  r"[\"“]?not in (?:any )?(?:talks|discussions|negotiations)\b|"
+                  r"[\"“]?not (?:been |be )?in (?:any )?(?:talks|discussions|negotiations)\b|"
+                  r"\bdescribed (?:the|a|that|such)? ?(?:report|reports|story|article)\s+as\s+(?:\w+\s+)?"
+                  r"(?:speculation|speculative|inaccurate|untrue|false|baseless|rumou?rs?)\b|"
                   # "said the claims were without merit", "called the lawsuit meritless"
                   r"\b(?:without|lacks?|lacked|lacking) merit\b|\bmeritless\b|"
                   r"\bdisput(?:ed|es|e)\s+(?:the\s+|these\s+|those\s+)?(?:allegations|claims|accusations|reports?|charges)\b",
@@ -63,6 +65,24 @@ STATUS_HINTS = {
 }  # fmt: skip
 
 
+# What a party's denial takes back: the reported deal or talks it is named in.
+DENIABLE = {"talks": ("party", "counterparty"), "acquisition": ("acquirer", "target"),
+            "agreement": ("party", "counterparty"), "investment": ("investor", "target")}  # fmt: skip
+
+
+def denied_reports(doc) -> None:
+    """'The Journal reported that Shell was in talks to buy BP ... Shell said it had not been in talks':
+    a report a party to it denies afterwards is a denied report."""
+    denials = [f for f in doc._.facts if f.type == "response" and f.status == "denied"]
+    for f in doc._.facts:
+        roles = DENIABLE.get(f.type)
+        if roles is None or f.certainty != "reported":  # a hedged report stays a possibility
+            continue
+        parties = {f.args.get(r) for r in roles}
+        if any(d.args["party"] in parties and d.evidence[0][0] > f.evidence[0][0] for d in denials):
+            f.certainty = "denied"
+
+
 PAIR_WORDS = {"companies", "sides", "firms", "groups", "parties", "carmakers", "automakers", "banks"}
 PAIR_FACTS = {"talks": ("party", "counterparty"), "agreement": ("party", "counterparty"),
               "acquisition": ("acquirer", "target")}  # fmt: skip
@@ -70,6 +90,11 @@ PAIR_FACTS = {"talks": ("party", "counterparty"), "agreement": ("party", "counte
 
 class ResponseExtractor(FactExtractor):
     fact_type = "response"
+
+    def __call__(self, doc):
+        super().__call__(doc)
+        denied_reports(doc)
+        return doc
 
     def match(self, doc, sent):
         text = span_text(sent)
