@@ -682,8 +682,9 @@ def test_every_answer_in_a_sentence_is_read(nlp_pipeline):
 
 def test_a_report_its_party_denies_afterwards_is_denied(nlp_pipeline):
     text = (
-        "The Wall Street Journal reported that Acme Corp. was in talks to acquire Widget Inc. Acme said in a "
-        "statement that it had not been in talks with Widget and described the report as speculation."
+        "The Wall Street Journal reported on Monday that Acme Corp. was in talks to acquire Widget Inc., citing "
+        "people familiar with the matter. Acme said in a statement on Tuesday that it had not been in talks with "
+        "Widget and described the report as speculation."
     )
     result = extract(Document(text), nlp=nlp_pipeline)
     reported = [f for f in result.facts if f.type == "talks" and f.source.kind == "publication"]
