@@ -188,17 +188,20 @@ def test_initials_with_of_and_central_bank_description(nlp_pipeline: Any) -> Non
 
 
 def test_body_name_with_and_stays_whole(nlp_pipeline: Any) -> None:
-    from newsgraph.nlp.entities import EntityRecognizer
-
     doc = nlp_pipeline.make_doc(
         "Widgets and Healthcare products Safety Agency, Food and Toy Administration, Acme and Widget"
     )
-    whole = EntityRecognizer.split_lists(doc[0:6])
+    split_lists = nlp_pipeline.get_pipe("newsgraph_entities").split_lists
+    whole = split_lists(doc[0:6])
     assert [p.text for p in whole] == ["Widgets and Healthcare products Safety Agency"]
-    body = EntityRecognizer.split_lists(doc[7:11])
+    body = split_lists(doc[7:11])
     assert [p.text for p in body] == ["Food and Toy Administration"]
-    pair = EntityRecognizer.split_lists(doc[12:15])
+    pair = split_lists(doc[12:15])
     assert [p.text for p in pair] == ["Acme", "Widget"]
+    listed = split_lists(nlp_pipeline.make_doc("Accel, Lightspeed Venture Partners")[0:5])
+    assert [p.text for p in listed] == ["Accel", "Lightspeed Venture Partners"]
+    suffixed = split_lists(nlp_pipeline.make_doc("Acme, Inc.")[0:3])
+    assert [p.text for p in suffixed] == ["Acme, Inc."]
 
 
 def test_description_ties_go_to_the_articles_topic(nlp_pipeline: Any) -> None:
