@@ -141,6 +141,10 @@ ROWS = [
     ("Acme Corp.'s bid for Widget Inc. collapsed last year.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
     # investment
+    ("The Pentagon agreed to buy $400 million of preferred stock in Widget Inc.",
+     "investment", {"investor": "Pentagon", "target": "Widget"}, None, None),
+    ("The Biden administration is considering taking a stake in Widget Inc., people familiar with the matter said.",
+     "investment", {"investor": "Biden administration", "target": "Widget"}, None, "anonymous"),
     ("Widget Inc. raised $80 million in a round led by Acme Ventures, with participation from Gadget Capital.",
      "investment", {"investor": "Gadget Capital", "target": "Widget"}, "made", None),
     ("Widget Inc. raised $80 million in a round led by Acme Ventures. Existing investors Gadget Capital and "

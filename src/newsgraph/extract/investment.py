@@ -25,6 +25,7 @@ PLANNED = {"pledge", "commit", "earmark", "plan", "aim", "intend", "will", "woul
 WITHDRAWN = {"withdraw", "scrap", "cancel", "pull", "shelve", "abandon", "halt"}
 PLANTS = {"plant", "factory", "facility", "gigafactory", "fab", "site", "campus", "centre", "center", "mine",
           "refinery", "warehouse", "hub"}  # fmt: skip
+SECURITIES = {"stock", "shares", "bonds", "notes", "debentures", "warrants", "securities"}
 ROUND_NOUNS = {"round", "funding", "financing", "capital", "investment", "series"}
 # "spending billions of dollars on new capacity", "investing heavily in AI": sums without a figure.
 # Money spent returning cash to shareholders or on a defence is no investment.
@@ -125,6 +126,14 @@ class InvestmentExtractor(FactExtractor):
                 if not investors:
                     continue
                 status = "planned" if any(w in span_text(sent).lower() for w in PLAN_WORDS) else "made"
+            elif self.securities_bought(tok):
+                # "agreed to buy $400 million of preferred stock in MP Materials"
+                investors = agents(tok)
+                held = [t for t in tok.subtree if t.lower_ in SECURITIES] + [tok]  # "in" may hang on the verb
+                targets = [k for t in held for k in prep_entities(t, ["in", "of"]) if k not in investors]
+                if not investors or not targets:
+                    continue
+                money, status = self.amount(doc, sent, tok), self.status(tok)
             elif self.stake_built(tok):
                 investors = agents(tok)
                 stakes = [c for c in tok.children if c.dep_ == "dobj"]
@@ -257,6 +266,14 @@ class InvestmentExtractor(FactExtractor):
         """'raised $20 million from investors including Acme': companies money was raised from."""
         ents = doc._.entities
         return [k for k in prep_entities(tok, ["from"]) if ents[k].type == "ORG" and ents[k].kind is None]
+
+    @staticmethod
+    def securities_bought(tok):
+        """'buy $400 million of preferred stock in X', 'purchase shares of X': money put into a company's
+        securities, not a takeover."""
+        if tok.pos_ != "VERB" or tok.lemma_ not in ("buy", "purchase", "subscribe"):
+            return False
+        return any(t.lower_ in SECURITIES and t.i > tok.i for t in tok.subtree)
 
     @staticmethod
     def took_part(tok):

@@ -404,14 +404,21 @@ class EntityRecognizer:
     @staticmethod
     def national_governments(doc: Doc) -> list[tuple[Span, str, str | None]]:
         """'the German government', 'the Japanese administration': NER tags the adjective as a
-        nationality, which names no actor; with its head noun it names the government."""
+        nationality, which names no actor; with its head noun it names the government. So does a
+        leader's name before 'administration'."""
         toks = _toks(doc)
         return [
             (doc[ent.start : ent.end + 1], "GOV", None)
             for ent in doc.ents
-            if ent.label_ == "NORP"
-            and ent.end < len(toks)
-            and toks[ent.end].lower_ in ("government", "administration")
+            if (
+                ent.label_ == "NORP"
+                and ent.end < len(toks)
+                and toks[ent.end].lower_ in ("government", "administration")
+                # "the Trump administration": a leader's name for the government they head
+                or ent.label_ == "PERSON"
+                and ent.end < len(toks)
+                and toks[ent.end].lower_ == "administration"
+            )
         ]
 
     def suffix_names(self, doc: Doc) -> list[tuple[Span, str, str | None]]:
