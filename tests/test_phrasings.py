@@ -53,6 +53,8 @@ ROWS = [
     ("Acme Corp. has agreed to acquire Widget Inc. The deal values Widget at $4 billion.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
     # agreement
+    ("Acme Corp. and Widget Inc. have been in talks since last year and signed a non-binding term sheet in "
+     "December.", "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     ("Acme Corp. today reported first-half results.\nHighlights\n- Signed a ten-year supply agreement with Widget "
      "Inc.\n", "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     ("Acme Corp. signed a memorandum of understanding with Widget Inc. to develop batteries.",
@@ -141,6 +143,8 @@ ROWS = [
     ("Acme Corp.'s bid for Widget Inc. collapsed last year.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
     # investment
+    ("Widget Inc. agreed to be acquired by Acme Corp. for $3 billion. Gadget Ltd. said it would put up to $200 "
+     "million into the deal.", "investment", {"investor": "Gadget", "target": "Widget"}, None, None),
     ("The Pentagon agreed to buy $400 million of preferred stock in Widget Inc.",
      "investment", {"investor": "Pentagon", "target": "Widget"}, None, None),
     ("The Biden administration is considering taking a stake in Widget Inc., people familiar with the matter said.",
@@ -694,3 +698,24 @@ def test_a_report_its_party_denies_afterwards_is_denied(nlp_pipeline):
     reported = [f for f in result.facts if f.type == "talks" and f.source.kind == "publication"]
     assert reported and reported[0].certainty == "denied"
     assert any(f.type == "response" and f.status == "denied" for f in result.facts)
+
+
+def test_a_board_backing_a_buyout_invests_nothing(nlp_pipeline):
+    text = "Widget Inc. backs $3 billion buyout by Acme-led group\nAcme Corp. agreed to acquire Widget Inc."
+    result = extract(Document(text), nlp=nlp_pipeline)
+    assert not [f for f in result.facts if f.type == "investment"]
+
+
+def test_the_two_companies_are_the_two_the_article_names_most(nlp_pipeline):
+    text = (
+        "Acme Corp. and Widget Inc. signed an agreement to merge their units. Acme declined to comment, and "
+        "Widget did not respond. Gadget Daily could not verify the reports. The two companies have been in "
+        "talks since last year."
+    )
+    result = extract(Document(text, published="2024-02-09"), nlp=nlp_pipeline)
+    names = {e.id: e.name for e in result.entities}
+    talks = [f for f in result.facts if f.type == "talks"]
+    assert talks and {names[talks[0].args["party"]], names[talks[0].args["counterparty"]]} == {
+        "Acme",
+        "Widget",
+    }

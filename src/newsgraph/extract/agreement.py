@@ -20,7 +20,8 @@ from newsgraph.model import Source
 from newsgraph.nlp.attribution import certainty_at
 
 NOUNS = {"agreement", "deal", "pact", "memorandum", "mou", "contract", "partnership", "alliance", "venture",
-         "tie-up", "collaboration", "accord", "jv", "cooperation"}  # fmt: skip
+         "tie-up", "collaboration", "accord", "jv", "cooperation", "sheet"}  # fmt: skip
+# "a term sheet" is a deal's first paper; a balance sheet is none
 MAKE_VERBS = {"sign", "strike", "reach", "ink", "seal", "enter", "form", "announce", "finalize", "finalise",
               "conclude", "establish", "set", "create", "launch", "agree", "win", "secure", "extend", "renew",
               "expand", "have", "forge", "clinch", "land", "award", "unveil"}  # fmt: skip
@@ -61,7 +62,11 @@ class AgreementExtractor(FactExtractor):
             lemma = tok.lemma_.lower()
             pairs = []
             anchor = None
-            if tok.pos_ in ("NOUN", "PROPN") and (lemma in NOUNS or tok.lower_ in NOUNS):
+            if (
+                tok.pos_ in ("NOUN", "PROPN")
+                and (lemma in NOUNS or tok.lower_ in NOUNS)
+                and (lemma != "sheet" or any(c.lower_ == "term" for c in tok.children))
+            ):
                 if any(c.dep_ in ("acl", "relcl") and c.lemma_ in DEAL_ACTS for c in tok.children):
                     continue  # "a deal to buy Y" is an acquisition
                 if any(c.dep_ == "neg" or c.lower_ == "no" for c in tok.children):

@@ -200,7 +200,11 @@ def pair_from_context(doc: Doc, subj: Token) -> list[str]:
             k = entity_of(t)
             if k and k not in seen and ents[k].type == "ORG" and ents[k].kind is None and t.i < subj.i:
                 seen.append(k)
-    return seen[:2] if len(seen) >= 2 else []
+    # Of more than two companies named lately, the two the article names most: "Reliance and Disney signed
+    # ... MarketPulse could not verify the reports. The two companies have been in talks"
+    counts = Counter(m.key for m in doc._.mentions)
+    ranked = sorted(seen, key=lambda k: -counts[k])  # stable: recency breaks ties
+    return ranked[:2] if len(seen) >= 2 else []
 
 
 def expand(tok: Token, depth: int = 0) -> list[str]:

@@ -25,6 +25,17 @@ PLANNED = {"pledge", "commit", "earmark", "plan", "aim", "intend", "will", "woul
 WITHDRAWN = {"withdraw", "scrap", "cancel", "pull", "shelve", "abandon", "halt"}
 PLANTS = {"plant", "factory", "facility", "gigafactory", "fab", "site", "campus", "centre", "center", "mine",
           "refinery", "warehouse", "hub"}  # fmt: skip
+BACKED_DEALS = {
+    "deal",
+    "buyout",
+    "takeover",
+    "bid",
+    "offer",
+    "acquisition",
+    "merger",
+    "transaction",
+    "tender",
+}
 SECURITIES = {"stock", "shares", "bonds", "notes", "debentures", "warrants", "securities"}
 ROUND_NOUNS = {"round", "funding", "financing", "capital", "investment", "series"}
 # "spending billions of dollars on new capacity", "investing heavily in AI": sums without a figure.
@@ -92,6 +103,10 @@ class InvestmentExtractor(FactExtractor):
                     c.dep_ == "dobj" and c.lemma_ in DEAL_COSTS for c in tok.children
                 ):
                     continue
+                if lemma == "back" and any(
+                    t.lower_ in BACKED_DEALS for c in tok.children if c.dep_ == "dobj" for t in c.subtree
+                ):
+                    continue  # "Toshiba backs a $15 billion buyout": a board's support, no money of its own
                 investors = agents(tok) or self.planner(tok)
                 targets = [k for k in prep_entities(tok, ["in", "into", "to", "for"]) if k not in investors]
                 # "invest $700 million in Xpeng": the parser often hangs "in" on the amount
@@ -99,6 +114,8 @@ class InvestmentExtractor(FactExtractor):
                                       for k in prep_entities(c, ["in", "into"]) if k not in investors]  # fmt: skip
                 if lemma in ("back", "fund", "finance", "bankroll"):
                     targets = targets or [k for k in patients(tok) if k not in investors]
+                # "would put up to 300 billion yen into the deal": into the company the deal buys
+                targets = targets or [k for k in self.deal_target(doc, tok) if k not in investors]
                 money = self.amount(doc, sent, tok)
                 if not investors or (money is None and not targets and not self.vague_sum(tok)):
                     continue
@@ -266,6 +283,15 @@ class InvestmentExtractor(FactExtractor):
         """'raised $20 million from investors including Acme': companies money was raised from."""
         ents = doc._.entities
         return [k for k in prep_entities(tok, ["from"]) if ents[k].type == "ORG" and ents[k].kind is None]
+
+    @staticmethod
+    def deal_target(doc, tok):
+        into = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "to")
+                for p in c.children if p.dep_ == "pobj" and p.lemma_ in BACKED_DEALS]  # fmt: skip
+        if not into:
+            return []
+        deals = [f.args["target"] for f in doc._.facts if f.type == "acquisition" and f.args.get("target")]
+        return deals[-1:]
 
     @staticmethod
     def securities_bought(tok):
