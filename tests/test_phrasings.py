@@ -53,6 +53,14 @@ ROWS = [
     ("Acme Corp. has agreed to acquire Widget Inc. The deal values Widget at $4 billion.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
     # agreement
+    ("The chips build on a memorandum of understanding that Acme Corp. signed with Widget Inc. in April.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Under a cooperation agreement signed with Widget Inc., Acme Corp. will supply software.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Acme Corp. owns 38% of the mine through a joint venture it formed with Widget Inc. last year.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Acme Corp. has signed up Widget Bank and Gadget Bank as partner banks.",
+     "agreement", {"party": "Acme", "counterparty": "Gadget Bank"}, "signed", None),
     ("Acme Corp. and Widget Inc. have been in talks since last year and signed a non-binding term sheet in "
      "December.", "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     ("Acme Corp. today reported first-half results.\nHighlights\n- Signed a ten-year supply agreement with Widget "

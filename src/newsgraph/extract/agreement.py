@@ -11,6 +11,7 @@ from newsgraph.extract.base import (
     expand,
     governing,
     money_near,
+    patients,
     poss_entity,
     prep_entities,
     time_near,
@@ -71,45 +72,50 @@ class AgreementExtractor(FactExtractor):
                     continue  # "a deal to buy Y" is an acquisition
                 if any(c.dep_ == "neg" or c.lower_ == "no" for c in tok.children):
                     continue
-                chain = governing(tok)
-                verb = next((g for g in chain[1:] if g.pos_ in ("VERB", "AUX")), None)
-                # "develops the drug under a collaboration with Y": work done under a standing deal
-                under = (
-                    tok.dep_ == "pobj"
-                    and tok.head.lower_ in ("under", "through")
-                    and bool(prep_entities(tok, ["with"]))
-                )
-                if (verb is None or verb.lemma_.lower() not in MAKE_VERBS | END_VERBS) and not under:
-                    if not prep_entities(tok, ["between"]):
-                        continue
-                between = prep_entities(tok, ["between"])
-                if len(between) >= 2:
-                    pairs = list(combinations(between, 2))
+                made = self.made_with(tok)
+                if made:
+                    # "a memorandum that SK hynix signed with TSMC", "under an agreement signed with Airbus"
+                    pairs, status, trig = self.pairs(*made), "signed", tok
                 else:
-                    parties = (agents(verb) if verb is not None else []) or poss_entity(tok)
-                    counters = (
-                        prep_entities(tok, ["with", "from", "to"])
-                        # "won a contract worth $1.2 billion from Y": the client hangs on "worth"
-                        or [
-                            k
-                            for c in tok.children
-                            if c.lower_ == "worth"
-                            for k in prep_entities(c, ["from", "with"])
-                        ]
-                        or (prep_entities(verb, ["with", "from"]) if verb is not None else [])
-                        or self.inner_with(tok)
-                        or self.supplied(tok)
+                    chain = governing(tok)
+                    verb = next((g for g in chain[1:] if g.pos_ in ("VERB", "AUX")), None)
+                    # "develops the drug under a collaboration with Y": work done under a standing deal
+                    under = (
+                        tok.dep_ == "pobj"
+                        and tok.head.lower_ in ("under", "through")
+                        and bool(prep_entities(tok, ["with"]))
                     )
-                    if verb is not None and verb.lemma_ == "award":
-                        counters = counters or [
-                            k for c in verb.children if c.dep_ == "dative" for k in expand(c)
-                        ]
-                    pairs = self.pairs(parties, counters)
-                status = self.status(chain)
-                trig = tok
-                if status == "terminated" and verb is not None:
-                    # "terminate the deal, which was first announced in August": dated by the ending
-                    anchor = verb
+                    if (verb is None or verb.lemma_.lower() not in MAKE_VERBS | END_VERBS) and not under:
+                        if not prep_entities(tok, ["between"]):
+                            continue
+                    between = prep_entities(tok, ["between"])
+                    if len(between) >= 2:
+                        pairs = list(combinations(between, 2))
+                    else:
+                        parties = (agents(verb) if verb is not None else []) or poss_entity(tok)
+                        counters = (
+                            prep_entities(tok, ["with", "from", "to"])
+                            # "won a contract worth $1.2 billion from Y": the client hangs on "worth"
+                            or [
+                                k
+                                for c in tok.children
+                                if c.lower_ == "worth"
+                                for k in prep_entities(c, ["from", "with"])
+                            ]
+                            or (prep_entities(verb, ["with", "from"]) if verb is not None else [])
+                            or self.inner_with(tok)
+                            or self.supplied(tok)
+                        )
+                        if verb is not None and verb.lemma_ == "award":
+                            counters = counters or [
+                                k for c in verb.children if c.dep_ == "dative" for k in expand(c)
+                            ]
+                        pairs = self.pairs(parties, counters)
+                    status = self.status(chain)
+                    trig = tok
+                    if status == "terminated" and verb is not None:
+                        # "terminate the deal, which was first announced in August": dated by the ending
+                        anchor = verb
             elif (
                 tok.pos_ == "VERB"
                 and lemma == "agree"
@@ -119,6 +125,10 @@ class AgreementExtractor(FactExtractor):
                 # "Vodafone and Three have agreed to combine...", "they agreed to jointly develop..."
                 # a pronoun continues the story of the last deal told, before any two names nearby
                 pairs = list(combinations((self.pair_before(doc, sent, tok) or agents(tok))[:2], 2))
+                status, trig = "signed", tok
+            elif tok.pos_ == "VERB" and lemma == "sign" and self.signed_up(tok):
+                # "has signed up Axis Bank, HDFC Bank and Yes Bank as partner banks"
+                pairs = self.pairs(agents(tok), patients(tok))
                 status, trig = "signed", tok
             elif tok.pos_ == "VERB" and lemma in RIGHTS_VERBS and self.rights(tok):
                 # "X sold the streaming rights to its games to Y", "X licensed its patents to Y"
@@ -189,6 +199,33 @@ class AgreementExtractor(FactExtractor):
         if tok.lemma_.lower() not in GENERIC or tok.pos_ not in ("NOUN", "PROPN"):
             return False
         return all(c.lemma_.lower() in TAKEOVER_WORDS for c in tok.children if c.dep_ == "compound")
+
+    @staticmethod
+    def signed_up(tok):
+        """'signed up X as a partner': a company taken on as a partner, client or supplier."""
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "as" for t in [tok, *tok.children] for c in t.children
+        )
+
+    @staticmethod
+    def made_with(tok):
+        """(parties, counterparties) of an agreement whose own clause says who made it with whom: 'a joint
+        venture it formed with Y' (the clause's subject), 'under an agreement signed with Y, X will ...'
+        (the subject of the clause the agreement is in)."""
+        # "a memorandum of understanding that X signed": the clause may hang on the name's last word
+        named = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        for c in [d for t in [tok, *named] for d in t.children]:
+            if c.dep_ not in ("relcl", "acl") or c.lemma_.lower() not in MAKE_VERBS:
+                continue
+            counters = prep_entities(c, ["with"])
+            if not counters:
+                continue
+            parties = agents(c) if c.dep_ == "relcl" else []
+            if not parties:
+                verb = next((g for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), None)
+                parties = agents(verb) if verb is not None else []
+            return parties, counters
+        return None
 
     @staticmethod
     def supplied(tok):
