@@ -727,3 +727,9 @@ def test_the_two_companies_are_the_two_the_article_names_most(nlp_pipeline):
         "Acme",
         "Widget",
     }
+
+
+def test_a_minority_stake_bought_is_an_investment_not_a_takeover(nlp_pipeline):
+    text = "Widget Inc. makes drones. Acme Corp. bought a minority stake in the company last year."
+    result = extract(Document(text), nlp=nlp_pipeline)
+    assert [f.type for f in result.facts if f.type in ("acquisition", "investment")] == ["investment"]

@@ -170,6 +170,13 @@ class AcquisitionExtractor(FactExtractor):
                     ]
                 for c in tok.children:
                     # "buy a stake in Y", "acquire TikTok's U.S. operations", "buy Wistron's factory"
+                    if (
+                        c.dep_ == "dobj"
+                        and c.lemma_ == "stake"
+                        and any(m.lower_ in ("minority", "small") for m in c.children)
+                    ):
+                        targets, acquirers = [], []  # "bought a minority stake in Y": an investment
+                        break
                     if c.dep_ == "dobj" and (c.lemma_ in PARTS or c.lower_ in PARTS):
                         # "Wistron's factory in southern India": the owner, not the place; "a stake in Y"
                         owner = poss_entity(c) or prep_entities(c, ["of"])
