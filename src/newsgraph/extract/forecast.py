@@ -28,6 +28,7 @@ from newsgraph.extract.base import (
     is_headline,
     main_org,
     money_near,
+    sentence_words,
     time_near,
     tokens,
 )  # fmt: skip
@@ -121,12 +122,20 @@ DEALS = {"deal", "deals", "transaction", "merger", "acquisition", "takeover", "a
 # Margin guidance ("an adjusted operating margin of 3% to 4%"); gross margin is a financial metric already.
 MARGIN_RX = re.compile(r"\b(adjusted )?(operating|EBIT|EBITDA|profit) margin", re.I)
 EXECUTIVE = re.compile(r"\b(?:chief|officer|president|chair\w*|director|head|ceo|cfo|coo)\b", re.I)
+# Words one of which a sentence needs for `match` to find an outlook: the verbs and nouns its readers start
+# from, and the auxiliaries that make an attributed statement look ahead.
+TRIGGERS = (
+    FORECAST_VERBS | ACTION_VERBS | RATER_VERBS | AMBITION_VERBS | SPEECH_VERBS | NOMINAL
+    | {"be", "remain", "stay", "guide", "will", "would", "could", "may", "might"}
+)  # fmt: skip
 
 
 class ForecastExtractor(FactExtractor):
     fact_type = "forecast"
 
     def match(self, doc, sent):
+        if sentence_words(sent).isdisjoint(TRIGGERS):
+            return  # no token below can start an outlook
         if is_headline(sent):
             return  # headlines restate the body's outlook in fewer words
         taken = any(f.evidence[0][0] <= sent.start_char < f.evidence[0][1] and f.type not in ("forecast",)

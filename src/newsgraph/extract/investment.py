@@ -12,6 +12,7 @@ from newsgraph.extract.base import (
     patients,
     poss_entity,
     prep_entities,
+    sentence_words,
     time_near,
     tokens,
 )  # fmt: skip
@@ -70,11 +71,19 @@ PLAN_WORDS = (
     "unveil",
 )
 
+# Words one of which a sentence needs for any token of it to start a fact in `match`.
+TRIGGERS = (
+    VERBS | STAKE_VERBS | {"set", "build", "construct", "open", "establish", "investment"}
+    | {"capex", "expenditure", "spending"} | {"raise", "lead", "close", "secure", "participate", "join"}
+)  # fmt: skip
+
 
 class InvestmentExtractor(FactExtractor):
     fact_type = "investment"
 
     def match(self, doc, sent):
+        if sentence_words(sent).isdisjoint(TRIGGERS):
+            return  # no token below can be a trigger
         seen = set()
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()

@@ -8,6 +8,7 @@ from newsgraph.extract.base import (
     agents,
     all_sentences,
     expand,
+    sentence_words,
     time_near,
     tokens,
 )  # fmt: skip
@@ -83,11 +84,16 @@ MAKER_VERBS = {
     "publish",
 }
 
+# Words one of which a sentence needs for any token of it to start a fact in `match`.
+TRIGGERS = set(DIRECTIONS) | set(NOMINAL) | {"leave", "keep", "hold"}
+
 
 class PolicyExtractor(FactExtractor):
     fact_type = "policy"
 
     def match(self, doc, sent):
+        if sentence_words(sent).isdisjoint(TRIGGERS):
+            return  # no token below can be a trigger
         seen: set[str] = set()
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
