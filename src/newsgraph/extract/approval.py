@@ -24,7 +24,7 @@ from newsgraph.extract.base import (
     time_near,
     tokens,
 )  # fmt: skip
-from newsgraph.nlp.shared import entity_of
+from newsgraph.nlp.shared import entity_of, sent_of
 
 GRANT_VERBS = {"approve", "clear", "authorize", "authorise", "greenlight", "license", "permit", "sanction", "allow",
                "endorse", "certify", "accept"}  # fmt: skip
@@ -243,8 +243,8 @@ class ApprovalExtractor(FactExtractor):
     @staticmethod
     def time_after(doc, by):
         """The time that follows 'by X' before the next 'by': 'by X in July and by Y in August'."""
-        end = by.sent.end_char
-        for t in by.sent:
+        end = sent_of(by).end_char
+        for t in sent_of(by):
             if t.i > by.i and t.lower_ == "by":
                 end = t.idx
                 break

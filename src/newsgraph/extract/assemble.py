@@ -71,8 +71,7 @@ class FactAssembler:
                     if v is prev:
                         merged[k] = f
         doc._.facts = list({id(f): f for f in merged.values()}.values())
-        for key in ("newsgraph_sentences", "newsgraph_all_sentences", "newsgraph_main_org", WORDS, CLAUSES,
-                    *CACHE_KEYS):  # fmt: skip
+        for key in ("newsgraph_sentences", "newsgraph_main_org", WORDS, CLAUSES, *CACHE_KEYS):
             doc.user_data.pop(key, None)  # Spans do not serialize with the Doc
         return doc
 

@@ -18,7 +18,7 @@ from newsgraph.extract.base import (
 )
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import source_at
-from newsgraph.nlp.shared import Hint, doc_text, entity_of, span_text
+from newsgraph.nlp.shared import Hint, doc_text, entity_of, sent_of, span_text
 from newsgraph.nlp.times import TimeMention
 
 # Order matters: the longer, more specific names first.
@@ -224,7 +224,7 @@ def _with_clause_subject(tok):
         if (
             info
             or any(
-                t.text[:1].isupper() and t.i != t.sent.start or any(c.isupper() for c in t.text[1:])
+                t.text[:1].isupper() and t.i != sent_of(t).start or any(c.isupper() for c in t.text[1:])
                 for t in named
             )
             or subj.lower_ in SEGMENT_WORDS

@@ -35,7 +35,7 @@ from newsgraph.extract.base import (
 from newsgraph.extract.financial import COUNT, METRIC_RX, metric_name
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import SPEECH_VERBS
-from newsgraph.nlp.shared import entity_of, span_text
+from newsgraph.nlp.shared import entity_of, sent_of, span_text
 
 FORECAST_VERBS = {"forecast", "expect", "project", "predict", "anticipate", "foresee", "envisage", "see",
                   "estimate", "reckon", "target"}  # fmt: skip
@@ -526,7 +526,7 @@ class ForecastExtractor(FactExtractor):
             out = [k for k in [main_org(doc)] if k]
         if not out and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children):
             # '"We expect revenue to grow," the chief executive said': the quoted speaker
-            att = doc._.attributions.get(tok.sent.start)
+            att = doc._.attributions.get(sent_of(tok).start)
             if att is not None and att.speaker and att.kind in ("person", "organization"):
                 we = any(c.dep_ == "nsubj" and c.lower_ == "we" for c in tok.children)
                 out = [(self.employer(doc, att.speaker) or att.speaker) if we else att.speaker]

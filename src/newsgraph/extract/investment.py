@@ -17,7 +17,7 @@ from newsgraph.extract.base import (
     tokens,
 )  # fmt: skip
 from newsgraph.extract.reported import unhedge
-from newsgraph.nlp.shared import span_text
+from newsgraph.nlp.shared import sent_of, span_text
 
 VERBS = {"invest", "pledge", "commit", "earmark", "pour", "inject", "allocate", "plow", "plough", "spend",
          "back", "fund", "finance", "bankroll", "put"}  # fmt: skip
@@ -251,7 +251,7 @@ class InvestmentExtractor(FactExtractor):
         return (
             capital
             and future
-            and any(verb.sent.start_char <= m.start < verb.sent.end_char for m in doc._.money)
+            and any(sent_of(verb).start_char <= m.start < sent_of(verb).end_char for m in doc._.money)
         )
 
     @staticmethod

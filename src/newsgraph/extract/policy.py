@@ -13,7 +13,7 @@ from newsgraph.extract.base import (
     tokens,
 )  # fmt: skip
 from newsgraph.model import Source
-from newsgraph.nlp.shared import entity_of
+from newsgraph.nlp.shared import entity_of, sent_of
 
 DIRECTIONS = {
     "tighten": "tighten", "limit": "tighten", "cap": "tighten", "ban": "tighten", "restrict": "tighten",
@@ -207,7 +207,7 @@ class PolicyExtractor(FactExtractor):
         ):
             return self.rule_maker(doc, subj)  # "a law signed by X requires Y to sell"
         if subj is None and tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN"):
-            root = tok.sent.root
+            root = sent_of(tok).root
             # "The Commission on Wednesday designated X": the small model reads the date and the
             # verb as one phrase and leaves the subject as the root.
             if root.pos_ in ("PROPN", "NOUN") and root.i < tok.i and tok.head.head.head == root:
@@ -256,7 +256,7 @@ class PolicyExtractor(FactExtractor):
         if obj is None or obj.lower_ not in ("them", "it"):
             return None
         plural = obj.lower_ == "them"
-        for t in reversed(list(tok.sent)[: obj.i - tok.sent.start]):
+        for t in reversed(list(sent_of(tok))[: obj.i - sent_of(tok).start]):
             if t.pos_ == "NOUN" and t.lower_ in RULE_NOUNS and (t.tag_ == "NNS") == plural:
                 return t
         return None
@@ -365,7 +365,7 @@ def event_time(doc, sent, tok):
 def own_voice(doc, tok):
     """The article's own voice when the sentence's reporting verb sits in a clause beside or below the
     trigger's: 'X raised rates, and its chair said ...', 'opened a probe into whether X should be added'."""
-    att = doc._.attributions.get(tok.sent.start)
+    att = doc._.attributions.get(sent_of(tok).start)
     if att is None or att.cue is None:
         return None
     cue = doc[att.cue]

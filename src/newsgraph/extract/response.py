@@ -15,7 +15,7 @@ from newsgraph.extract.base import (
     prep_entities,
     tokens,
 )
-from newsgraph.nlp.shared import Hint, entity_of, span_text
+from newsgraph.nlp.shared import Hint, entity_of, sent_of, span_text
 
 DECLINE = re.compile(r"\b(?:declin\w*|refus\w*) to comment|\bno (?:immediate )?comment\b|"
                      r"\b(?:would|will|could|did|does|do)\s*(?:not|n[’']t) (?:immediately )?comment\b|"
@@ -188,7 +188,7 @@ class ResponseExtractor(FactExtractor):
             return agents(verb)
         s = subj[0]
         if s.lower_ in ("we", "i") or s.pos_ == "PRON" and not entity_of(s):
-            att = doc._.attributions.get(verb.sent.start)
+            att = doc._.attributions.get(sent_of(verb).start)
             if att and att.speaker:
                 return [att.speaker]
             return []

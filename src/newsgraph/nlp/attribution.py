@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.shared import entity_of, span_text
+from newsgraph.nlp.shared import all_sentences, entity_of, sent_of, span_text
 
 SPEECH_VERBS = {
     "say", "report", "tell", "add", "state", "note", "write", "claim", "cite", "disclose", "confirm",
@@ -78,7 +78,7 @@ class AttributionReader:
         out: dict[int, Attribution] = {}
         last_anon: Attribution | None = None
         last: Attribution | None = None
-        for sent in doc.sents:
+        for sent in all_sentences(doc):
             att = self.sentence_source(doc, sent, last_anon, last) or _headline_sources(doc, sent)
             if att:
                 out[sent.start] = att
@@ -191,13 +191,13 @@ def _entity_in(span: Span) -> str | None:
 
 def source_at(doc: Doc, tok: Token):
     """The Attribution of the sentence that holds `tok`, or None (the article's own voice)."""
-    att = doc._.attributions.get(tok.sent.start)
+    att = doc._.attributions.get(sent_of(tok).start)
     return att
 
 
 def certainty_at(doc: Doc, trigger: Token, attributed: bool) -> str:
     """asserted / reported / possible / denied for a fact whose key word is `trigger`."""
-    sent = trigger.sent
+    sent = sent_of(trigger)
     scope = _clause(trigger)
     words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
     if DENIAL.search(span_text(sent)) and _denial_governs(trigger):
@@ -233,5 +233,5 @@ def _denial_governs(trigger: Token) -> bool:
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    sent = span_text(trigger.sent)
+    sent = span_text(sent_of(trigger))
     return bool(re.search(r"baseless|untrue|not true|groundless|unfounded", sent, re.I))

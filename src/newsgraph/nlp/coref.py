@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from newsgraph.nlp.entities import Mention, lexicon
-from newsgraph.nlp.shared import entity_of, set_entity
+from newsgraph.nlp.shared import all_sentences, entity_of, sent_of, set_entity
 
 PRONOUNS_ORG = {"it", "its"}
 QUOTES = {'"', "\u201c", "\u201d", "'", "``", "''"}
@@ -44,8 +44,8 @@ class DescriptionCoref:
         entities = doc._.entities
         by_sent: dict[int, list[Mention]] = {}
         for m in doc._.mentions:
-            by_sent.setdefault(doc[m.start].sent.start, []).append(m)
-        sents = list(doc.sents)
+            by_sent.setdefault(sent_of(doc[m.start]).start, []).append(m)
+        sents = all_sentences(doc)
         defined = self.defined_terms(doc)
         links = []
         for si, sent in enumerate(sents):
@@ -90,8 +90,8 @@ class DescriptionCoref:
         # One named in this sentence or the one before ("rejected the FTC's request while the
         # agency pursued its challenge"); else the regulator the story is about (named most),
         # the latest named breaking ties.
-        here = doc[start].sent
-        prev_start = doc[here.start - 1].sent.start if here.start > 0 else here.start
+        here = sent_of(doc[start])
+        prev_start = sent_of(doc[here.start - 1]).start if here.start > 0 else here.start
         near = [m for m in regs if m.start >= prev_start]
         if near:
             return near[-1].key

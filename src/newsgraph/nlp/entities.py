@@ -18,7 +18,7 @@ from importlib import resources
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp.shared import ENTITY_AT, doc_text, doc_tokens, entity_of, set_entity, span_text
+from newsgraph.nlp.shared import ENTITY_AT, doc_text, doc_tokens, entity_of, sent_of, set_entity, span_text
 
 NER_LABELS = {
     "ORG": "ORG",
@@ -804,7 +804,7 @@ def person_orgs(doc: Doc) -> None:
             if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl"):
                 hi = t.i - 1
                 break
-        sent = head.sent
+        sent = sent_of(head)
         lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
         window = doc[lo : hi + 1]
         text = window.text.lower()
