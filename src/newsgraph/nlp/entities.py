@@ -198,14 +198,16 @@ class EntityRecognizer:
     @staticmethod
     def split_lists(span: Span) -> list[Span]:
         """'Brilliance Auto and Chery' is two names; 'Ministry of Industry and Information Technology' one."""
-        if not any(t.lower_ == "and" for t in span) or any(t.lower_ in ("of", "for", "&") for t in span):
+        words = _toks(span.doc)[span.start : span.end]
+        lows = [t.lower_ for t in words]
+        if "and" not in lows or "of" in lows or "for" in lows or "&" in lows:
             return [span]
-        if any(t.text[:1].islower() and t.lower_ != "and" and t.is_alpha for t in span[1:]):
+        if any(t.text[:1].islower() and t.lower_ != "and" and t.is_alpha for t in words[1:]):
             return [span]  # "Medicines and Healthcare products Regulatory Agency": one body's name
-        if span[-1].lower_ in GOV_HEADS and span[1].lower_ == "and":
+        if lows[-1] in GOV_HEADS and lows[1] == "and":
             return [span]  # "Food and Drug Administration": one word, "and", then the body
         parts, start = [], span.start
-        for t in span:
+        for t in words:
             if t.lower_ == "and" or t.text == ",":
                 if start < t.i:
                     parts.append(span.doc[start : t.i])
@@ -303,7 +305,7 @@ class EntityRecognizer:
         return line_start and line_end
 
     def fix_type(self, span: Span, etype: str, label: str = "") -> str:
-        text = span.text
+        text = span_text(span)
         root = span.root
         if etype == "PRODUCT" and root.dep_ in ("nsubj", "poss") and root.head.lemma_ in ACTOR_VERBS:
             return "ORG"  # "Globex declined to comment": products do not speak
@@ -328,26 +330,27 @@ class EntityRecognizer:
     def suffix_names(self, doc: Doc) -> list[tuple[Span, str, str | None]]:
         """Capitalized names ending in a company suffix that NER missed ('Chery Automobile Co.')."""
         out = []
-        for tok in _toks(doc):
-            if tok.text.lower().rstrip(".") not in self.suffixes or not tok.text[:1].isupper():
+        toks = _toks(doc)
+        for tok in toks:
+            text = tok.text
+            if not text[:1].isupper() or text.lower().rstrip(".") not in self.suffixes:
                 continue
             start = tok.i
-            while start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
-                prev = doc[start - 1]
+            while start > 0 and toks[start - 1].text[:1].isupper() and not toks[start - 1].is_sent_start:
+                prev = toks[start - 1]
                 if prev.lower_ in ("the",) or prev.is_punct or prev.lower_ in OWN_PRONOUNS:
                     break
                 if prev.lower_ in TITLE_TAIL:
                     break  # "Miles Dyson Chief Technology Officer": a title, not a company's name
-                if prev.lower_ in HEADLINE_VERBS or (start > 1 and doc[start - 2].lower_ == "to"):
+                if prev.lower_ in HEADLINE_VERBS or (start > 1 and toks[start - 2].lower_ == "to"):
                     break  # "Acme to Acquire Widget Systems": a title-cased headline verb ends the name
                 start -= 1
-            span = doc[start : tok.i + 1]
             if (
                 start < tok.i
-                and not doc[start].is_sent_start
-                and not all(t.lower_ in TITLE_TOKENS for t in span)
+                and not toks[start].is_sent_start
+                and not all(t.lower_ in TITLE_TOKENS for t in toks[start : tok.i + 1])
             ):
-                out.append((span, "ORG", None))
+                out.append((doc[start : tok.i + 1], "ORG", None))
         return out
 
     @staticmethod
@@ -387,12 +390,13 @@ class EntityRecognizer:
     def bare_names(self, doc: Doc, found) -> list[tuple[Span, str, str | None]]:
         """Proper nouns NER left out that act as subjects ('Vantor said', 'Solvane reported'): companies."""
         taken = {i for f in found for i in range(f[0].start, f[0].end)}
-        known_words = {t.lower_ for f in found for t in f[0]}
+        toks = _toks(doc)
+        known_words = {t.lower_ for f in found for t in toks[f[0].start : f[0].end]}
         # "Deal adds $400 million" at a bullet's start: a word the article also writes in
         # lowercase is a common word, capitalized by its place.
         lower_words = set(re.findall(r"(?<![\w'’])[a-z][a-z]+\b", doc_text(doc)))
         out = []
-        for tok in _toks(doc):
+        for tok in toks:
             if tok.lower_ in lower_words or tok.lower_ in FORMER:
                 continue
             if (
@@ -459,8 +463,10 @@ class EntityRecognizer:
         entities: dict[str, EntityInfo] = {}
         by_norm: dict[str, str] = {}
         mentions: list[Mention] = []
-        org_norms = {norm_name(s.text) for s, t, _ in candidates if t == "ORG"}
-        person_names = {s.text for s, t, _ in candidates if t == "PERSON" and len(s) > 1}
+        # span.text joins new Token objects on every read: each candidate's is cut from the text once.
+        named = [(span, etype, kind, span_text(span)) for span, etype, kind in candidates]
+        org_norms = {norm_name(text) for _, t, _, text in named if t == "ORG"}
+        person_names = {text for s, t, _, text in named if t == "PERSON" and len(s) > 1}
         last_names = {n.split()[-1] for n in person_names}
         surnames = last_names | {n.split()[0] for n in person_names}
 
@@ -468,8 +474,8 @@ class EntityRecognizer:
             return f"e{len(entities) + 1}"
 
         # Longer names first, so short forms attach to them.
-        for span, etype, kind in sorted(candidates, key=lambda c: -len(c[0].text)):
-            n = norm_name(span.text)
+        for span, etype, kind, text in sorted(named, key=lambda c: -len(c[3])):
+            n = norm_name(text)
             if not n:
                 continue
             if etype == "PERSON" and (n in org_norms or any(o.split()[0] == n for o in org_norms)):
@@ -484,7 +490,7 @@ class EntityRecognizer:
             if (
                 etype == "PERSON"
                 and len(span) == 1
-                and span.text not in surnames
+                and text not in surnames
                 and kind is None
                 and not (span.start > 0 and doc[span.start - 1].text.rstrip(".") in HONORIFICS)
                 and not (
@@ -495,12 +501,12 @@ class EntityRecognizer:
                 # News introduces people by full name; a lone "Meta" or "Xiaomi" tagged
                 # PERSON that no full name explains is a company.
                 etype = "ORG"
-            if etype == "ORG" and span.text in person_names:
+            if etype == "ORG" and text in person_names:
                 etype = "PERSON"
             if (
                 etype == "ORG"
                 and len(span) == 1
-                and span.text in last_names
+                and text in last_names
                 and kind is None
                 and not (span.end < len(doc) and doc[span.end].text.lower().rstrip(".") in self.suffixes)
             ):
@@ -518,8 +524,8 @@ class EntityRecognizer:
                 info.kind = kind
             if etype == "ORG" and info.type in ("PLACE", "PERSON") and kind is None and len(span) == 1:
                 info.type = "ORG"  # one mention acts like a company: "Anthropic said", "Meta's"
-            info.names[span.text.rstrip(",")] += 1
-            mentions.append(Mention(span.start, span.end, key, span.text))
+            info.names[text.rstrip(",")] += 1
+            mentions.append(Mention(span.start, span.end, key, text))
         self.acronyms(doc, entities, by_norm, mentions)
         ends = {m.end: m for m in mentions}
         for lo, tick, _ in doc.user_data.get("newsgraph_tickers", ()):
@@ -711,8 +717,9 @@ class EntityRecognizer:
 
     def set_annotations(self, doc: Doc, entities: dict[str, EntityInfo], mentions: list[Mention]) -> None:
         doc.user_data[ENTITY_AT] = {}  # entity_of reads it, even where no token names one
+        toks = _toks(doc)
         for m in mentions:
-            for tok in doc[m.start : m.end]:
+            for tok in toks[m.start : m.end]:
                 set_entity(tok, m.key)
         doc._.entities = entities
         doc._.mentions = mentions
