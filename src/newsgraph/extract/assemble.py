@@ -100,10 +100,11 @@ def _richer(a: Fact, b: Fact) -> Fact:
 
 
 def article_facts(doc: Doc, document: Document) -> ArticleFacts:
-    used = {v for f in doc._.facts for v in f.args.values() if isinstance(v, str) and v in doc._.entities}
+    known = doc._.entities  # each doc._ read builds an Underscore object
+    used = {v for f in doc._.facts for v in f.args.values() if isinstance(v, str) and v in known}
     entities = [
         Entity(key, info.name, info.type, info.aliases)
-        for key, info in doc._.entities.items()
+        for key, info in known.items()
         if key in used or info.type in ("ORG", "GOV", "PERSON")
     ]
     facts = []

@@ -33,9 +33,10 @@ class FactExtractor:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        facts = doc._.facts  # read once: each doc._ read builds an Underscore object
         for sent in sentences(doc):
             for fact in self.match(doc, sent):
-                doc._.facts.append(fact)
+                facts.append(fact)
         return doc
 
     def match(self, doc: Doc, sent: Span) -> Iterable[Fact]:

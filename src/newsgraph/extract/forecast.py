@@ -221,7 +221,6 @@ class ForecastExtractor(FactExtractor):
     def nominal_outlook(self, doc, sent):
         """'Acme's forecast of $5 billion in fourth-quarter revenue was below estimates': an outlook the
         sentence names as a thing its owner holds."""
-        ents = doc._.entities
         for tok in tokens(sent):
             if (
                 tok.pos_ != "NOUN"
@@ -229,6 +228,7 @@ class ForecastExtractor(FactExtractor):
                 or tok.dep_ not in ("nsubj", "nsubjpass", "dobj")
             ):
                 continue
+            ents = doc._.entities
             owner = [entity_of(c) for c in tok.children if c.dep_ == "poss" and entity_of(c)]
             if not owner or ents[owner[0]].type not in ("ORG", "GOV") or ents[owner[0]].kind == "publication":
                 continue

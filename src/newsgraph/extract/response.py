@@ -110,10 +110,10 @@ class ResponseExtractor(FactExtractor):
     def cooperating(self, doc, sent):
         """'Acme said it would keep cooperating fully with the FAA': a company's answer to an authority's
         action, which neither confirms nor denies anything."""
-        ents = doc._.entities
         for tok in tokens(sent):
             if tok.lemma_ != "cooperate" or tok.pos_ != "VERB":
                 continue
+            ents = doc._.entities
             partners = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                         for p in c.children if p.dep_ == "pobj"]  # fmt: skip
             official = any(
