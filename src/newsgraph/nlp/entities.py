@@ -18,7 +18,16 @@ from importlib import resources
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp.shared import ENTITY_AT, doc_text, doc_tokens, entity_of, sent_of, set_entity, span_text
+from newsgraph.nlp.shared import (
+    ENTITY_AT,
+    doc_text,
+    doc_tokens,
+    entity_of,
+    sent_of,
+    set_entity,
+    span_text,
+    tokens_text,
+)
 
 NER_LABELS = {
     "ORG": "ORG",
@@ -70,6 +79,8 @@ def lexicon() -> dict:
     return json.loads(resources.files("newsgraph.nlp").joinpath("data/lexicon.json").read_text())
 
 
+# Company names recur within and across articles: each is normalized once.
+@lru_cache(maxsize=8192)
 def norm_name(name: str) -> str:
     s = name.lower().replace("\u2019", "'")
     s = re.sub(r"'s$", "", s)
@@ -82,6 +93,7 @@ def norm_name(name: str) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=8192)
 def canonical(name: str) -> str:
     """'Xiaomi Corp.' -> 'Xiaomi'; keeps the surface casing."""
     words = name.replace("\u2019s", "").split()
@@ -248,7 +260,7 @@ class EntityRecognizer:
             end -= 1
         if start >= end:
             return None
-        text = span_text(doc[start:end])
+        text = tokens_text(doc, start, end)
         if text in self.not_entities or text.rstrip("s") in self.not_entities:
             return None
         # "Widget Chief Executive Jane Roe", "Miles Dyson Chief Technology Officer": a title that
@@ -261,12 +273,10 @@ class EntityRecognizer:
             ):
                 end = t.i
                 break
-        span = doc[start:end]
         words = toks[start:end]
         pos = [t.i for t in words if t.tag_ == "POS"]
         if pos and all(t.lower_ in TITLE_TOKENS for t in toks[pos[0] + 1 : end]):
             end = pos[0]  # "Acme's Board of Directors": the company, not its organ
-            span = doc[start:end]
             words = toks[start:end]
             if start >= end:
                 return None
@@ -285,9 +295,9 @@ class EntityRecognizer:
             for t in words
         ):  # "iRobot", "eBay", "3M": a capital inside the word marks a name too
             return None
-        if words[0].is_space or "\n" in span_text(span):
+        if words[0].is_space or "\n" in tokens_text(doc, start, end):
             return None
-        return span
+        return doc[start:end]
 
     def heading(self, span: Span) -> bool:
         """'Media Contact', 'Transaction Overview': a short line that is the name alone is a heading.
@@ -793,6 +803,9 @@ TITLE_WORDS = (
     "strategist", "minister", "secretary", "governor", "commissioner", "officer", "boss",
 )  # fmt: skip
 
+# The longest title first: "chief financial officer" before "officer".
+TITLE_PATTERNS = [(t, re.compile(rf"\b{re.escape(t)}\b")) for t in sorted(TITLE_WORDS, key=len, reverse=True)]
+
 
 def person_orgs(doc: Doc) -> None:
     """A person's company and title from the words around the name ('Xiaomi's co-founder Lei Jun')."""
@@ -814,9 +827,9 @@ def person_orgs(doc: Doc) -> None:
         sent = sent_of(head)
         lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
         window = doc[lo : hi + 1]
-        text = window.text.lower()
-        for title in sorted(TITLE_WORDS, key=len, reverse=True):
-            if re.search(rf"\b{re.escape(title)}\b", text):
+        text = span_text(window).lower()
+        for title, rx in TITLE_PATTERNS:
+            if rx.search(text):
                 info.role = info.role or title
                 break
         # "Chipotle boss Brian Niccol", "Acme's CEO Jane Roe": a company right before the

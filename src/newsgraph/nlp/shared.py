@@ -37,6 +37,12 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char : span.end_char]
 
 
+def tokens_text(doc: Doc, start: int, end: int) -> str:
+    """span_text(doc[start:end]) for end > start, without making the Span."""
+    toks = doc_tokens(doc)
+    return doc_text(doc)[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
+
+
 def doc_tokens(doc: Doc) -> list[Token]:
     """All tokens as one list per Doc: iterating a Doc or indexing it builds new Token objects."""
     toks = doc.user_data.get(TOKENS)
