@@ -343,13 +343,13 @@ class FinancialResultExtractor(FactExtractor):
             return
         text = span_text(sent)
         base = sent.start_char
-        # A result needs a figure and a metric; the figures are the cheaper to look for.
+        # A result needs a metric and a figure; the metric's words are the cheaper to look for.
+        if METRIC_HINT.absent(text):
+            return
         money = [m for m in doc._.money if base <= m.start < sent.end_char]
         pcts = [p for p in doc._.percents if base <= p.start < sent.end_char]
         counts = [m for m in COUNT.finditer(text)]
         if not money and not pcts and not counts:
-            return
-        if METRIC_HINT.absent(text):
             return
         hits = [
             (metric_name(m), m.start(), m.end())
