@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.nlp.shared import (
     ENTITY_AT,
+    Hint,
     doc_text,
     doc_tokens,
     entity_of,
@@ -69,6 +70,7 @@ HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "President", "Chancellor", "Minister", "P
 # Lemmas the small English lemmatizer gets wrong in business copy.
 LEMMA_FIXES = {"fined": "fine", "fines": "fine", "fining": "fine", "inked": "ink", "ousted": "oust",
                "tapped": "tap", "axed": "axe", "shelved": "shelve", "eyed": "eye", "mulled": "mull"}  # fmt: skip
+LEMMA_HINT = Hint(*LEMMA_FIXES)  # most articles hold none of these words, and skip the token walk
 
 
 _toks = doc_tokens  # all tokens as one list per Doc, shared with the extractors
@@ -166,10 +168,11 @@ class EntityRecognizer:
         }  # fmt: skip
 
     def __call__(self, doc: Doc) -> Doc:
-        for tok in _toks(doc):
-            fixed = LEMMA_FIXES.get(tok.lower_)
-            if fixed and tok.pos_ in ("VERB", "AUX"):
-                tok.lemma_ = fixed
+        if not LEMMA_HINT.absent(doc_text(doc)):
+            for tok in _toks(doc):
+                fixed = LEMMA_FIXES.get(tok.lower_)
+                if fixed and tok.pos_ in ("VERB", "AUX"):
+                    tok.lemma_ = fixed
         candidates = self.match(doc)
         entities, mentions = self.cluster(doc, candidates)
         self.set_annotations(doc, entities, mentions)
