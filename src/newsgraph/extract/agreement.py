@@ -14,6 +14,7 @@ from newsgraph.extract.base import (
     patients,
     poss_entity,
     prep_entities,
+    sentence_words,
     time_near,
     tokens,
 )  # fmt: skip
@@ -53,12 +54,16 @@ PAIR_NOUNS = {"companies", "groups", "firms", "partners", "sides", "carmakers", 
 RIGHTS_VERBS = {"sell", "license", "licence", "grant", "transfer"}
 RIGHTS = {"right", "rights", "license", "licence", "patent", "patents", "technology"}
 DEAL_ACTS = {"buy", "acquire", "purchase", "merge", "take", "sell"}
+# Words one of which a sentence needs for any token of it to start a fact in `match`.
+TRIGGERS = NOUNS | DIRECT_VERBS | RIGHTS_VERBS | {"agree", "sign"}
 
 
 class AgreementExtractor(FactExtractor):
     fact_type = "agreement"
 
     def match(self, doc, sent):
+        if sentence_words(sent).isdisjoint(TRIGGERS):
+            return  # no token below can be a trigger
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             pairs = []

@@ -19,11 +19,12 @@ from newsgraph.extract.base import (
     main_org,
     patients,
     poss_entity,
+    sentence_words,
     subject_tokens,
     time_near,
     tokens,
 )  # fmt: skip
-from newsgraph.nlp.shared import entity_of
+from newsgraph.nlp.shared import entity_of, sent_of
 
 GRANT_VERBS = {"approve", "clear", "authorize", "authorise", "greenlight", "license", "permit", "sanction", "allow",
                "endorse", "certify", "accept"}  # fmt: skip
@@ -51,12 +52,16 @@ MAKER_VERBS = {"develop", "make", "market", "produce", "sell", "own", "manufactu
 BODIES = {"committee", "panel", "board", "staff", "advisers", "advisors", "reviewers"}
 ADVISE = {"recommend", "vote", "advise", "argue", "rule", "decide"}
 MODAL_PENDING = {"must", "need", "needs", "will", "would", "still", "should", "has", "have"}
+# Words one of which a sentence needs for any token of it to start a fact in `match`.
+TRIGGERS = GRANT_VERBS | DENY_VERBS | REVIEW_VERBS | NOUNS | {"sign"}
 
 
 class ApprovalExtractor(FactExtractor):
     fact_type = "approval"
 
     def match(self, doc, sent):
+        if sentence_words(sent).isdisjoint(TRIGGERS):
+            return  # no token below can be a trigger
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             signs_off = lemma == "sign" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
@@ -238,8 +243,8 @@ class ApprovalExtractor(FactExtractor):
     @staticmethod
     def time_after(doc, by):
         """The time that follows 'by X' before the next 'by': 'by X in July and by Y in August'."""
-        end = by.sent.end_char
-        for t in by.sent:
+        end = sent_of(by).end_char
+        for t in sent_of(by):
             if t.i > by.i and t.lower_ == "by":
                 end = t.idx
                 break

@@ -81,8 +81,7 @@ class FactAssembler:
                     if v is prev:
                         merged[k] = f
         doc._.facts = list({id(f): f for f in merged.values()}.values())
-        for key in ("newsgraph_sentences", "newsgraph_all_sentences", "newsgraph_main_org", WORDS, CLAUSES,
-                    *CACHE_KEYS):  # fmt: skip
+        for key in ("newsgraph_sentences", "newsgraph_main_org", WORDS, CLAUSES, *CACHE_KEYS):
             doc.user_data.pop(key, None)  # Spans do not serialize with the Doc
         return doc
 
@@ -111,10 +110,11 @@ def _richer(a: Fact, b: Fact) -> Fact:
 
 
 def article_facts(doc: Doc, document: Document) -> ArticleFacts:
-    used = {v for f in doc._.facts for v in f.args.values() if isinstance(v, str) and v in doc._.entities}
+    known = doc._.entities  # each doc._ read builds an Underscore object
+    used = {v for f in doc._.facts for v in f.args.values() if isinstance(v, str) and v in known}
     entities = [
         Entity(key, info.name, info.type, info.aliases)
-        for key, info in doc._.entities.items()
+        for key, info in known.items()
         if key in used or info.type in ("ORG", "GOV", "PERSON")
     ]
     facts = []

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import certainty_at, source_at
 from newsgraph.nlp.lines import BULLETS, in_junk
-from newsgraph.nlp.shared import doc_tokens, entity_of, span_text
+from newsgraph.nlp.shared import all_sentences, doc_tokens, entity_of, sent_of, span_text
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "dobj", "pobj", "prep", "attr", "oprd", "acomp")
@@ -33,9 +33,10 @@ class FactExtractor:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        facts = doc._.facts  # read once: each doc._ read builds an Underscore object
         for sent in sentences(doc):
             for fact in self.match(doc, sent):
-                doc._.facts.append(fact)
+                facts.append(fact)
         return doc
 
     def match(self, doc: Doc, sent: Span) -> Iterable[Fact]:
@@ -59,7 +60,7 @@ class FactExtractor:
         own_word = att is not None and att.speaker is not None and att.speaker in args.values()
         attributed = source.kind != "document" and not own_word
         cert = certainty or certainty_at(doc, trigger, attributed)
-        sent = trigger.sent
+        sent = sent_of(trigger)
         return Fact(
             type=self.fact_type,
             args=args,
@@ -98,14 +99,6 @@ def sentence_words(sent: Span) -> frozenset[str]:
             [t.lemma_.lower() for t in toks] + [t.lower_ for t in toks]
         )
     return words
-
-
-def all_sentences(doc: Doc) -> list[Span]:
-    """doc.sents as a list, computed once: spaCy rebuilds the spans on every access."""
-    cached = doc.user_data.get("newsgraph_all_sentences")
-    if cached is None:
-        cached = doc.user_data["newsgraph_all_sentences"] = list(doc.sents)
-    return cached
 
 
 def _article_sentences(doc: Doc) -> Iterator[Span]:

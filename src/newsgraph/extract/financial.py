@@ -18,7 +18,7 @@ from newsgraph.extract.base import (
 )
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import source_at
-from newsgraph.nlp.shared import Hint, doc_text, entity_of, span_text
+from newsgraph.nlp.shared import Hint, doc_text, entity_of, sent_of, span_text
 from newsgraph.nlp.times import TimeMention
 
 # Order matters: the longer, more specific names first.
@@ -227,7 +227,7 @@ def _with_clause_subject(tok):
         if (
             info
             or any(
-                t.text[:1].isupper() and t.i != t.sent.start or any(c.isupper() for c in t.text[1:])
+                t.text[:1].isupper() and t.i != sent_of(t).start or any(c.isupper() for c in t.text[1:])
                 for t in named
             )
             or subj.lower_ in SEGMENT_WORDS
@@ -346,13 +346,13 @@ class FinancialResultExtractor(FactExtractor):
             return
         text = span_text(sent)
         base = sent.start_char
-        # A result needs a figure and a metric; the figures are the cheaper to look for.
+        # A result needs a metric and a figure; the metric's words are the cheaper to look for.
+        if METRIC_HINT.absent(text):
+            return
         money = [m for m in doc._.money if base <= m.start < sent.end_char]
         pcts = [p for p in doc._.percents if base <= p.start < sent.end_char]
         counts = [m for m in COUNT.finditer(text)]
         if not money and not pcts and not counts:
-            return
-        if METRIC_HINT.absent(text):
             return
         hits = [
             (metric_name(m), m.start(), m.end())

@@ -31,13 +31,14 @@ from newsgraph.extract.base import (
     is_headline,
     main_org,
     money_near,
+    sentence_words,
     time_near,
     tokens,
 )  # fmt: skip
 from newsgraph.extract.financial import COUNT, METRIC_RX, metric_name
 from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import SPEECH_VERBS
-from newsgraph.nlp.shared import entity_of, span_text
+from newsgraph.nlp.shared import entity_of, sent_of, span_text
 
 FORECAST_VERBS = {"forecast", "expect", "project", "predict", "anticipate", "foresee", "envisage", "see",
                   "estimate", "reckon", "target"}  # fmt: skip
@@ -137,6 +138,12 @@ DEALS = {"deal", "deals", "transaction", "merger", "acquisition", "takeover", "a
 # Margin guidance ("an adjusted operating margin of 3% to 4%"); gross margin is a financial metric already.
 MARGIN_RX = re.compile(r"\b(adjusted )?(operating|EBIT|EBITDA|profit) margin", re.I)
 EXECUTIVE = re.compile(r"\b(?:chief|officer|president|chair\w*|director|head|ceo|cfo|coo)\b", re.I)
+# Words one of which a sentence needs for `match` to find an outlook: the verbs and nouns its readers start
+# from, and the auxiliaries that make an attributed statement look ahead.
+TRIGGERS = (
+    FORECAST_VERBS | ACTION_VERBS | RATER_VERBS | AMBITION_VERBS | SPEECH_VERBS | NOMINAL
+    | {"be", "remain", "stay", "guide", "will", "would", "could", "may", "might"}
+)  # fmt: skip
 
 
 def ahead(doc, time):
@@ -159,6 +166,8 @@ class ForecastExtractor(FactExtractor):
 
     def match(self, doc, sent):
         bullet = is_bullet(sent)
+        if not bullet and sentence_words(sent).isdisjoint(TRIGGERS):
+            return  # no token below can start an outlook; a bullet under "Acme expects:" needs none
         if is_headline(sent) and not bullet:
             return  # headlines restate the body's outlook in fewer words; a release's bullets give it
         taken = any(f.evidence[0][0] <= sent.start_char < f.evidence[0][1] and f.type not in ("forecast",)
@@ -321,7 +330,6 @@ class ForecastExtractor(FactExtractor):
     def nominal_outlook(self, doc, sent):
         """'Acme's forecast of $5 billion in fourth-quarter revenue was below estimates': an outlook the
         sentence names as a thing its owner holds."""
-        ents = doc._.entities
         for tok in tokens(sent):
             if (
                 tok.pos_ != "NOUN"
@@ -329,6 +337,7 @@ class ForecastExtractor(FactExtractor):
                 or tok.dep_ not in ("nsubj", "nsubjpass", "dobj")
             ):
                 continue
+            ents = doc._.entities
             owner = [entity_of(c) for c in tok.children if c.dep_ == "poss" and entity_of(c)]
             if not owner or ents[owner[0]].type not in ("ORG", "GOV") or ents[owner[0]].kind == "publication":
                 continue
@@ -639,7 +648,7 @@ class ForecastExtractor(FactExtractor):
             out = [k for k in [main_org(doc)] if k]
         if not out and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children):
             # '"We expect revenue to grow," the chief executive said': the quoted speaker
-            att = doc._.attributions.get(tok.sent.start)
+            att = doc._.attributions.get(sent_of(tok).start)
             if att is not None and att.speaker and att.kind in ("person", "organization"):
                 we = any(c.dep_ == "nsubj" and c.lower_ == "we" for c in tok.children)
                 out = [(self.employer(doc, att.speaker) or att.speaker) if we else att.speaker]

@@ -12,11 +12,12 @@ from newsgraph.extract.base import (
     patients,
     poss_entity,
     prep_entities,
+    sentence_words,
     time_near,
     tokens,
 )  # fmt: skip
 from newsgraph.extract.reported import unhedge
-from newsgraph.nlp.shared import span_text
+from newsgraph.nlp.shared import sent_of, span_text
 
 VERBS = {"invest", "pledge", "commit", "earmark", "pour", "inject", "allocate", "plow", "plough", "spend",
          "back", "fund", "finance", "bankroll", "put"}  # fmt: skip
@@ -82,11 +83,20 @@ PLAN_WORDS = (
     "unveil",
 )
 
+# Words one of which a sentence needs for any token of it to start a fact in `match`.
+TRIGGERS = (
+    VERBS | STAKE_VERBS | {"set", "build", "construct", "open", "establish", "investment"}
+    | {"capex", "expenditure", "spending"} | {"raise", "lead", "close", "secure", "participate", "join"}
+    | {"purchase", "subscribe"}  # "took part in the round", "buy $400 million of stock in Y"
+)  # fmt: skip
+
 
 class InvestmentExtractor(FactExtractor):
     fact_type = "investment"
 
     def match(self, doc, sent):
+        if sentence_words(sent).isdisjoint(TRIGGERS):
+            return  # no token below can be a trigger
         seen = set()
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
@@ -275,7 +285,7 @@ class InvestmentExtractor(FactExtractor):
         return (
             capital
             and future
-            and any(verb.sent.start_char <= m.start < verb.sent.end_char for m in doc._.money)
+            and any(sent_of(verb).start_char <= m.start < sent_of(verb).end_char for m in doc._.money)
         )
 
     @staticmethod

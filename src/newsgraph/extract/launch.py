@@ -15,6 +15,7 @@ from newsgraph.extract.base import (
     governing,
     main_org,
     poss_entity,
+    sentence_words,
     subject_tokens,
     time_near,
     tokens,
@@ -65,6 +66,10 @@ STORES = {
 }
 ON_SALE = {("go", "sale"), ("hit", "showrooms"), ("hit", "shelves"), ("hit", "stores"), ("hit", "market"),
            ("arrive", "showrooms"), ("reach", "showrooms"), ("hit", "roads")}  # fmt: skip
+# Words one of which a sentence needs for any token of it to start a fact in `match` and its readers.
+TRIGGERS = (
+    set(VERBS) | NOUN_TRIGGERS | {verb for verb, _ in ON_SALE} | {"bring", "expect", "available", "due"}
+)
 
 
 class LaunchExtractor(FactExtractor):
@@ -107,6 +112,8 @@ class LaunchExtractor(FactExtractor):
         return dataclasses.replace(time, begin=begin, finish=finish) if finish >= published else time
 
     def match(self, doc, sent):
+        if sentence_words(sent).isdisjoint(TRIGGERS):
+            return  # no token below can be a trigger
         yield from self.noun_launches(doc, sent)
         yield from self.expected_availability(doc, sent)
         yield from self.made_available(doc, sent)

@@ -17,6 +17,7 @@ from newsgraph.extract.base import (
     patients,
     poss_entity,
     prep_entities,
+    sentence_words,
     time_near,
     tokens,
 )  # fmt: skip
@@ -73,6 +74,12 @@ ACTS = {"law", "rule", "rules", "regulation", "regulations", "decision", "design
 UNDERGO = {"be", "remain", "hit", "slap", "come", "cooperate"}
 HEDGED = {"consider", "weigh", "plan", "mull", "explore", "threaten", "vow", "study", "prepare"}
 PRONOUNS = {"it", "its", "they", "their", "he", "she", "his", "her"}
+# Words one of which a sentence needs for any token of it to start a fact in `read`.
+TRIGGERS = (
+    set(VERBS) | set(NOUNS) | COURT_VERBS
+    | {"award", "investigate", "probe", "examine", "scrutinize", "impose", "levy", "challenge", "appeal", "pay",
+       "side", "find", "plead"}
+)  # fmt: skip
 
 
 class LegalExtractor(FactExtractor):
@@ -84,7 +91,7 @@ class LegalExtractor(FactExtractor):
         return doc
 
     def match(self, doc, sent):
-        if is_headline(sent):
+        if sentence_words(sent).isdisjoint(TRIGGERS) or is_headline(sent):
             return
         done = set()
         for tok in tokens(sent):

@@ -12,7 +12,7 @@ import re
 
 from newsgraph.extract.base import FactExtractor, is_headline, tokens
 from newsgraph.model import Source
-from newsgraph.nlp.shared import entity_of, span_text
+from newsgraph.nlp.shared import entity_of, sent_of, span_text
 
 # Traded goods are markets by themselves: "Oil rose 2%", "Bitcoin slipped".
 COMMODITIES = {"oil", "crude", "gold", "silver", "copper", "aluminium", "aluminum", "nickel", "lithium", "cobalt",
@@ -142,7 +142,7 @@ class MarketTrendExtractor(FactExtractor):
     def voice(doc, tok):
         """The article's own voice unless the sentence's speech verb governs the trend ('Xiaomi enters
         a price war that has squeezed margins, and analysts warned...': the analysts say something else)."""
-        att = doc._.attributions.get(tok.sent.start)
+        att = doc._.attributions.get(sent_of(tok).start)
         if att is None or att.cue is None or doc[att.cue].lemma_ == "accord" or tok in doc[att.cue].subtree:
             return {}
         return {"certainty": "asserted", "source": Source("document", None)}

@@ -14,6 +14,7 @@ from newsgraph.extract.base import (
     patients,
     poss_entity,
     prep_entities,
+    sentence_words,
     subject_tokens,
     time_near,
     tokens,
@@ -40,6 +41,10 @@ NOUN_STATUS = {"appointment": "appointed", "hiring": "appointed", "promotion": "
 BOARD_RX = re.compile(r"\bto (?:the|its|their|\w+['’]s) (?:supervisory |management )?board\b", re.I)
 FORMER_RX = re.compile(r"\b(?:former|ex-|previously|until recently)", re.I)
 UNIT_WORDS = {"division", "unit", "arm", "business", "segment", "subsidiary", "group"}
+# Words one of which a sentence needs for any token of it to start a fact in `match` and its readers.
+TRIGGERS = (
+    APPOINT | SUCCEED | DEPART | set(NOUN_STATUS) | {"part", "seek", "stand", "join", "become", "serve"}
+)
 ROLE_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True)) + r")\b",
                      re.I)  # fmt: skip
 
@@ -59,6 +64,8 @@ class PersonnelExtractor(FactExtractor):
         return self.last[0].time
 
     def match(self, doc, sent):
+        if sentence_words(sent).isdisjoint(TRIGGERS):
+            return  # no token below can be a trigger
         yield from self.verbs(doc, sent)
         yield from self.parted(doc, sent)
         yield from self.reelection(doc, sent)

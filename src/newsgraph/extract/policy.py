@@ -8,12 +8,13 @@ from newsgraph.extract.base import (
     agents,
     all_sentences,
     expand,
+    sentence_words,
     time_near,
     tokens,
 )  # fmt: skip
 from newsgraph.model import Source
 from newsgraph.nlp.entities import DEMONYMS
-from newsgraph.nlp.shared import entity_of
+from newsgraph.nlp.shared import entity_of, sent_of
 
 DIRECTIONS = {
     "tighten": "tighten", "limit": "tighten", "cap": "tighten", "ban": "tighten", "restrict": "tighten",
@@ -84,11 +85,16 @@ MAKER_VERBS = {
     "publish",
 }
 
+# Words one of which a sentence needs for any token of it to start a fact in `match`.
+TRIGGERS = set(DIRECTIONS) | set(NOMINAL) | {"leave", "keep", "hold"}
+
 
 class PolicyExtractor(FactExtractor):
     fact_type = "policy"
 
     def match(self, doc, sent):
+        if sentence_words(sent).isdisjoint(TRIGGERS):
+            return  # no token below can be a trigger
         seen: set[str] = set()
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
@@ -202,7 +208,7 @@ class PolicyExtractor(FactExtractor):
         ):
             return self.rule_maker(doc, subj)  # "a law signed by X requires Y to sell"
         if subj is None and tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN"):
-            root = tok.sent.root
+            root = sent_of(tok).root
             # "The Commission on Wednesday designated X": the small model reads the date and the
             # verb as one phrase and leaves the subject as the root.
             if root.pos_ in ("PROPN", "NOUN") and root.i < tok.i and tok.head.head.head == root:
@@ -251,7 +257,7 @@ class PolicyExtractor(FactExtractor):
         if obj is None or obj.lower_ not in ("them", "it"):
             return None
         plural = obj.lower_ == "them"
-        for t in reversed(list(tok.sent)[: obj.i - tok.sent.start]):
+        for t in reversed(list(sent_of(tok))[: obj.i - sent_of(tok).start]):
             if t.pos_ == "NOUN" and t.lower_ in RULE_NOUNS and (t.tag_ == "NNS") == plural:
                 return t
         return None
@@ -360,7 +366,7 @@ def event_time(doc, sent, tok):
 def own_voice(doc, tok):
     """The article's own voice when the sentence's reporting verb sits in a clause beside or below the
     trigger's: 'X raised rates, and its chair said ...', 'opened a probe into whether X should be added'."""
-    att = doc._.attributions.get(tok.sent.start)
+    att = doc._.attributions.get(sent_of(tok).start)
     if att is None or att.cue is None:
         return None
     cue = doc[att.cue]

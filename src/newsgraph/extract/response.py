@@ -15,7 +15,7 @@ from newsgraph.extract.base import (
     prep_entities,
     tokens,
 )
-from newsgraph.nlp.shared import Hint, entity_of, span_text
+from newsgraph.nlp.shared import Hint, entity_of, sent_of, span_text
 
 DECLINE = re.compile(r"\b(?:declin\w*|refus\w*) to comment|\bno (?:immediate )?comment\b|"
                      r"\b(?:would|will|could|did|does|do)\s*(?:not|n[’']t) (?:immediately )?comment\b|"
@@ -60,7 +60,7 @@ STATUS_HINTS = {
     "no_response": Hint("respon", "reply", "return", "answer", "reached", "comment"),
     "denied": Hint("accurate", "true", "incorrect", "false", "wrong", "baseless", "speculat", "groundless", "denied",
                    "denies", "deny", "rejected the", "called", "dismissed", "not aware of", "refut", "not in",
-                   "merit", "disput"),
+                   "not been in", "not be in", "described", "merit", "disput"),
     "confirmed": Hint("confirm"),
 }  # fmt: skip
 
@@ -147,10 +147,10 @@ class ResponseExtractor(FactExtractor):
     def cooperating(self, doc, sent):
         """'Acme said it would keep cooperating fully with the FAA': a company's answer to an authority's
         action, which neither confirms nor denies anything."""
-        ents = doc._.entities
         for tok in tokens(sent):
             if tok.lemma_ != "cooperate" or tok.pos_ != "VERB":
                 continue
+            ents = doc._.entities
             partners = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                         for p in c.children if p.dep_ == "pobj"]  # fmt: skip
             official = any(
@@ -228,7 +228,7 @@ class ResponseExtractor(FactExtractor):
             return agents(verb)
         s = subj[0]
         if s.lower_ in ("we", "i") or s.pos_ == "PRON" and not entity_of(s):
-            att = doc._.attributions.get(verb.sent.start)
+            att = doc._.attributions.get(sent_of(verb).start)
             if att and att.speaker:
                 return [att.speaker]
             return []

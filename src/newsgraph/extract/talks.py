@@ -17,7 +17,7 @@ from newsgraph.extract.base import (
     sentence_words,
     tokens,
 )  # fmt: skip
-from newsgraph.nlp.shared import entity_of, span_text
+from newsgraph.nlp.shared import entity_of, sent_of, span_text
 
 NOUNS = {"talk", "talks", "discussion", "negotiation", "conversation", "deliberation", "dialogue", "dialog"}
 VERBS = {"negotiate", "discuss", "engage", "court", "approach", "explore", "sound", "talk", "meet", "near"}
@@ -79,7 +79,7 @@ class TalksExtractor(FactExtractor):
         if tok.dep_ == "dobj" and gov.lemma_ in RECEIVE:
             party = party or prep_entities(gov, ["from"])
             counter = counter or agents(gov)
-        elif not DEAL_TALK.search(span_text(tok.sent)):
+        elif not DEAL_TALK.search(span_text(sent_of(tok))):
             return []  # "the company's approach to China": a strategy, not an overture
         return _pairs(party, counter)
 
@@ -144,7 +144,7 @@ class TalksExtractor(FactExtractor):
             # "has been talking to Y about a tie-up"; a bare meeting is not talks
             counters = prep_entities(tok, ["to", "with"])
             if tok.lemma_ == "meet" and not any(
-                w in span_text(tok.sent).lower()
+                w in span_text(sent_of(tok)).lower()
                 for w in ("deal", "merger", "partnership", "tie-up", "acquisition")
             ):
                 counters = []

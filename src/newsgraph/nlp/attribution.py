@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.shared import entity_of, span_text
+from newsgraph.nlp.shared import all_sentences, doc_tokens, entity_of, sent_of, span_text
 
 SPEECH_VERBS = {
     "say", "report", "tell", "add", "state", "note", "write", "claim", "cite", "disclose", "confirm",
@@ -78,7 +78,7 @@ class AttributionReader:
         out: dict[int, Attribution] = {}
         last_anon: Attribution | None = None
         last: Attribution | None = None
-        for sent in doc.sents:
+        for sent in all_sentences(doc):
             att = self.sentence_source(doc, sent, last_anon, last) or _headline_sources(doc, sent)
             if att:
                 out[sent.start] = att
@@ -89,16 +89,16 @@ class AttributionReader:
         return doc
 
     def sentence_source(self, doc: Doc, sent: Span, last_anon, last) -> Attribution | None:
-        for tok in sent:
-            if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
-                objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+        toks = doc_tokens(doc)
+        words = toks[sent.start : sent.end]
+        for tok in words:
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and toks[tok.i + 1].lower_ == "to":
+                objs = [c for c in toks[tok.i + 1].children if c.dep_ == "pobj"]
                 if objs:
                     return self.classify(doc, objs[0], tok.i, last_anon, last)
-            if tok.lower_ == "citing" or (tok.lemma_ == "cite" and tok.dep_ in ("advcl", "xcomp")):
-                continue
         cues = [
             t
-            for t in sent
+            for t in words
             if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not _reports_figures(t)
         ]
         for verb in cues:
@@ -113,7 +113,7 @@ class AttributionReader:
     def classify(self, doc: Doc, head: Token, cue: int, last_anon, last) -> Attribution | None:
         entities = doc._.entities
         phrase = doc[head.left_edge.i : head.right_edge.i + 1]
-        text = phrase.text
+        text = span_text(phrase)
         low = head.lower_
         if head.pos_ == "PRON" and low in ("they",):
             return Attribution(last_anon.kind, last_anon.name, cue) if last_anon else None
@@ -191,13 +191,13 @@ def _entity_in(span: Span) -> str | None:
 
 def source_at(doc: Doc, tok: Token):
     """The Attribution of the sentence that holds `tok`, or None (the article's own voice)."""
-    att = doc._.attributions.get(tok.sent.start)
+    att = doc._.attributions.get(sent_of(tok).start)
     return att
 
 
 def certainty_at(doc: Doc, trigger: Token, attributed: bool) -> str:
     """asserted / reported / possible / denied for a fact whose key word is `trigger`."""
-    sent = trigger.sent
+    sent = sent_of(trigger)
     scope = _clause(trigger)
     words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
     if DENIAL.search(span_text(sent)) and _denial_governs(trigger):
@@ -233,5 +233,5 @@ def _denial_governs(trigger: Token) -> bool:
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    sent = span_text(trigger.sent)
+    sent = span_text(sent_of(trigger))
     return bool(re.search(r"baseless|untrue|not true|groundless|unfounded", sent, re.I))

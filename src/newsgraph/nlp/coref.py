@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from newsgraph.nlp.entities import Mention, lexicon
-from newsgraph.nlp.shared import entity_of, set_entity
+from newsgraph.nlp.shared import all_sentences, doc_tokens, entity_of, sent_of, set_entity
 
 PRONOUNS_ORG = {"it", "its"}
 QUOTES = {'"', "\u201c", "\u201d", "'", "``", "''"}
@@ -45,8 +45,8 @@ class DescriptionCoref:
         entities = doc._.entities
         by_sent: dict[int, list[Mention]] = {}
         for m in doc._.mentions:
-            by_sent.setdefault(doc[m.start].sent.start, []).append(m)
-        sents = list(doc.sents)
+            by_sent.setdefault(sent_of(doc[m.start]).start, []).append(m)
+        sents = all_sentences(doc)
         defined = doc.user_data[DEFINED] = self.defined_terms(doc)
         links = []
         for si, sent in enumerate(sents):
@@ -91,8 +91,8 @@ class DescriptionCoref:
         # One named in this sentence or the one before ("rejected the FTC's request while the
         # agency pursued its challenge"); else the regulator the story is about (named most),
         # the latest named breaking ties.
-        here = doc[start].sent
-        prev_start = doc[here.start - 1].sent.start if here.start > 0 else here.start
+        here = sent_of(doc[start])
+        prev_start = sent_of(doc[here.start - 1]).start if here.start > 0 else here.start
         near = [m for m in regs if m.start >= prev_start]
         if near:
             return near[-1].key
@@ -125,33 +125,23 @@ class DescriptionCoref:
         return out
 
     def descriptions(self, sent: Span):
-        doc = sent.doc
-        for tok in sent:
-            low = tok.lower_
-            if (
-                self.pronouns
-                and tok.pos_ == "PRON"
-                and low in PRONOUNS_ORG
-                and tok.dep_ in ("nsubj", "poss", "nsubjpass")
-            ):
-                yield tok.i, tok.i + 1, "ORG"
+        toks = doc_tokens(sent.doc)
+        for tok in toks[sent.start : sent.end]:
+            pos = tok.pos_
+            if pos == "PRON":
+                low, dep = tok.lower_, tok.dep_
+                if self.pronouns and low in PRONOUNS_ORG and dep in ("nsubj", "poss", "nsubjpass"):
+                    yield tok.i, tok.i + 1, "ORG"
+                elif self.pronouns and low in PRONOUNS_PERSON and dep in ("nsubj", "poss"):
+                    yield tok.i, tok.i + 1, "PERSON"
                 continue
-            if (
-                self.pronouns
-                and tok.pos_ == "PRON"
-                and low in PRONOUNS_PERSON
-                and tok.dep_ in ("nsubj", "poss")
-            ):
-                yield tok.i, tok.i + 1, "PERSON"
-                continue
+            if pos != "NOUN" and not (pos == "PROPN" and tok.i > 0 and toks[tok.i - 1].lower_ == "the"):
+                continue  # "the Group", "the Company" of press releases are descriptions too
             if tok.tag_ in ("NNS", "NNPS"):
                 continue
-            if tok.pos_ != "NOUN" and not (
-                tok.pos_ == "PROPN" and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
-            ):
-                continue  # "the Group", "the Company" of press releases are descriptions too
+            low = tok.lower_
             want = "ORG" if low in self.org_nouns else "GOV" if low in self.gov_nouns else None
-            if want and tok.i > 0 and f"{doc[tok.i - 1].lower_} {low}" in self.gov_phrases:
+            if want and tok.i > 0 and f"{toks[tok.i - 1].lower_} {low}" in self.gov_phrases:
                 want = "GOV"  # "the central bank": a bank that is a public body
             if want is None:
                 continue
@@ -160,17 +150,17 @@ class DescriptionCoref:
             left = [c for c in tok.lefts]
             det = [c for c in left if c.dep_ in ("det", "poss")]
             start = min([c.left_edge.i for c in left], default=tok.i)
-            while start < tok.i and doc[start].is_punct:
+            while start < tok.i and toks[start].is_punct:
                 start += 1  # '"the Company"': the quote marks the definition, not the description
             if det and det[0].lower_ in ("the", "this", "that"):
                 yield start, tok.i + 1, want
             elif (
                 det
                 and det[0].lower_ in ("world", "country", "nation", "industry")
-                and doc[start].lower_ == "the"
+                and toks[start].lower_ == "the"
             ):
                 yield start, tok.i + 1, want  # "the world's largest cryptocurrency exchange"
-            elif not det and doc[start].is_sent_start and tok.dep_ in ("nsubj", "nsubjpass"):
+            elif not det and toks[start].is_sent_start and tok.dep_ in ("nsubj", "nsubjpass"):
                 yield start, tok.i + 1, want  # headline style: "Smartphone giant has had discussions"
 
     @staticmethod

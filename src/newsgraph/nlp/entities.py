@@ -19,7 +19,17 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.lines import BULLETS
-from newsgraph.nlp.shared import ENTITY_AT, doc_text, doc_tokens, entity_of, set_entity, span_text
+from newsgraph.nlp.shared import (
+    ENTITY_AT,
+    Hint,
+    doc_text,
+    doc_tokens,
+    entity_of,
+    sent_of,
+    set_entity,
+    span_text,
+    tokens_text,
+)
 
 NER_LABELS = {
     "ORG": "ORG",
@@ -83,6 +93,7 @@ LEMMA_FIXES = {"fined": "fine", "fines": "fine", "fining": "fine", "inked": "ink
                "tapped": "tap", "axed": "axe", "shelved": "shelve", "eyed": "eye", "mulled": "mull",
                "plateaued": "plateau", "plateauing": "plateau", "plateaus": "plateau", "cratered": "crater",
                "pared": "pare"}  # fmt: skip
+LEMMA_HINT = Hint(*LEMMA_FIXES)  # most articles hold none of these words, and skip the token walk
 
 
 _toks = doc_tokens  # all tokens as one list per Doc, shared with the extractors
@@ -93,6 +104,8 @@ def lexicon() -> dict:
     return json.loads(resources.files("newsgraph.nlp").joinpath("data/lexicon.json").read_text())
 
 
+# Company names recur within and across articles: each is normalized once.
+@lru_cache(maxsize=8192)
 def norm_name(name: str) -> str:
     s = name.lower().replace("\u2019", "'")
     s = re.sub(r"'s$", "", s)
@@ -105,6 +118,7 @@ def norm_name(name: str) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=8192)
 def canonical(name: str) -> str:
     """'Xiaomi Corp.' -> 'Xiaomi'; keeps the surface casing."""
     words = name.replace("\u2019s", "").split()
@@ -182,10 +196,11 @@ class EntityRecognizer:
         }  # fmt: skip
 
     def __call__(self, doc: Doc) -> Doc:
-        for tok in _toks(doc):
-            fixed = LEMMA_FIXES.get(tok.lower_)
-            if fixed and tok.pos_ in ("VERB", "AUX"):
-                tok.lemma_ = fixed
+        if not LEMMA_HINT.absent(doc_text(doc)):
+            for tok in _toks(doc):
+                fixed = LEMMA_FIXES.get(tok.lower_)
+                if fixed and tok.pos_ in ("VERB", "AUX"):
+                    tok.lemma_ = fixed
         candidates = self.match(doc)
         entities, mentions = self.cluster(doc, candidates)
         self.set_annotations(doc, entities, mentions)
@@ -229,7 +244,9 @@ class EntityRecognizer:
     def split_lists(self, span: Span) -> list[Span]:
         """'Brilliance Auto and Chery' is two names, 'Accel, Lightspeed Venture Partners' too;
         'Ministry of Industry and Information Technology' and 'Acme, Inc.' are one."""
-        commas = [t for t in span if t.text == ","]
+        words = _toks(span.doc)[span.start : span.end]
+        lows = [t.lower_ for t in words]
+        commas = [t for t in words if t.text == ","]
         listed = bool(commas) and all(
             t.i + 1 < span.end
             and span.doc[t.i + 1].text[:1].isupper()
@@ -237,16 +254,14 @@ class EntityRecognizer:
             and span.doc[t.i + 1].lower_.rstrip(".") not in LEGAL
             for t in commas
         )
-        if not listed and (
-            not any(t.lower_ == "and" for t in span) or any(t.lower_ in ("of", "for", "&") for t in span)
-        ):
+        if not listed and ("and" not in lows or "of" in lows or "for" in lows or "&" in lows):
             return [span]
-        if any(t.text[:1].islower() and t.lower_ != "and" and t.is_alpha for t in span[1:]):
+        if any(t.text[:1].islower() and t.lower_ != "and" and t.is_alpha for t in words[1:]):
             return [span]  # "Medicines and Healthcare products Regulatory Agency": one body's name
-        if span[-1].lower_ in GOV_HEADS and span[1].lower_ == "and":
+        if lows[-1] in GOV_HEADS and lows[1] == "and":
             return [span]  # "Food and Drug Administration": one word, "and", then the body
         parts, start = [], span.start
-        for t in span:
+        for t in words:
             if t.lower_ == "and" or t.text == ",":
                 if start < t.i:
                     parts.append(span.doc[start : t.i])
@@ -290,7 +305,7 @@ class EntityRecognizer:
             end -= 1
         if start >= end:
             return None
-        text = span_text(doc[start:end])
+        text = tokens_text(doc, start, end)
         if text in self.not_entities or text.rstrip("s") in self.not_entities:
             return None
         # "Widget Chief Executive Jane Roe", "Miles Dyson Chief Technology Officer": a title that
@@ -303,12 +318,10 @@ class EntityRecognizer:
             ):
                 end = t.i
                 break
-        span = doc[start:end]
         words = toks[start:end]
         pos = [t.i for t in words if t.tag_ == "POS"]
         if pos and all(t.lower_ in TITLE_TOKENS for t in toks[pos[0] + 1 : end]):
             end = pos[0]  # "Acme's Board of Directors": the company, not its organ
-            span = doc[start:end]
             words = toks[start:end]
             if start >= end:
                 return None
@@ -327,9 +340,9 @@ class EntityRecognizer:
             for t in words
         ):  # "iRobot", "eBay", "3M": a capital inside the word marks a name too
             return None
-        if words[0].is_space or "\n" in span_text(span):
+        if words[0].is_space or "\n" in tokens_text(doc, start, end):
             return None
-        return span
+        return doc[start:end]
 
     @staticmethod
     def with_code(span: Span) -> Span:
@@ -368,7 +381,7 @@ class EntityRecognizer:
         return line_start and line_end
 
     def fix_type(self, span: Span, etype: str, label: str = "") -> str:
-        text = span.text
+        text = span_text(span)
         root = span.root
         if etype == "PRODUCT" and root.dep_ in ("nsubj", "poss") and root.head.lemma_ in ACTOR_VERBS:
             return "ORG"  # "Globex declined to comment": products do not speak
@@ -424,26 +437,27 @@ class EntityRecognizer:
     def suffix_names(self, doc: Doc) -> list[tuple[Span, str, str | None]]:
         """Capitalized names ending in a company suffix that NER missed ('Chery Automobile Co.')."""
         out = []
-        for tok in _toks(doc):
-            if tok.text.lower().rstrip(".") not in self.suffixes or not tok.text[:1].isupper():
+        toks = _toks(doc)
+        for tok in toks:
+            text = tok.text
+            if not text[:1].isupper() or text.lower().rstrip(".") not in self.suffixes:
                 continue
             start = tok.i
-            while start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
-                prev = doc[start - 1]
+            while start > 0 and toks[start - 1].text[:1].isupper() and not toks[start - 1].is_sent_start:
+                prev = toks[start - 1]
                 if prev.lower_ in ("the",) or prev.is_punct or prev.lower_ in OWN_PRONOUNS:
                     break
                 if prev.lower_ in TITLE_TAIL:
                     break  # "Miles Dyson Chief Technology Officer": a title, not a company's name
-                if prev.lower_ in HEADLINE_VERBS or (start > 1 and doc[start - 2].lower_ == "to"):
+                if prev.lower_ in HEADLINE_VERBS or (start > 1 and toks[start - 2].lower_ == "to"):
                     break  # "Acme to Acquire Widget Systems": a title-cased headline verb ends the name
                 start -= 1
-            span = doc[start : tok.i + 1]
             if (
                 start < tok.i
-                and not doc[start].is_sent_start
-                and not all(t.lower_ in TITLE_TOKENS for t in span)
+                and not toks[start].is_sent_start
+                and not all(t.lower_ in TITLE_TOKENS for t in toks[start : tok.i + 1])
             ):
-                out.append((span, "ORG", None))
+                out.append((doc[start : tok.i + 1], "ORG", None))
         return out
 
     @staticmethod
@@ -492,12 +506,13 @@ class EntityRecognizer:
     def bare_names(self, doc: Doc, found) -> list[tuple[Span, str, str | None]]:
         """Proper nouns NER left out that act as subjects ('Vantor said', 'Solvane reported'): companies."""
         taken = {i for f in found for i in range(f[0].start, f[0].end)}
-        known_words = {t.lower_ for f in found for t in f[0]}
+        toks = _toks(doc)
+        known_words = {t.lower_ for f in found for t in toks[f[0].start : f[0].end]}
         # "Deal adds $400 million" at a bullet's start: a word the article also writes in
         # lowercase is a common word, capitalized by its place.
         lower_words = set(re.findall(r"(?<![\w'’])[a-z][a-z]+\b", doc_text(doc)))
         out = []
-        for tok in _toks(doc):
+        for tok in toks:
             if tok.lower_ in lower_words or tok.lower_ in FORMER:
                 continue
             if (
@@ -569,8 +584,10 @@ class EntityRecognizer:
         entities: dict[str, EntityInfo] = {}
         by_norm: dict[str, str] = {}
         mentions: list[Mention] = []
-        org_norms = {norm_name(s.text) for s, t, _ in candidates if t == "ORG"}
-        person_names = {s.text for s, t, _ in candidates if t == "PERSON" and len(s) > 1}
+        # span.text joins new Token objects on every read: each candidate's is cut from the text once.
+        named = [(span, etype, kind, span_text(span)) for span, etype, kind in candidates]
+        org_norms = {norm_name(text) for _, t, _, text in named if t == "ORG"}
+        person_names = {text for s, t, _, text in named if t == "PERSON" and len(s) > 1}
         last_names = {n.split()[-1] for n in person_names}
         surnames = last_names | {n.split()[0] for n in person_names}
 
@@ -578,8 +595,8 @@ class EntityRecognizer:
             return f"e{len(entities) + 1}"
 
         # Longer names first, so short forms attach to them.
-        for span, etype, kind in sorted(candidates, key=lambda c: -len(c[0].text)):
-            n = norm_name(span.text)
+        for span, etype, kind, text in sorted(named, key=lambda c: -len(c[3])):
+            n = norm_name(text)
             if not n:
                 continue
             if etype == "PERSON" and (n in org_norms or any(o.split()[0] == n for o in org_norms)):
@@ -594,7 +611,7 @@ class EntityRecognizer:
             if (
                 etype == "PERSON"
                 and len(span) == 1
-                and span.text not in surnames
+                and text not in surnames
                 and kind is None
                 and not (span.start > 0 and doc[span.start - 1].text.rstrip(".") in HONORIFICS)
                 and not (
@@ -605,12 +622,12 @@ class EntityRecognizer:
                 # News introduces people by full name; a lone "Meta" or "Xiaomi" tagged
                 # PERSON that no full name explains is a company.
                 etype = "ORG"
-            if etype == "ORG" and span.text in person_names:
+            if etype == "ORG" and text in person_names:
                 etype = "PERSON"
             if (
                 etype == "ORG"
                 and len(span) == 1
-                and span.text in last_names
+                and text in last_names
                 and kind is None
                 and not (span.end < len(doc) and doc[span.end].text.lower().rstrip(".") in self.suffixes)
             ):
@@ -631,8 +648,8 @@ class EntityRecognizer:
                 info.kind = kind
             if etype == "ORG" and info.type in ("PLACE", "PERSON") and kind is None and len(span) == 1:
                 info.type = "ORG"  # one mention acts like a company: "Anthropic said", "Meta's"
-            info.names[span.text.rstrip(",")] += 1
-            mentions.append(Mention(span.start, span.end, key, span.text))
+            info.names[text.rstrip(",")] += 1
+            mentions.append(Mention(span.start, span.end, key, text))
         self.acronyms(doc, entities, by_norm, mentions)
         self.national_to_country(entities, mentions, by_norm)
         self.defined_terms(doc, entities, mentions, by_norm)
@@ -880,8 +897,9 @@ class EntityRecognizer:
 
     def set_annotations(self, doc: Doc, entities: dict[str, EntityInfo], mentions: list[Mention]) -> None:
         doc.user_data[ENTITY_AT] = {}  # entity_of reads it, even where no token names one
+        toks = _toks(doc)
         for m in mentions:
-            for tok in doc[m.start : m.end]:
+            for tok in toks[m.start : m.end]:
                 set_entity(tok, m.key)
         doc._.entities = entities
         doc._.mentions = mentions
@@ -955,6 +973,9 @@ TITLE_WORDS = (
     "strategist", "minister", "secretary", "governor", "commissioner", "officer", "boss",
 )  # fmt: skip
 
+# The longest title first: "chief financial officer" before "officer".
+TITLE_PATTERNS = [(t, re.compile(rf"\b{re.escape(t)}\b")) for t in sorted(TITLE_WORDS, key=len, reverse=True)]
+
 
 def person_orgs(doc: Doc) -> None:
     """A person's company and title from the words around the name ('Xiaomi's co-founder Lei Jun')."""
@@ -973,12 +994,12 @@ def person_orgs(doc: Doc) -> None:
             if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl"):
                 hi = t.i - 1
                 break
-        sent = head.sent
+        sent = sent_of(head)
         lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
         window = doc[lo : hi + 1]
-        text = window.text.lower()
-        for title in sorted(TITLE_WORDS, key=len, reverse=True):
-            if re.search(rf"\b{re.escape(title)}\b", text):
+        text = span_text(window).lower()
+        for title, rx in TITLE_PATTERNS:
+            if rx.search(text):
                 info.role = info.role or title
                 break
         # "Chipotle boss Brian Niccol", "Acme's CEO Jane Roe": a company right before the

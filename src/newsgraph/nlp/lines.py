@@ -8,6 +8,7 @@ credits) are kept in the text, so offsets stay true, but no fact is read from th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc
 
@@ -104,12 +105,15 @@ BULLETS = {"-", "•", "*", "–", "—", "·", "▪", "►", "‣", "○"}
 def mark_lines(doc: Doc) -> Doc:
     """Start a sentence after every line break; record junk lines on doc._.junk."""
     toks = doc_tokens(doc)
-    for prev, tok in zip(toks[:-1], toks[1:], strict=True):
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
-            if tok.text in BULLETS and tok.i + 1 < len(toks):
-                toks[tok.i + 1].is_sent_start = False  # "- Expected to deliver ...": one line, one bullet
     text = doc_text(doc)
+    # The tokens and their trailing whitespace tile the text: the token holding a line break is the
+    # last one starting at or before it. Looked up per break, not tested per token.
+    for m in re.finditer("\n", text):
+        i = bisect_right(toks, m.start(), key=lambda t: t.idx)
+        if i < len(toks):
+            toks[i].is_sent_start = True
+            if toks[i].text in BULLETS and i + 1 < len(toks):
+                toks[i + 1].is_sent_start = False  # "- Expected to deliver ...": one line, one bullet
     doc._.junk = junk_spans(text)
     doc._.datelines = dateline_spans(text)
     return doc

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp.shared import doc_text
+from newsgraph.nlp.shared import Hint, doc_text
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -91,41 +91,48 @@ def _last_before(pub: date, month: int) -> int:
 
 NUMWORDS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
 
-# Patterns tried in order (earlier ones win an overlap); each names how `resolve` reads it.
-_PATTERN_SOURCES: list[tuple[str, str]] = [
+# Patterns tried in order (earlier ones win an overlap); each names how `resolve` reads it, and the
+# words one of which its every match holds (a `Hint`: most texts lack them, and skip the pattern).
+_PATTERN_SOURCES: list[tuple[str, str, tuple[str, ...]]] = [
     (rf"\b(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?\s+(?:ended|ending|through|to)\s+"
      rf"(?:the\s+end\s+of\s+)?(?:(?P<day0>\d{{1,2}})\s+)?{_month}(?:\s+(?P<day>\d{{1,2}})\b)?(?:,?\s+(?P<year>\d{{4}}))?",
-     "months_ended"),
+     "months_ended", ("month",)),
     (rf"\b(?:the\s+|its\s+)?(?:fiscal\s+)?(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)\s+"
      rf"(?:ended|(?P<ending>ending)|through)\s+{_month}(?:\s+(?P<day>\d{{1,2}})\b)?(?:,?\s+(?P<year>\d{{4}}))?",
-     "quarter_ended"),
-    (rf"\b(?:the\s+)?{_month}(?:[\s-](?:to|through)[\s-]|-){_month2}\s+(?:quarter|period)\b", "month_to_month"),
-    (rf"\bthe\s+{_month}\s+quarter\b", "month_quarter"),
+     "quarter_ended", ("quarter", "period")),
+    (rf"\b(?:the\s+)?{_month}(?:[\s-](?:to|through)[\s-]|-){_month2}\s+(?:quarter|period)\b",
+     "month_to_month", ("quarter", "period")),
+    (rf"\bthe\s+{_month}\s+quarter\b", "month_quarter", ("quarter",)),
     (r"\b(?:the\s+|its\s+)?(?P<fiscal>fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter"
-     r"(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?(?:\s+of\s+(?P<rel>next|this|last)\s+year)?", "quarter"),
-    (r"\b(?P<fiscal>(?:[Ff]iscal\s+|FY\s*|F))?Q(?P<q>[1-4])(?:\s*(?:FY)?'?(?P<year>\d{4}|\d{2}))?\b", "qn"),
-    (r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?P<year>\d{4}))?", "half"),
-    (r"\bH(?P<h>[12])(?![-\w])(?:\s*(?P<year>\d{4}))?", "hn"),  # "H1 2023", the half-year of a release
-    (rf"\b{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", "mdy"),
-    (rf"\b(?P<day>\d{{1,2}})\s+{_month}\s+(?P<year>\d{{4}})\b", "mdy"),
-    (rf"\b(?:in\s+)?{_month}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b", "month_rel"),
-    (rf"\b(?P<rel>last|next|this)\s+{_month}\b", "rel_month"),
-    (rf"\b{_month}\s+(?:of\s+)?(?P<year>\d{{4}})\b", "month_year"),
-    (rf"\bthe\s+end\s+of\s+(?:the\s+(?P<unit>year|month)|{_month}(?:\s+(?P<year>\d{{4}}))?)\b", "end_of"),
-    (rf"\b(?:on\s+)?{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", "md"),
-    (r"\b(?P<rel>earlier|later)\s+this\s+(?P<unit>year|month)\b", "rel_this"),
-    (r"\b(?:the\s+)?(?P<ord>end|start|beginning|middle)\s+of\s+(?P<rel>next|this|last)\s+year\b", "part_year"),
-    (r"\b(?P<rel>next|last|this|previous|coming)\s+(?P<unit>year|month|quarter|week)\b", "rel"),
-    (r"\b(?:full[\s-]year|fiscal(?:\s+year)?|FY)\s*(?P<year>\d{4})\b", "year"),
-    (r"\b(?:for\s+)?the\s+full\s+year\b|\bfull[\s-]year\b(?!\s+(?:\d|forecast|guidance|outlook|target))", "full_year"),
-    (r"\b(?:in|by|for|during|since|of|until|before)\s+(?P<year>(?:19|20)\d{2})\b", "year"),
-    (r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", "weekday"),
-    (r"\b(?P<rel>yesterday|today|tomorrow)\b", "day_rel"),
+     r"(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?(?:\s+of\s+(?P<rel>next|this|last)\s+year)?", "quarter", ("quarter",)),
+    (r"\b(?P<fiscal>(?:[Ff]iscal\s+|FY\s*|F))?Q(?P<q>[1-4])(?:\s*(?:FY)?'?(?P<year>\d{4}|\d{2}))?\b",
+     "qn", ("q1", "q2", "q3", "q4")),
+    (r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?P<year>\d{4}))?", "half", ("half",)),
+    # "H1 2023", the half-year of a release
+    (r"\bH(?P<h>[12])(?![-\w])(?:\s*(?P<year>\d{4}))?", "hn", ("h1", "h2")),
+    (rf"\b{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", "mdy", ()),
+    (rf"\b(?P<day>\d{{1,2}})\s+{_month}\s+(?P<year>\d{{4}})\b", "mdy", ()),
+    (rf"\b(?:in\s+)?{_month}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b", "month_rel", ()),
+    (rf"\b(?P<rel>last|next|this)\s+{_month}\b", "rel_month", ()),
+    (rf"\b{_month}\s+(?:of\s+)?(?P<year>\d{{4}})\b", "month_year", ()),
+    (rf"\bthe\s+end\s+of\s+(?:the\s+(?P<unit>year|month)|{_month}(?:\s+(?P<year>\d{{4}}))?)\b", "end_of", ("end",)),
+    (rf"\b(?:on\s+)?{_month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", "md", ()),
+    (r"\b(?P<rel>earlier|later)\s+this\s+(?P<unit>year|month)\b", "rel_this", ("earlier", "later")),
+    (r"\b(?:the\s+)?(?P<ord>end|start|beginning|middle)\s+of\s+(?P<rel>next|this|last)\s+year\b",
+     "part_year", ("end", "start", "beginning", "middle")),
+    (r"\b(?P<rel>next|last|this|previous|coming)\s+(?P<unit>year|month|quarter|week)\b", "rel", ()),
+    (r"\b(?:full[\s-]year|fiscal(?:\s+year)?|FY)\s*(?P<year>\d{4})\b", "year", ("full", "fiscal", "fy")),
+    (r"\b(?:for\s+)?the\s+full\s+year\b|\bfull[\s-]year\b(?!\s+(?:\d|forecast|guidance|outlook|target))",
+     "full_year", ("full",)),
+    (r"\b(?:in|by|for|during|since|of|until|before)\s+(?P<year>(?:19|20)\d{2})\b", "year", ("19", "20")),
+    (r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", "weekday", ()),
+    (r"\b(?P<rel>yesterday|today|tomorrow)\b", "day_rel", ("yesterday", "today", "tomorrow")),
     # "In June 3M agreed": a name that starts with a digit is no day of the month.
-    (rf"\b(?:in|since|until|by|from|during)\s+{_month}\b(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b)", "month_only"),
+    (rf"\b(?:in|since|until|by|from|during)\s+{_month}\b(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b)", "month_only", ()),
 ]  # fmt: skip
-PATTERNS: list[tuple[re.Pattern, str]] = [
-    (re.compile(src, 0 if kind in ("qn", "hn") else re.I), kind) for src, kind in _PATTERN_SOURCES
+PATTERNS: list[tuple[re.Pattern, str, Hint | None]] = [
+    (re.compile(src, 0 if kind in ("qn", "hn") else re.I), kind, Hint(*words) if words else None)
+    for src, kind, words in _PATTERN_SOURCES
 ]
 
 
@@ -275,7 +282,10 @@ def find_times(text: str, published: str | None) -> list[TimeMention]:
             pub = None
     out: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
-    for rx, kind in PATTERNS:
+    low = text.lower()
+    for rx, kind, hint in PATTERNS:
+        if hint is not None and hint.absent(text, low):
+            continue
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
