@@ -127,6 +127,8 @@ class AcquisitionExtractor(FactExtractor):
         was reported."""
         when = []
         for sent in sentences(doc):
+            if sentence_words(sent).isdisjoint(("close", "complete")):
+                continue
             for tok in tokens(sent):
                 if tok.lemma_ not in ("close", "complete") or tok.pos_ != "VERB" or tok.dep_ != "xcomp":
                     continue
