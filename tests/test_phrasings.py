@@ -733,3 +733,16 @@ def test_a_minority_stake_bought_is_an_investment_not_a_takeover(nlp_pipeline):
     text = "Widget Inc. makes drones. Acme Corp. bought a minority stake in the company last year."
     result = extract(Document(text), nlp=nlp_pipeline)
     assert [f.type for f in result.facts if f.type in ("acquisition", "investment")] == ["investment"]
+
+
+def test_a_rule_that_breaks_on_a_sentence_costs_only_that_sentence(nlp_pipeline, monkeypatch, caplog):
+    from newsgraph.extract.talks import TalksExtractor
+
+    def broken(self, doc, sent):
+        raise ValueError("a rule's bug")
+
+    monkeypatch.setattr(TalksExtractor, "match", broken)
+    text = "Acme Corp. is in talks with Widget Inc. Widget Inc. declined to comment."
+    result = extract(Document(text), nlp=nlp_pipeline)
+    assert [f.type for f in result.facts] == ["response"]
+    assert "newsgraph_talks skipped the sentence" in caplog.text

@@ -10,6 +10,7 @@ Y" (subject of the governing verb), "X agreed to buy Y" (xcomp), "Y was acquired
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -19,6 +20,8 @@ from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import certainty_at, source_at
 from newsgraph.nlp.lines import BULLETS, in_junk
 from newsgraph.nlp.shared import all_sentences, doc_tokens, entity_of, sent_of, span_text
+
+log = logging.getLogger("newsgraph.extract")
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "dobj", "pobj", "prep", "attr", "oprd", "acomp")
@@ -35,8 +38,16 @@ class FactExtractor:
     def __call__(self, doc: Doc) -> Doc:
         facts = doc._.facts  # read once: each doc._ read builds an Underscore object
         for sent in sentences(doc):
-            for fact in self.match(doc, sent):
-                facts.append(fact)
+            try:
+                found = list(self.match(doc, sent))
+            except Exception:  # noqa: BLE001
+                # A rule that breaks on one sentence of one article costs that sentence's facts of
+                # this family, not the article or the batch it came in; the log says where.
+                log.warning("%s skipped the sentence at character %d: %r", self.name or self.fact_type,
+                            sent.start_char, span_text(sent)[:80])  # fmt: skip
+                log.debug("the error", exc_info=True)
+                continue
+            facts.extend(found)
         return doc
 
     def match(self, doc: Doc, sent: Span) -> Iterable[Fact]:
