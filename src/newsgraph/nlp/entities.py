@@ -217,7 +217,8 @@ class EntityRecognizer:
             etype = {"publication": "ORG", "analyst": "ORG", "regulator": "GOV", "country": "GOV"}[label]
             kind = None if label == "country" else label
             found.append((span, etype, kind))
-        for ent in doc.ents:
+        ents = doc.ents  # spaCy builds the tuple of spans on every read
+        for ent in ents:
             etype = NER_LABELS.get(ent.label_)
             if etype is None:
                 continue
@@ -228,7 +229,7 @@ class EntityRecognizer:
                 if span is not None and not self.heading(span):
                     found.append((span, self.fix_type(span, etype, ent.label_), None))
         found += self.suffix_names(doc)
-        found += self.national_governments(doc)
+        found += self.national_governments(doc, ents)
         found += self.houses(doc)
         found += self.ampersand_names(doc)
         found += self.bare_names(doc, found)
@@ -415,14 +416,14 @@ class EntityRecognizer:
         return etype
 
     @staticmethod
-    def national_governments(doc: Doc) -> list[tuple[Span, str, str | None]]:
+    def national_governments(doc: Doc, ents) -> list[tuple[Span, str, str | None]]:
         """'the German government', 'the Japanese administration': NER tags the adjective as a
         nationality, which names no actor; with its head noun it names the government. So does a
         leader's name before 'administration'."""
         toks = _toks(doc)
         return [
             (doc[ent.start : ent.end + 1], "GOV", None)
-            for ent in doc.ents
+            for ent in ents
             if (
                 ent.label_ == "NORP"
                 and ent.end < len(toks)
