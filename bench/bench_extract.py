@@ -14,7 +14,7 @@ and, with --jobs > 1, both again across that many processes (nlp.pipe(n_process=
 extract_many(jobs=...)). Prints docs/s, tokens/s (tokens as the pipeline's tokenizer counts
 them), the ratio full/bare of time per article (target: at most 1.3), and peak memory.
 With --repeat R each figure is the median of R runs; the ratio is the median of the R ratios of
-runs timed back to back. Not a test: timings depend on the machine.
+runs timed back to back, every other pair in the other order. Not a test: timings depend on the machine.
 """
 
 from __future__ import annotations
@@ -240,10 +240,19 @@ def main(argv: list[str] | None = None) -> None:
     time_full(args.model, texts[:8], 1, args.batch_size, 0)
 
     bare_runs, full_runs, facts = [], [], 0
-    for _ in range(args.repeat):
-        bare_runs.append(time_bare(bare_nlp, texts, 1, args.batch_size))
-        run, facts = time_full(args.model, texts, 1, args.batch_size, bare_runs[-1].tokens)
-        full_runs.append(run)
+    tokens = 0  # counted by the first repeat, which times the bare run first
+    for r in range(args.repeat):
+        # Every other repeat times the full run first, so that neither side always runs on a machine
+        # the other has just warmed or cluttered.
+        if r % 2:
+            run, facts = time_full(args.model, texts, 1, args.batch_size, tokens)
+            bare_runs.append(time_bare(bare_nlp, texts, 1, args.batch_size))
+            full_runs.append(Run(run.seconds, run.docs, bare_runs[-1].tokens))
+        else:
+            bare_runs.append(time_bare(bare_nlp, texts, 1, args.batch_size))
+            run, facts = time_full(args.model, texts, 1, args.batch_size, bare_runs[-1].tokens)
+            full_runs.append(run)
+        tokens = bare_runs[-1].tokens
     bare, full = median_run(bare_runs), median_run(full_runs)
     rss_single, _ = peak_rss_mb()
     print()
@@ -263,9 +272,13 @@ def main(argv: list[str] | None = None) -> None:
 
     if args.jobs > 1:
         pbare_runs, pfull_runs = [], []
-        for _ in range(args.repeat):
-            pbare_runs.append(time_bare(bare_nlp, texts, args.jobs, args.batch_size))
-            pfull_runs.append(time_full(args.model, texts, args.jobs, args.batch_size, bare.tokens)[0])
+        for r in range(args.repeat):
+            if r % 2:
+                pfull_runs.append(time_full(args.model, texts, args.jobs, args.batch_size, bare.tokens)[0])
+                pbare_runs.append(time_bare(bare_nlp, texts, args.jobs, args.batch_size))
+            else:
+                pbare_runs.append(time_bare(bare_nlp, texts, args.jobs, args.batch_size))
+                pfull_runs.append(time_full(args.model, texts, args.jobs, args.batch_size, bare.tokens)[0])
         pbare, pfull = median_run(pbare_runs), median_run(pfull_runs)
         me, kids = peak_rss_mb()
         print()
