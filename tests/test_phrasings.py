@@ -385,6 +385,7 @@ ROWS = [
     ("Acme Corp. today reported results for the full year 2023.\n\nFull-year highlights:\n"
      "- Cloud revenue up 20% to EUR 13.7 billion\n", "financial_result", {"company": "Acme"}, None, None),
     # market_trend
+    ("Battery-electric models accounted for 14.4% of the market in August.", "market_trend", {}, None, None),
     ("Prices for new electric cars have plateaued after a year of discounting.",
      "market_trend", {}, None, None),
     ("Demand for smartphones has slumped this year.", "market_trend", {}, None, None),
@@ -746,3 +747,8 @@ def test_a_rule_that_breaks_on_a_sentence_costs_only_that_sentence(nlp_pipeline,
     result = extract(Document(text), nlp=nlp_pipeline)
     assert [f.type for f in result.facts] == ["response"]
     assert "newsgraph_talks skipped the sentence" in caplog.text
+
+
+def test_one_companys_share_of_the_market_is_no_market_trend(nlp_pipeline):
+    result = extract(Document("Acme Corp. accounted for 14.4% of the market in August."), nlp=nlp_pipeline)
+    assert not [f for f in result.facts if f.type == "market_trend"]

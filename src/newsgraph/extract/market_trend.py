@@ -66,6 +66,8 @@ PRICE_MOVES = {"cut", "slash", "lower", "reduce", "raise", "hike", "discount"}
 FIGURES = {"sales", "shipments", "orders", "volumes", "output", "production", "registrations", "bookings", "exports",
            "imports", "investment", "spending", "costs", "margins", "shares", "stocks", "growth", "deliveries",
            "listings", "inventories", "consumption", "memory"}  # fmt: skip
+# The wholes a share is told of: "14% of the market", "a third of new-car sales".
+WHOLES = {"market", "sales", "registrations", "deliveries", "shipments", "demand", "revenue", "spending"}
 START_VERBS = {"start", "begin", "continue", "keep", "remain", "seem", "appear"}
 FUTURE = {
     "will",
@@ -114,6 +116,28 @@ class MarketTrendExtractor(FactExtractor):
             yield fact
         if not found:
             yield from self.market_force(doc, sent)
+            yield from self.share_of_market(doc, sent, company)
+
+    def share_of_market(self, doc, sent, company):
+        """'Battery-electric models accounted for 14.4% of the market': a class of products' share of
+        a whole market; one company's share is its own figure, read as a result."""
+        if company:
+            return
+        for tok in tokens(sent):
+            if tok.lemma_ not in ("account", "make") or tok.pos_ != "VERB":
+                continue
+            whole = [p for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "up")
+                     for t in c.subtree if t.lower_ == "of" for p in t.children
+                     if p.dep_ == "pobj" and p.lemma_.lower() in WHOLES]  # fmt: skip
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            share = any(t.text == "%" or t.lower_ in ("percent", "share") for t in tok.subtree if t.i > tok.i)
+            if not whole or not subj or not share or entity_of(subj[0]):
+                continue
+            market = span_text(doc[subj[0].left_edge.i : subj[0].right_edge.i + 1])
+            yield self.fact(
+                doc, tok, {"market": market, "statement": span_text(sent).strip()}, **self.voice(doc, tok)
+            )
+            return
 
     def market_force(self, doc, sent):
         for tok in tokens(sent):
