@@ -17,7 +17,6 @@ lowered its rating'): one fact per source and subject.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from newsgraph.extract.base import (
@@ -31,6 +30,7 @@ from newsgraph.extract.base import (
     is_headline,
     main_org,
     money_near,
+    opens_bullet,
     sentence_words,
     time_near,
     tokens,
@@ -38,6 +38,7 @@ from newsgraph.extract.base import (
 from newsgraph.extract.financial import COUNT, METRIC_RX, metric_name
 from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import SPEECH_VERBS
+from newsgraph.nlp.lines import BULLETS
 from newsgraph.nlp.shared import entity_of, sent_of, span_text
 
 FORECAST_VERBS = {"forecast", "expect", "project", "predict", "anticipate", "foresee", "envisage", "see",
@@ -152,13 +153,10 @@ def ahead(doc, time):
     published = str(doc._.published or "")[:10]
     if time is None or not time.finish or not published or time.finish >= published:
         return time
-    if re.search(r"\b(?:19|20)\d\d\b|\b(?:last|ago|earlier|previous|past|prior)\b|\d{4}", time.text, re.I):
+    if re.search(r"\d{4}|\b(?:last|ago|earlier|previous|past|prior)\b", time.text, re.I):
         return time
-    try:
-        begin, finish = (f"{int(d[:4]) + 1}{d[4:]}" for d in (time.begin, time.finish))
-    except ValueError:
-        return time
-    return dataclasses.replace(time, begin=begin, finish=finish) if finish >= published else time
+    later = time.year_later()
+    return later if later is not None and later.finish >= published else time
 
 
 class ForecastExtractor(FactExtractor):
@@ -178,7 +176,7 @@ class ForecastExtractor(FactExtractor):
         if bullet:
             # a highlight line is a fragment the small parser reads loosely; only its plain guidance verbs count
             found = [(tok, f) for tok, f in found
-                     if self.release_bullet(sent, tok) or tok.lemma_.lower() in BULLET_VERBS]  # fmt: skip
+                     if self.release_bullet(tok) or tok.lemma_.lower() in BULLET_VERBS]  # fmt: skip
         # "S&P warned that it could cut the rating": the cut is the content of the warning, not another outlook.
         inner = {
             t.i for tok, _ in found for c in tok.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree
@@ -467,7 +465,7 @@ class ForecastExtractor(FactExtractor):
             ]
             buyers = [f.args["acquirer"] for f in doc._.facts if f.type == "acquisition"]
             speakers = [buyers[0]] if deal and buyers and len(set(buyers)) == 1 else []
-        if not speakers and self.release_bullet(sent, tok):
+        if not speakers and self.release_bullet(tok):
             # "- Expected to be accretive to earnings": a release's highlights speak for its issuer
             speakers = [k for k in [main_org(doc)] if k is not None]
             passive = True
@@ -484,13 +482,13 @@ class ForecastExtractor(FactExtractor):
         return self.emit(doc, tok, src, subject, sent, scope, certainty, unnamed=subj_words & TRADE)
 
     @staticmethod
-    def release_bullet(sent, tok):
+    def release_bullet(tok):
         """The verb opens a bulleted line and has no subject: '- Expected to deliver $450 million of
         synergies', '- Expects full-year revenue of $2 billion'."""
-        if not is_bullet(sent) or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            return False
-        words = [t for t in tokens(sent) if not t.is_space and not t.is_punct]
-        return bool(words) and words[0].i == tok.i
+        # (the small parser may make the bullet mark itself the subject)
+        return opens_bullet(tok) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.text not in BULLETS for c in tok.children
+        )
 
     def outlook_shape(self, tok, comp, passive, speakers):
         """Whether a forecasting verb looks ahead at all, or names an event, a result or a sighting."""

@@ -105,11 +105,8 @@ class LaunchExtractor(FactExtractor):
             return dataclasses.replace(time, begin=day, finish=day)
         if not re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", time.text, re.I):
             return time  # only a month named without its year wraps to next year
-        try:
-            begin, finish = (f"{int(d[:4]) + 1}{d[4:]}" for d in (time.begin, time.finish or time.begin))
-        except ValueError:
-            return time
-        return dataclasses.replace(time, begin=begin, finish=finish) if finish >= published else time
+        later = time.year_later()
+        return later if later is not None and later.finish >= published else time
 
     def match(self, doc, sent):
         if sentence_words(sent).isdisjoint(TRIGGERS):

@@ -65,11 +65,6 @@ STATUS_HINTS = {
 }  # fmt: skip
 
 
-# What a party's denial takes back: the reported deal or talks it is named in.
-DENIABLE = {"talks": ("party", "counterparty"), "acquisition": ("acquirer", "target"),
-            "agreement": ("party", "counterparty"), "investment": ("investor", "target")}  # fmt: skip
-
-
 def denied_reports(doc) -> None:
     """'The Journal reported that Shell was in talks to buy BP ... Shell said it had not been in talks':
     a report a party to it denies afterwards is a denied report."""
@@ -86,6 +81,8 @@ def denied_reports(doc) -> None:
 PAIR_WORDS = {"companies", "sides", "firms", "groups", "parties", "carmakers", "automakers", "banks"}
 PAIR_FACTS = {"talks": ("party", "counterparty"), "agreement": ("party", "counterparty"),
               "acquisition": ("acquirer", "target")}  # fmt: skip
+# What a party's denial takes back: the reported deal or talks it is named in.
+DENIABLE = {**PAIR_FACTS, "investment": ("investor", "target")}
 
 
 class ResponseExtractor(FactExtractor):

@@ -247,13 +247,17 @@ class EntityRecognizer:
         'Ministry of Industry and Information Technology' and 'Acme, Inc.' are one."""
         words = _toks(span.doc)[span.start : span.end]
         lows = [t.lower_ for t in words]
-        commas = [t for t in words if t.text == ","]
-        listed = bool(commas) and all(
-            t.i + 1 < span.end
-            and span.doc[t.i + 1].text[:1].isupper()
-            and span.doc[t.i + 1].text.lower().rstrip(".") not in self.suffixes
-            and span.doc[t.i + 1].lower_.rstrip(".") not in LEGAL
-            for t in commas
+        # "Accel, Lightspeed": a comma list where each name after a comma is capitalized and no suffix
+        after = [words[j + 1] for j, t in enumerate(words) if t.text == "," and j + 1 < len(words)]
+        listed = (
+            bool(after)
+            and len(after) == lows.count(",")
+            and all(
+                w.text[:1].isupper()
+                and w.lower_.rstrip(".") not in self.suffixes
+                and w.lower_.rstrip(".") not in LEGAL
+                for w in after
+            )
         )
         if not listed and ("and" not in lows or "of" in lows or "for" in lows or "&" in lows):
             return [span]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
@@ -39,6 +39,14 @@ class TimeMention:
 
     def to_json(self) -> dict:
         return {"text": self.text, "start": self.begin, "end": self.finish}
+
+    def year_later(self) -> TimeMention | None:
+        """The same days a year on: 'in March', read back to last March, of a plan is next March."""
+        try:
+            begin, finish = (f"{int(d[:4]) + 1}{d[4:]}" for d in (self.begin, self.finish or self.begin))
+        except (TypeError, ValueError):
+            return None
+        return replace(self, begin=begin, finish=finish)
 
 
 def _iso(d: date) -> str:
