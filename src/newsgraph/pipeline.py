@@ -86,8 +86,10 @@ def load_pipeline(model: str | None = None, facts: bool = True) -> Language:
         return nlp
     from spacy.symbols import ORTH
 
+    from newsgraph.nlp.attribute_rules import index_attribute_ruler
     from newsgraph.nlp.entities import lexicon
 
+    index_attribute_ruler(nlp)
     for name in lexicon()["keep_together"]:
         nlp.tokenizer.add_special_case(name, [{ORTH: name}])
     for comp, where in OUR_COMPONENTS:

@@ -23,6 +23,7 @@ from newsgraph.extract.personnel import PersonnelExtractor
 from newsgraph.extract.policy import PolicyExtractor
 from newsgraph.extract.response import ResponseExtractor
 from newsgraph.extract.talks import TalksExtractor
+from newsgraph.nlp.attribute_rules import IndexedAttributeRuler
 from newsgraph.nlp.attribution import AttributionReader
 from newsgraph.nlp.coref import DescriptionCoref
 from newsgraph.nlp.entities import EntityRecognizer
@@ -40,6 +41,13 @@ if not Token.has_extension("entity"):
     Token.set_extension("entity", default=None)
 if not Doc.has_extension("article_facts"):
     Doc.set_extension("article_facts", method=article_facts)
+
+
+@Language.factory(
+    "newsgraph_attribute_ruler", assigns=["token.pos", "token.tag", "token.morph", "token.lemma"]
+)
+def make_attribute_ruler(nlp: Language, name: str) -> IndexedAttributeRuler:
+    return IndexedAttributeRuler(nlp.vocab, name)
 
 
 @Language.component("newsgraph_sentence_ends", assigns=["doc.text"])
