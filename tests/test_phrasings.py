@@ -186,6 +186,18 @@ ROWS = [
      "investment", {"investor": "Acme"}, "planned", None),
     ("Acme Corp. will put $2 billion into Widget Inc., the two companies said.",
      "investment", {"investor": "Acme", "target": "Widget"}, "planned", None),
+    ("Under its new plan, Acme Corp. will raise spending on drilling to about $8 billion a year while cutting "
+     "planned investment in wind power by $3 billion.", "investment", {"investor": "Acme"}, "planned", None),
+    ("Under its new plan, Acme Corp. will raise spending on drilling to about $8 billion a year while cutting "
+     "planned investment in wind power by $3 billion.", "investment", {"investor": "Acme"}, "withdrawn", None),
+    ("Acme Corp. and Widget Inc. signed an agreement to form a battery joint venture. The joint venture will "
+     "invest more than $2 billion in the new plant.", "investment", {"investor": "Acme"}, "planned", None),
+    ("Acme Corp. will invest $3 billion in Widget Inc. Last month Gadget Ltd. put in $500 million.",
+     "investment", {"investor": "Gadget", "target": "Widget"}, "made", None),
+    ("Acme Corp. will invest $3 billion in Widget Inc. In July, Gadget Ltd. agreed to take a 5% stake for $1 "
+     "billion.", "investment", {"investor": "Gadget", "target": "Widget"}, None, None),
+    ("Acme Corp. today reported first-half results.\nHighlights\n- Net investments of EUR 900 million\n",
+     "investment", {"investor": "Acme"}, "made", None),
     # approval
     ("Acme Corp. and Widget Inc. signed an agreement to combine their media units. The merger would need "
      "approval from the Competition Commission of India.", "approval",
@@ -752,3 +764,25 @@ def test_a_rule_that_breaks_on_a_sentence_costs_only_that_sentence(nlp_pipeline,
 def test_one_companys_share_of_the_market_is_no_market_trend(nlp_pipeline):
     result = extract(Document("Acme Corp. accounted for 14.4% of the market in August."), nlp=nlp_pipeline)
     assert not [f for f in result.facts if f.type == "market_trend"]
+
+
+def test_the_sum_a_clause_describes_is_the_sum_pledged(nlp_pipeline):
+    text = (
+        "The Ohio site is part of more than $20 billion that Widget Inc. has pledged to spend in the state by "
+        "2030, backed by up to $2 billion in state grants."
+    )
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    assert [f.args["amount"].amount for f in result.facts if f.type == "investment"] == [20_000_000_000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Widget Inc. has set aside about $900 million to repay customers hit by the outage.",
+        "Acme Corp.'s biggest deal was its purchase of Widget Inc. for $9 billion, which it spent years digesting.",
+        "Acme Bank arranged more than $2 billion in loans to Widget Inc., ostensibly to finance a fleet of ships.",
+    ],
+)
+def test_provisions_time_and_loans_arranged_are_no_investment(nlp_pipeline, text):
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    assert not [f for f in result.facts if f.type == "investment"]

@@ -7,12 +7,14 @@ from newsgraph.extract.base import (
     agents,
     company_of,
     governing,
+    is_bullet,
     main_org,
     money_near,
     patients,
     poss_entity,
     prep_entities,
     sentence_words,
+    subject_tokens,
     time_near,
     tokens,
 )  # fmt: skip
@@ -83,6 +85,18 @@ PLAN_WORDS = (
     "unveil",
 )
 
+# "will raise spending on oil and gas to $10 billion", "slashing planned investment by $5 billion"
+SPEND_NOUNS = {"spending", "investment", "capex", "expenditure"}
+SPEND_UP = {"raise", "increase", "boost", "lift", "double", "step", "ramp", "expand"}
+SPEND_DOWN = {"cut", "slash", "reduce", "trim", "lower", "scale", "pare", "halve"}
+# "spent years digesting the purchase": time spent is no money spent
+DURATIONS = {"year", "month", "week", "day", "time", "decade", "hour", "quarter"}
+# "set aside $1.2 billion to repay merchants": a provision for a liability, not an investment
+PROVISIONS = {"repay", "pay", "cover", "compensate", "settle", "refund", "reimburse", "absorb", "resolve"}
+PROVISION_NOUNS = {"loss", "claim", "fine", "penalty", "litigation", "cost", "charge", "settlement", "refund",
+                   "compensation", "liability", "lawsuit", "payment"}  # fmt: skip
+VENTURES = {"venture", "jv"}
+
 # Words one of which a sentence needs for any token of it to start a fact in `match`.
 TRIGGERS = (
     VERBS | STAKE_VERBS | {"set", "build", "construct", "open", "establish", "investment"}
@@ -103,6 +117,14 @@ class InvestmentExtractor(FactExtractor):
             if tok.pos_ == "VERB" and (lemma in VERBS or lemma == "set" and self.set_aside(tok)):
                 if lemma in ("back", "fund", "finance") and not money_near(doc, sent):
                     continue
+                if any(c.dep_ == "xcomp" and c.lemma_ in VERBS for c in tok.children):
+                    continue  # "has pledged to spend $37 billion": the spending verb tells it
+                if lemma == "spend" and any(c.dep_ == "dobj" and c.lemma_ in DURATIONS for c in tok.children):
+                    continue
+                if lemma == "set" and self.provision(tok):
+                    continue
+                if lemma in ("back", "fund", "finance") and tok.dep_ == "advcl":
+                    continue  # "arranged $1 billion in loans to finance a fleet": the main verb tells the deal
                 if lemma == "put" and not (
                     # "SoftBank put in $2 billion", "will put $2 billion into Y": money, not things, put in
                     any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in tok.children)
@@ -117,7 +139,7 @@ class InvestmentExtractor(FactExtractor):
                     t.lower_ in BACKED_DEALS for c in tok.children if c.dep_ == "dobj" for t in c.subtree
                 ):
                     continue  # "Toshiba backs a $15 billion buyout": a board's support, no money of its own
-                investors = agents(tok) or self.planner(tok)
+                investors = agents(tok) or self.planner(tok) or self.venture_partner(doc, sent, tok)
                 targets = [k for k in prep_entities(tok, ["in", "into", "to", "for"]) if k not in investors]
                 # "invest $700 million in Xpeng": the parser often hangs "in" on the amount
                 targets = targets or [k for c in tok.children if c.dep_ == "dobj"
@@ -126,6 +148,8 @@ class InvestmentExtractor(FactExtractor):
                     targets = targets or [k for k in patients(tok) if k not in investors]
                 # "would put up to 300 billion yen into the deal": into the company the deal buys
                 targets = targets or [k for k in self.deal_target(doc, tok) if k not in investors]
+                if lemma == "put" and not targets:
+                    targets = self.told_target(doc, sent, investors)  # "SoftBank put in $2 billion"
                 money = self.amount(doc, sent, tok)
                 if not investors or (money is None and not targets and not self.vague_sum(tok)):
                     continue
@@ -140,6 +164,13 @@ class InvestmentExtractor(FactExtractor):
                 if not investors:
                     continue
                 status = self.status(tok)
+            elif tok.pos_ == "NOUN" and lemma in SPEND_NOUNS and self.spending_changed(doc, tok):
+                verb = tok.head
+                investors = [k for k in agents(verb) if doc._.entities[k].type == "ORG"]
+                targets, money = [], self.amount(doc, sent, verb)
+                if not investors:
+                    continue
+                status = "withdrawn" if verb.lemma_ in SPEND_DOWN else self.status(verb)
             elif (
                 tok.pos_ == "NOUN"
                 and lemma == "investment"
@@ -149,6 +180,10 @@ class InvestmentExtractor(FactExtractor):
                 investors = poss_entity(tok) or next(
                     (agents(g) for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), []
                 )
+                if not investors and tok.dep_ == "ROOT" and is_bullet(sent) and main_org(doc):
+                    investors = [
+                        main_org(doc)
+                    ]  # "- Net investments of EUR 1.6 billion": the issuer's highlights
                 money = self.amount(doc, sent, tok)
                 if not investors:
                     continue
@@ -165,6 +200,12 @@ class InvestmentExtractor(FactExtractor):
                 investors = agents(tok)
                 stakes = [c for c in tok.children if c.dep_ == "dobj"]
                 targets = [k for k in prep_entities(stakes[0], ["in"]) if k not in investors]
+                if not targets and not any(
+                    c.lower_ in ("in", "of") for t in (tok, stakes[0]) for c in t.children
+                ):
+                    targets = self.told_target(
+                        doc, sent, investors
+                    )  # "agreed to take a 9.9% stake for $8.9 billion"
                 if not investors or not targets:
                     continue
                 money, status = self.amount(doc, sent, tok), self.status(tok)
@@ -230,7 +271,7 @@ class InvestmentExtractor(FactExtractor):
             else:
                 continue
             for inv in investors:
-                key = (inv, tuple(targets))
+                key = (inv, tuple(targets), money.amount if money else None)
                 if key in seen or doc._.entities[inv].kind == "publication":
                     continue
                 seen.add(key)
@@ -245,6 +286,14 @@ class InvestmentExtractor(FactExtractor):
         cands = money_near(doc, sent)
         if not cands:
             return None
+        head = tok
+        while head.dep_ == "xcomp":
+            head = head.head
+        if head.dep_ == "relcl":
+            # "more than $37 billion that Samsung has pledged to spend": the sum the clause is about
+            owned = [m for m in cands if m.start <= head.head.idx < m.end]
+            if owned:
+                return owned[0]
         after = [m for m in cands if m.start >= tok.idx]
         return (after or cands)[0]
 
@@ -259,6 +308,53 @@ class InvestmentExtractor(FactExtractor):
     def set_aside(tok):
         """'set aside $1 billion for a new battery plant'."""
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in tok.children)
+
+    @staticmethod
+    def provision(tok):
+        """'set aside $1.2 billion to repay merchants', '... for legal claims': money held against a
+        liability, no investment."""
+        purposes = [
+            t for t in tok.subtree if t.dep_ in ("xcomp", "advcl", "relcl", "acl") and t.lemma_ in PROVISIONS
+        ]
+        reasons = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                   for p in c.children if p.lemma_ in PROVISION_NOUNS]  # fmt: skip
+        return bool(purposes or reasons)
+
+    @staticmethod
+    def venture_partner(doc, sent, tok):
+        """'The joint venture will invest $3 billion in the factory': the venture of the deal told
+        before invests its partners' money; the first partner named stands for it."""
+        if not any(s.lemma_.lower() in VENTURES for s in subject_tokens(tok)):
+            return []
+        deals = [f.args["party"] for f in doc._.facts
+                 if f.type == "agreement" and f.evidence[0][0] < sent.start_char]  # fmt: skip
+        return deals[-1:]
+
+    @staticmethod
+    def told_target(doc, sent, investors):
+        """Money put in without saying where ('SoftBank put in $2 billion', 'agreed to take a 9.9%
+        stake'): into the company the article's last investment went into."""
+        told = [f.args["target"] for f in doc._.facts if f.type == "investment" and f.args.get("target")
+                and f.evidence[0][0] < sent.start_char]  # fmt: skip
+        return [k for k in told[-1:] if k not in investors]
+
+    @staticmethod
+    def spending_changed(doc, tok):
+        """'will raise spending on oil and gas to $10 billion', 'slashing planned investment in renewables
+        by $5 billion': a company's investment budget moved by a stated sum; cost cuts are no investment."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_ not in SPEND_UP | SPEND_DOWN:
+            return False
+        if any(t.lower_ in NOT_INVESTED for t in tok.subtree):
+            return False
+        # "spending on oil and gas": the parser may hang the "on" on the verb
+        on = any(
+            c.dep_ == "prep" and c.lower_ in ("on", "in", "into") for t in (tok, verb) for c in t.children
+        )
+        if not (tok.lemma_ == "investment" or is_capital_spending(tok) or tok.lower_ == "capex" or on):
+            return False
+        lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+        return any(lo <= m.start < hi and m.start > verb.idx for m in doc._.money)
 
     @staticmethod
     def stake_built(tok):
