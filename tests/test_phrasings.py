@@ -150,6 +150,9 @@ ROWS = [
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", None),
     ("Acme Corp.'s bid for Widget Inc. collapsed last year.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
+    ("Widget Corp said on Thursday its board had voted to support a tender offer from a consortium led by "
+     "private equity firm Acme Partners.", "acquisition", {"acquirer": "Acme Partners", "target": "Widget"},
+     "announced", None),
     # investment
     ("Widget Inc. agreed to be acquired by Acme Corp. for $3 billion. Gadget Ltd. said it would put up to $200 "
      "million into the deal.", "investment", {"investor": "Gadget", "target": "Widget"}, None, None),
@@ -196,7 +199,7 @@ ROWS = [
      "investment", {"investor": "Gadget", "target": "Widget"}, "made", None),
     ("Acme Corp. will invest $3 billion in Widget Inc. In July, Gadget Ltd. agreed to take a 5% stake for $1 "
      "billion.", "investment", {"investor": "Gadget", "target": "Widget"}, None, None),
-    ("Acme Corp. today reported first-half results.\nHighlights\n- Net investments of EUR 900 million\n",
+    ("Acme Corp. today reported first-half results.\nHighlights\n- Net investments of EUR 900 million, most of it in grids\n",
      "investment", {"investor": "Acme"}, "made", None),
     # approval
     ("Acme Corp. and Widget Inc. signed an agreement to combine their media units. The merger would need "
@@ -786,3 +789,18 @@ def test_the_sum_a_clause_describes_is_the_sum_pledged(nlp_pipeline):
 def test_provisions_time_and_loans_arranged_are_no_investment(nlp_pipeline, text):
     result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
     assert not [f for f in result.facts if f.type == "investment"]
+
+
+def test_its_purchase_is_the_purchase_of_the_clauses_subject(nlp_pipeline):
+    text = (
+        "Snack makers are consolidating. Gadget Foods completed its $5 billion purchase of cookie maker Widget "
+        "Brands in May, and Sprocket Soup closed its acquisition of Cog Foods in June."
+    )
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    deals = [(f.args["acquirer"], f.args["target"], f.args.get("value") and f.args["value"].amount)
+             for f in result.facts if f.type == "acquisition"]  # fmt: skip
+    names = {e.id: e.name for e in result.entities}
+    assert [(names[a], names[t], v) for a, t, v in deals] == [
+        ("Gadget Foods", "Widget Brands", 5_000_000_000),
+        ("Sprocket Soup", "Cog Foods", None),
+    ]

@@ -79,6 +79,9 @@ DEAL_HOLDERS = {
 }
 HOLD_STAKE = {"build", "amass", "accumulate", "hold", "own", "disclose", "have", "keep", "retain"}
 PAST_MARKS = ("after", "since", "following", "like")
+# verbs a buyer does to its own deal: "X completed its purchase of Y"
+OWN_DEAL_VERBS = COMPLETED | ABANDONED | {"announce", "agree", "pursue", "make", "launch", "seal", "sweeten",
+                                          "raise", "finish", "fund", "finance"}  # fmt: skip
 BLOCKED = {"block", "prohibit", "veto", "reject", "stop", "thwart", "bar"}
 
 # Words one of which a sentence needs for any token of it to start a fact in `match`.
@@ -222,7 +225,7 @@ class AcquisitionExtractor(FactExtractor):
             if not acquirers or not targets:
                 continue
             status = "completed" if self.listed(tok) and tok.tag_ == "NNS" else self.status(tok)
-            value = self.value(doc, sent, tok if lemma in ("sell", "pay") else None)
+            value = self.value(doc, sent, tok if lemma in ("sell", "pay") else self.second_clause(tok))
             stake = self.stake(doc, sent, tok)
             hedged = self.hedged(tok) or self.conditional(tok)
             earlier = tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in PAST_MARKS
@@ -259,6 +262,7 @@ class AcquisitionExtractor(FactExtractor):
         senders = prep_entities(tok, ["from", "by"]) or (
             prep_entities(gov, ["from"]) or poss_entity(tok) if received else []
         )
+        senders = senders or self.led_by(tok, gov if received else None)
         receivers = prep_entities(gov, ["to"]) if gov is not None and gov.lemma_ in OFFER_ACTS else []
         if lemma in ("deal", *OFFER) and not (
             prep_entities(tok, ["for", "from", "to"]) or senders or receivers
@@ -274,6 +278,14 @@ class AcquisitionExtractor(FactExtractor):
         )
         targets += listed + receivers
         acquirers = poss_entity(tok) if not offer else []
+        if acquirers and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            # "Smucker completed its purchase of Hostess": "its" is the subject's, whatever the
+            # pronoun was resolved to
+            verb = next((g for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), None)
+            if verb is not None and verb.lemma_ in OWN_DEAL_VERBS:
+                acquirers = [
+                    k for k in agents(verb) if doc._.entities[k].type in ("ORG", "PERSON")
+                ] or acquirers
         acquirers = acquirers or senders
         if offer and not acquirers and not received and prep_entities(tok, ["for"]):
             acquirers = poss_entity(tok)  # "X's bid for Y collapsed": the bidder owns the bid
@@ -304,6 +316,23 @@ class AcquisitionExtractor(FactExtractor):
         if lemma == "merger" and not targets:
             return None
         return acquirers, targets
+
+    @staticmethod
+    def second_clause(tok):
+        """'X completed its $5 billion purchase of Y, and Z closed its acquisition of W': the second deal's
+        price is told in its own clause, or not at all."""
+        if tok.pos_ != "NOUN":
+            return None
+        verb = next((g for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), None)
+        return verb if verb is not None and verb.dep_ == "conj" else None
+
+    @staticmethod
+    def led_by(tok, gov):
+        """'a tender offer from a consortium led by X': the group's leader bids."""
+        return [k for t in (tok, gov) if t is not None for c in t.children
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+                for p in c.children for a in p.children
+                if a.dep_ == "acl" and a.lemma_ == "lead" for k in prep_entities(a, ["by"])]  # fmt: skip
 
     @staticmethod
     def bought(tok):

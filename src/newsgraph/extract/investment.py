@@ -148,7 +148,7 @@ class InvestmentExtractor(FactExtractor):
                     targets = targets or [k for k in patients(tok) if k not in investors]
                 # "would put up to 300 billion yen into the deal": into the company the deal buys
                 targets = targets or [k for k in self.deal_target(doc, tok) if k not in investors]
-                if lemma == "put" and not targets:
+                if lemma == "put" and not targets and not any(c.dep_ == "prep" for c in tok.children):
                     targets = self.told_target(doc, sent, investors)  # "SoftBank put in $2 billion"
                 money = self.amount(doc, sent, tok)
                 if not investors or (money is None and not targets and not self.vague_sum(tok)):
