@@ -91,6 +91,12 @@ ROWS = [
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     ("Acme Corp. develops the drug under a collaboration with Widget Inc.",
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("The money comes with a product partnership. Under the agreement, Widget Inc. will build custom processors "
+     "that Acme Corp. will plug into its servers.",
+     "agreement", {"party": "Widget", "counterparty": "Acme"}, "signed", None),
+    ("Acme Corp. has won a contract worth 20 trillion won ($15 billion) to manufacture chips for Widget Inc., the "
+     "largest single order its foundry business has ever received.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     # acquisition
     ("Acme Corp. agreed to buy Widget Inc. for $4.5 billion in an all-stock deal.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),

@@ -81,3 +81,13 @@ def test_capital_spending_expected_is_no_forecast(nlp_pipeline):
         "was expected to be higher."
     )
     assert "forecast" not in _types(nlp_pipeline, text)
+
+
+def test_a_prosecution_deal_and_cases_to_work_through_are_no_agreement(nlp_pipeline):
+    text = (
+        "Acme Bank pleaded guilty, while its parent entered into a three-year deferred prosecution agreement "
+        "with the U.S. Department of Justice."
+    )
+    assert "agreement" not in _types(nlp_pipeline, text)
+    text = '"The ruling removes one overhang, but the bank still has Acme Capital and Widget Finance to work through."'
+    assert "agreement" not in _types(nlp_pipeline, text)

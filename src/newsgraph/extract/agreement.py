@@ -20,6 +20,7 @@ from newsgraph.extract.base import (
 )  # fmt: skip
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import certainty_at
+from newsgraph.nlp.shared import entity_of
 
 NOUNS = {"agreement", "deal", "pact", "memorandum", "mou", "contract", "partnership", "alliance", "venture",
          "tie-up", "collaboration", "accord", "jv", "cooperation", "sheet"}  # fmt: skip
@@ -54,6 +55,9 @@ PAIR_NOUNS = {"companies", "groups", "firms", "partners", "sides", "carmakers", 
 RIGHTS_VERBS = {"sell", "license", "licence", "grant", "transfer"}
 RIGHTS = {"right", "rights", "license", "licence", "patent", "patents", "technology"}
 DEAL_ACTS = {"buy", "acquire", "purchase", "merge", "take", "sell"}
+# "a deferred prosecution agreement with the Justice Department", "a plea agreement": a case's end, no deal
+CASE_DEALS = {"prosecution", "non-prosecution", "plea", "settlement", "consent"}
+WON = {"win", "secure", "land", "clinch", "bag"}
 # Words one of which a sentence needs for any token of it to start a fact in `match`.
 TRIGGERS = NOUNS | DIRECT_VERBS | RIGHTS_VERBS | {"agree", "sign"}
 
@@ -77,10 +81,17 @@ class AgreementExtractor(FactExtractor):
                     continue  # "a deal to buy Y" is an acquisition
                 if any(c.dep_ == "neg" or c.lower_ == "no" for c in tok.children):
                     continue
+                if any(
+                    c.dep_ in ("compound", "amod") and c.lemma_.lower() in CASE_DEALS for c in tok.children
+                ):
+                    continue
                 made = self.made_with(tok)
+                told = None if made else self.told_under(doc, tok)
                 if made:
                     # "a memorandum that SK hynix signed with TSMC", "under an agreement signed with Airbus"
                     pairs, status, trig = self.pairs(*made), "signed", tok
+                elif told:
+                    pairs, status, trig = self.pairs(*told), "signed", tok
                 else:
                     chain = governing(tok)
                     verb = next((g for g in chain[1:] if g.pos_ in ("VERB", "AUX")), None)
@@ -110,6 +121,7 @@ class AgreementExtractor(FactExtractor):
                             or (prep_entities(verb, ["with", "from"]) if verb is not None else [])
                             or self.inner_with(tok)
                             or self.supplied(tok)
+                            or self.client(tok, verb)
                         )
                         if verb is not None and verb.lemma_ == "award":
                             counters = counters or [
@@ -147,6 +159,9 @@ class AgreementExtractor(FactExtractor):
                                             for k in prep_entities(c, ["with"])]  # fmt: skip
                 if lemma == "join" and not counters:
                     continue
+                if lemma == "work" and not counters and not any(c.lower_ in ("together", "jointly")
+                                                                for c in tok.children):  # fmt: skip
+                    continue  # "the bank still has Archegos and Greensill to work through"
                 if lemma == "supply":
                     # "X will supply batteries to Y", "X agreed to supply Y with trucks": Y buys
                     counters = prep_entities(tok, ["to"]) + [
@@ -237,6 +252,33 @@ class AgreementExtractor(FactExtractor):
         """'a deal to supply Y with batteries', 'a contract to provide Y with cloud services'."""
         return [k for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_ in SUPPLY_ACTS
                 for d in c.children if d.dep_ in ("dobj", "dative") for k in expand(d)]  # fmt: skip
+
+    @staticmethod
+    def told_under(doc, tok):
+        """'Under the agreement, Intel will build processors that Nvidia will plug into its servers': the
+        deal told before binds the subject of the clause to the other company the clause names."""
+        if tok.dep_ != "pobj" or tok.head.lower_ != "under" or prep_entities(tok, ["with"]):
+            return None
+        verb = tok.head.head
+        if verb.pos_ not in ("VERB", "AUX") or not any(
+            c.lower_ in ("the", "this", "that") for c in tok.children
+        ):
+            return None
+        parties = agents(verb)
+        subjects = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        others = [entity_of(t) for t in verb.subtree if t.i not in subjects and t.pos_ == "PROPN"
+                  and entity_of(t) and t.i > tok.i]  # fmt: skip
+        counters = [k for k in dict.fromkeys(others) if k not in parties and doc._.entities[k].type == "ORG"]
+        return (parties, counters) if parties and counters else None
+
+    @staticmethod
+    def client(tok, verb):
+        """'won a contract worth $16 billion to manufacture chips for Tesla': the client the work is for."""
+        if verb is None or verb.lemma_ not in WON or tok.lemma_ not in ("contract", "deal", "order"):
+            return []
+        makes = [t for t in verb.subtree if t.pos_ == "VERB" and t.lemma_ in SUPPLY_ACTS]
+        return [k for t in makes for d in (t, *[c for c in t.children if c.dep_ == "dobj"])
+                for k in prep_entities(d, ["for"])]  # fmt: skip
 
     @staticmethod
     def rights(tok):
