@@ -156,6 +156,13 @@ ROWS = [
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", None),
     ("Acme Corp.'s bid for Widget Inc. collapsed last year.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
+    ("Widget Corp's board backed a buyout by Gadget Ltd. Widget Corp said on Monday the deal would close soon. A "
+     "$20 billion buyout proposal from Acme Partners in 2021 was dropped after the private equity firm failed to "
+     "win board support.",
+     "acquisition", {"acquirer": "Acme Partners", "target": "Widget"}, "abandoned", None),
+    ("Widget Power Corp. today reported first-half results, and Widget Power raised its dividend.\nHighlights\n"
+     "- Completed the acquisition of a portfolio of wind farms in Galicia from developer Acme GmbH for EUR 500 "
+     "million\n", "acquisition", {"acquirer": "Widget Power", "target": "Acme"}, "completed", None),
     ("Widget Corp said on Thursday its board had voted to support a tender offer from a consortium led by "
      "private equity firm Acme Partners.", "acquisition", {"acquirer": "Acme Partners", "target": "Widget"},
      "announced", None),
@@ -201,6 +208,8 @@ ROWS = [
      "planned investment in wind power by $3 billion.", "investment", {"investor": "Acme"}, "withdrawn", None),
     ("Acme Corp. and Widget Inc. signed an agreement to form a battery joint venture. The joint venture will "
      "invest more than $2 billion in the new plant.", "investment", {"investor": "Acme"}, "planned", None),
+    ("Acme Corp. said it would use the fresh capital to hire engineers and to invest in its own production "
+     "capacity.", "investment", {"investor": "Acme"}, "planned", None),
     ("Acme Corp. will invest $3 billion in Widget Inc. Last month Gadget Ltd. put in $500 million.",
      "investment", {"investor": "Gadget", "target": "Widget"}, "made", None),
     ("Acme Corp. will invest $3 billion in Widget Inc. In July, Gadget Ltd. agreed to take a 5% stake for $1 "

@@ -13,6 +13,7 @@ from newsgraph.extract.base import (
     company_of,
     expand,
     governing,
+    main_org,
     money_near,
     poss_entity,
     prep_entities,
@@ -263,6 +264,9 @@ class AcquisitionExtractor(FactExtractor):
             prep_entities(gov, ["from"]) or poss_entity(tok) if received else []
         )
         senders = senders or self.led_by(tok, gov if received else None)
+        # "the acquisition of a portfolio of plants from Y": Y sells, it does not bid
+        sellers = [] if offer else self.seller_of_assets(tok)
+        senders = [k for k in senders if k not in sellers]
         receivers = prep_entities(gov, ["to"]) if gov is not None and gov.lemma_ in OFFER_ACTS else []
         if lemma in ("deal", *OFFER) and not (
             prep_entities(tok, ["for", "from", "to"]) or senders or receivers
@@ -277,6 +281,7 @@ class AcquisitionExtractor(FactExtractor):
             tok, ["of", "for", "in", "with"] + (["to"] if lemma in ("proposal", "approach") else [])
         )
         targets += listed + receivers
+        targets = targets or sellers
         acquirers = poss_entity(tok) if not offer else []
         if acquirers and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
             # "Smucker completed its purchase of Hostess": "its" is the subject's, whatever the
@@ -315,7 +320,27 @@ class AcquisitionExtractor(FactExtractor):
             acquirers = [k for c in tok.children if c.dep_ in ("compound", "nmod") for k in expand(c)]
         if lemma == "merger" and not targets:
             return None
+        if not targets and senders and self.takeover_bid(tok) and main_org(doc) not in (None, *senders):
+            # "A $20 billion buyout proposal from CVC was dropped": a bid for the company the article is about
+            targets = [main_org(doc)]
         return acquirers, targets
+
+    @staticmethod
+    def seller_of_assets(tok):
+        """'the acquisition of a portfolio of solar plants from developer Y': Y's assets change hands."""
+        parts = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.lemma_ in PARTS or p.lower_ in PARTS]  # fmt: skip
+        if not parts:
+            return []
+        # "from Y" may hang on the acquisition or on the assets
+        return prep_entities(tok, ["from"]) or [k for p in parts for t in p.subtree if t.dep_ == "prep"
+                                                and t.lower_ == "from" for k in prep_entities(t.head, ["from"])]  # fmt: skip
+
+    @staticmethod
+    def takeover_bid(tok):
+        """'a buyout proposal', 'a takeover bid', 'an acquisition offer': an offer for a whole company."""
+        return tok.lemma_ in OFFER and any(c.dep_ in ("compound", "amod") and c.lemma_ in ("buyout", "takeover",
+                                           "acquisition") for c in tok.children)  # fmt: skip
 
     @staticmethod
     def second_clause(tok):

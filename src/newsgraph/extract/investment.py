@@ -96,6 +96,7 @@ PROVISIONS = {"repay", "pay", "cover", "compensate", "settle", "refund", "reimbu
 PROVISION_NOUNS = {"loss", "claim", "fine", "penalty", "litigation", "cost", "charge", "settlement", "refund",
                    "compensation", "liability", "lawsuit", "payment"}  # fmt: skip
 VENTURES = {"venture", "jv"}
+CAPACITY = PLANTS | {"capacity", "production", "manufacturing", "infrastructure", "facility", "fab", "plant"}
 
 # Words one of which a sentence needs for any token of it to start a fact in `match`.
 TRIGGERS = (
@@ -151,7 +152,9 @@ class InvestmentExtractor(FactExtractor):
                 if lemma == "put" and not targets and not any(c.dep_ == "prep" for c in tok.children):
                     targets = self.told_target(doc, sent, investors)  # "SoftBank put in $2 billion"
                 money = self.amount(doc, sent, tok)
-                if not investors or (money is None and not targets and not self.vague_sum(tok)):
+                if not investors or (
+                    money is None and not targets and not self.vague_sum(tok) and not self.into_capacity(tok)
+                ):
                     continue
                 status = self.status(tok)
             elif (
@@ -438,6 +441,15 @@ class InvestmentExtractor(FactExtractor):
             return False  # "backed Widget with a $100 million investment": read on the verb
         lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
         return any(lo <= m.start < hi for m in doc._.money)
+
+    @staticmethod
+    def into_capacity(tok):
+        """'to invest in its own production capacity': a company's plan to build up its means of production,
+        told without a figure."""
+        if tok.lemma_ != "invest":
+            return False
+        return any(p.lemma_ in CAPACITY for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "into")
+                   for p in c.children if p.dep_ == "pobj")  # fmt: skip
 
     @staticmethod
     def vague_sum(tok):
