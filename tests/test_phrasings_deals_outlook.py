@@ -91,3 +91,9 @@ def test_a_prosecution_deal_and_cases_to_work_through_are_no_agreement(nlp_pipel
     assert "agreement" not in _types(nlp_pipeline, text)
     text = '"The ruling removes one overhang, but the bank still has Acme Capital and Widget Finance to work through."'
     assert "agreement" not in _types(nlp_pipeline, text)
+
+
+def test_an_order_from_a_court_or_agency_is_no_supply_deal(nlp_pipeline):
+    text = "Acme Corp. received an order from the Federal Trade Commission to divest Widget Inc."
+    assert "agreement" not in _types(nlp_pipeline, text)
+    assert "agreement" not in _types(nlp_pipeline, "Acme Corp. agreed with regulators to sell some assets.")

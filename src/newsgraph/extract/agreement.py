@@ -58,8 +58,10 @@ DEAL_ACTS = {"buy", "acquire", "purchase", "merge", "take", "sell"}
 # "a deferred prosecution agreement with the Justice Department", "a plea agreement": a case's end, no deal
 CASE_DEALS = {"prosecution", "non-prosecution", "plea", "settlement", "consent"}
 WON = {"win", "secure", "land", "clinch", "bag"}
+# "won a $1 billion order from Y", "Y placed an order with X": a purchase order is a supply deal
+ORDER_VERBS = WON | {"receive", "place", "book", "get"}
 # Words one of which a sentence needs for any token of it to start a fact in `match`.
-TRIGGERS = NOUNS | DIRECT_VERBS | RIGHTS_VERBS | {"agree", "sign"}
+TRIGGERS = NOUNS | DIRECT_VERBS | RIGHTS_VERBS | {"agree", "sign", "order"}
 
 
 class AgreementExtractor(FactExtractor):
@@ -74,7 +76,7 @@ class AgreementExtractor(FactExtractor):
             anchor = None
             if (
                 tok.pos_ in ("NOUN", "PROPN")
-                and (lemma in NOUNS or tok.lower_ in NOUNS)
+                and (lemma in NOUNS or tok.lower_ in NOUNS or lemma == "order" and self.order_won(tok))
                 and (lemma != "sheet" or any(c.lower_ == "term" for c in tok.children))
             ):
                 if any(c.dep_ in ("acl", "relcl") and c.lemma_ in DEAL_ACTS for c in tok.children):
@@ -101,7 +103,9 @@ class AgreementExtractor(FactExtractor):
                         and tok.head.lower_ in ("under", "through")
                         and bool(prep_entities(tok, ["with"]))
                     )
-                    if (verb is None or verb.lemma_.lower() not in MAKE_VERBS | END_VERBS) and not under:
+                    if (
+                        verb is None or verb.lemma_.lower() not in MAKE_VERBS | END_VERBS | ORDER_VERBS
+                    ) and not under:
                         if not prep_entities(tok, ["between"]):
                             continue
                     between = prep_entities(tok, ["between"])
@@ -127,12 +131,29 @@ class AgreementExtractor(FactExtractor):
                             counters = counters or [
                                 k for c in verb.children if c.dep_ == "dative" for k in expand(c)
                             ]
+                            if any(c.dep_ == "nsubjpass" for c in verb.children):
+                                # "X has been awarded a contract by Y": X won it from Y
+                                counters = counters or agents(verb) or prep_entities(tok, ["by"])
+                                parties = [
+                                    k for c in verb.children if c.dep_ == "nsubjpass" for k in expand(c)
+                                ]
+                        if lemma == "order":
+                            counters = [k for k in counters if doc._.entities[k].type == "ORG"]
                         pairs = self.pairs(parties, counters)
                     status = self.status(chain)
                     trig = tok
                     if status == "terminated" and verb is not None:
                         # "terminate the deal, which was first announced in August": dated by the ending
                         anchor = verb
+            elif (
+                tok.pos_ == "VERB"
+                and lemma == "agree"
+                and any(c.dep_ == "xcomp" and c.lemma_ not in DEAL_ACTS | END_VERBS for c in tok.children)
+                and [k for k in prep_entities(tok, ["with"]) if doc._.entities[k].type == "ORG"]
+            ):
+                # "X said it had agreed with Y to jointly build a plant"
+                counters = [k for k in prep_entities(tok, ["with"]) if doc._.entities[k].type == "ORG"]
+                pairs, status, trig = self.pairs(agents(tok), counters), "signed", tok
             elif (
                 tok.pos_ == "VERB"
                 and lemma == "agree"
@@ -185,6 +206,10 @@ class AgreementExtractor(FactExtractor):
                         continue
                     counters = prep_entities(tok, ["by"])
                     parties = [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)]
+                    if not parties:
+                        # "X has tapped Y to supply batteries": Y is X's supplier
+                        counters = agents(tok)
+                        parties = [k for c in tok.children if c.dep_ == "dobj" for k in expand(c)]
                 if lemma in ("cooperate", "collaborate", "work"):
                     # "would keep cooperating fully with the FAA": helping an authority is no deal with it;
                     # nor is working with anyone on an investigation
@@ -260,16 +285,31 @@ class AgreementExtractor(FactExtractor):
         if tok.dep_ != "pobj" or tok.head.lower_ != "under" or prep_entities(tok, ["with"]):
             return None
         verb = tok.head.head
-        if verb.pos_ not in ("VERB", "AUX") or not any(
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        # "will provide cloud services to Y under a $10 billion deal": a new deal, told by what it is for
+        if verb.lemma_ not in SUPPLY_ACTS and not any(
             c.lower_ in ("the", "this", "that") for c in tok.children
         ):
             return None
         parties = agents(verb)
-        subjects = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-        others = [entity_of(t) for t in verb.subtree if t.i not in subjects and t.pos_ == "PROPN"
-                  and entity_of(t) and t.i > tok.i]  # fmt: skip
+        skip = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") or c.i == tok.head.i
+                for t in c.subtree}  # fmt: skip
+        others = [
+            entity_of(t) for t in verb.subtree if t.i not in skip and t.pos_ == "PROPN" and entity_of(t)
+        ]
         counters = [k for k in dict.fromkeys(others) if k not in parties and doc._.entities[k].type == "ORG"]
         return (parties, counters) if parties and counters else None
+
+    @staticmethod
+    def order_won(tok):
+        """'won a $1 billion order from Y', 'Y placed an order with X'; a court's or a president's order is none."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_ not in ORDER_VERBS:
+            return False
+        return not any(
+            c.lower_ in ("court", "executive", "restraining", "gag", "purchase") for c in tok.children
+        )
 
     @staticmethod
     def client(tok, verb):
