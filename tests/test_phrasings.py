@@ -220,6 +220,15 @@ ROWS = [
      "planned investment in wind power by $3 billion.", "investment", {"investor": "Acme"}, "withdrawn", None),
     ("Acme Corp. and Widget Inc. signed an agreement to form a battery joint venture. The joint venture will "
      "invest more than $2 billion in the new plant.", "investment", {"investor": "Acme"}, "planned", None),
+    ("Acme Corp. is pumping $3 billion into Widget Inc.",
+     "investment", {"investor": "Acme", "target": "Widget"}, None, None),
+    ("Acme Corp. will put up $1 billion for the new fab.", "investment", {"investor": "Acme"}, "planned", None),
+    ("Widget Inc. received $1 billion in funding from Acme Corp.",
+     "investment", {"investor": "Acme", "target": "Widget"}, "made", None),
+    ("The Commerce Department agreed preliminary terms to provide up to $450 million in grants to Widget Inc.",
+     "investment", {"investor": "Commerce Department", "target": "Widget"}, "planned", None),
+    ("Acme Corp. bought $500 million of Widget Inc. shares.",
+     "investment", {"investor": "Acme", "target": "Widget"}, "made", None),
     ("Acme Corp. said it would use the fresh capital to hire engineers and to invest in its own production "
      "capacity.", "investment", {"investor": "Acme"}, "planned", None),
     ("Acme Corp. will invest $3 billion in Widget Inc. Last month Gadget Ltd. put in $500 million.",
@@ -811,6 +820,8 @@ def test_the_sum_a_clause_describes_is_the_sum_pledged(nlp_pipeline):
         "Widget Inc. has set aside about $900 million to repay customers hit by the outage.",
         "Acme Corp.'s biggest deal was its purchase of Widget Inc. for $9 billion, which it spent years digesting.",
         "Acme Bank arranged more than $2 billion in loans to Widget Inc., ostensibly to finance a fleet of ships.",
+        "Acme Corp.'s chief executive said he prefers buying back Acme Corp.'s own stock to big acquisitions.",
+        "Acme Corp. will provide $2 billion in services to Widget Inc.",
     ],
 )
 def test_provisions_time_and_loans_arranged_are_no_investment(nlp_pipeline, text):

@@ -19,10 +19,10 @@ from newsgraph.extract.base import (
     tokens,
 )  # fmt: skip
 from newsgraph.extract.reported import unhedge
-from newsgraph.nlp.shared import sent_of, span_text
+from newsgraph.nlp.shared import entity_of, sent_of, span_text
 
 VERBS = {"invest", "pledge", "commit", "earmark", "pour", "inject", "allocate", "plow", "plough", "spend",
-         "back", "fund", "finance", "bankroll", "put"}  # fmt: skip
+         "back", "fund", "finance", "bankroll", "put", "pump", "funnel", "provide"}  # fmt: skip
 PLANNED = {"pledge", "commit", "earmark", "plan", "aim", "intend", "will", "would", "expect", "seek", "propose",
            "announce", "set", "allocate", "promise", "vow", "prepare", "consider", "hope", "to"}  # fmt: skip
 WITHDRAWN = {"withdraw", "scrap", "cancel", "pull", "shelve", "abandon", "halt"}
@@ -96,12 +96,14 @@ PROVISIONS = {"repay", "pay", "cover", "compensate", "settle", "refund", "reimbu
 PROVISION_NOUNS = {"loss", "claim", "fine", "penalty", "litigation", "cost", "charge", "settlement", "refund",
                    "compensation", "liability", "lawsuit", "payment"}  # fmt: skip
 VENTURES = {"venture", "jv"}
+FUNDS = ROUND_NOUNS | {"grant", "subsidy", "equity"}
 CAPACITY = PLANTS | {"capacity", "production", "manufacturing", "infrastructure", "facility", "fab", "plant"}
 
 # Words one of which a sentence needs for any token of it to start a fact in `match`.
 TRIGGERS = (
     VERBS | STAKE_VERBS | {"set", "build", "construct", "open", "establish", "investment"}
     | {"capex", "expenditure", "spending"} | {"raise", "lead", "close", "secure", "participate", "join"}
+    | {"receive", "obtain"}
     | {"purchase", "subscribe"}  # "took part in the round", "buy $400 million of stock in Y"
 )  # fmt: skip
 
@@ -129,8 +131,17 @@ class InvestmentExtractor(FactExtractor):
                 if lemma == "put" and not (
                     # "SoftBank put in $2 billion", "will put $2 billion into Y": money, not things, put in
                     any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in tok.children)
-                    and any(c.lower_ in ("in", "into") and c.dep_ in ("prt", "prep") for c in tok.children)
+                    and (
+                        any(c.lower_ in ("in", "into") and c.dep_ in ("prt", "prep") for c in tok.children)
+                        # "will put up $1 billion for the new fab"
+                        or any(c.lower_ == "up" and c.dep_ == "prt" for c in tok.children)
+                        and any(
+                            c.lower_ in ("for", "toward", "towards") for c in tok.children if c.dep_ == "prep"
+                        )
+                    )
                 ):
+                    continue
+                if lemma == "provide" and not self.funds_provided(tok):
                     continue
                 if lemma in ("fund", "finance") and any(
                     c.dep_ == "dobj" and c.lemma_ in DEAL_COSTS for c in tok.children
@@ -152,6 +163,8 @@ class InvestmentExtractor(FactExtractor):
                 if lemma == "put" and not targets and not any(c.dep_ == "prep" for c in tok.children):
                     targets = self.told_target(doc, sent, investors)  # "SoftBank put in $2 billion"
                 money = self.amount(doc, sent, tok)
+                if lemma == "provide" and not targets:
+                    continue  # funds provided to no one named: for a project, told elsewhere
                 if not investors or (
                     money is None and not targets and not self.vague_sum(tok) and not self.into_capacity(tok)
                 ):
@@ -196,6 +209,10 @@ class InvestmentExtractor(FactExtractor):
                 investors = agents(tok)
                 held = [t for t in tok.subtree if t.lower_ in SECURITIES] + [tok]  # "in" may hang on the verb
                 targets = [k for t in held for k in prep_entities(t, ["in", "of"]) if k not in investors]
+                # "bought $500 million of Widget shares"
+                targets = targets or [entity_of(c) for t in held if t.i != tok.i for c in t.children
+                                      if c.dep_ in ("compound", "poss") and entity_of(c) not in (None, *investors)
+                                      and doc._.entities[entity_of(c)].type == "ORG"]  # fmt: skip
                 if not investors or not targets:
                     continue
                 money, status = self.amount(doc, sent, tok), self.status(tok)
@@ -236,7 +253,7 @@ class InvestmentExtractor(FactExtractor):
                     continue
                 status = "planned"
             elif tok.pos_ == "VERB" and (
-                lemma in ("raise", "lead", "close", "secure", "participate", "join")
+                lemma in ("raise", "lead", "close", "secure", "participate", "join", "receive", "obtain")
                 and self.is_round(tok)
                 or self.took_part(tok)
                 or lemma == "raise"
@@ -403,11 +420,21 @@ class InvestmentExtractor(FactExtractor):
         return deals[-1:]
 
     @staticmethod
+    def funds_provided(tok):
+        """'provided $500 million in funding to Y', 'to provide up to $450 million in grants': money given as
+        capital, not services or goods provided."""
+        sums = [c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ == "MONEY"]
+        return any(p.lemma_ in FUNDS for m in sums for c in m.children if c.dep_ == "prep" and c.lower_ == "in"
+                   for p in c.children)  # fmt: skip
+
+    @staticmethod
     def securities_bought(tok):
         """'buy $400 million of preferred stock in X', 'purchase shares of X': money put into a company's
         securities, not a takeover."""
         if tok.pos_ != "VERB" or tok.lemma_ not in ("buy", "purchase", "subscribe"):
             return False
+        if any(c.dep_ == "prt" and c.lower_ == "back" for c in tok.children):
+            return False  # "buying back its own stock" returns cash to shareholders
         return any(t.lower_ in SECURITIES and t.i > tok.i for t in tok.subtree)
 
     @staticmethod
