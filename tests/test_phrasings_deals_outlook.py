@@ -1,5 +1,7 @@
 """Sentences that look like one fact family but state none (held-out false alarms, our own wording)."""
 
+import pytest
+
 from newsgraph.model import Document
 from newsgraph.pipeline import extract
 
@@ -97,3 +99,15 @@ def test_an_order_from_a_court_or_agency_is_no_supply_deal(nlp_pipeline):
     text = "Acme Corp. received an order from the Federal Trade Commission to divest Widget Inc."
     assert "agreement" not in _types(nlp_pipeline, text)
     assert "agreement" not in _types(nlp_pipeline, "Acme Corp. agreed with regulators to sell some assets.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp. and Widget Inc. are weighing their options.",
+        "Acme Corp. reached out to customers about the recall.",
+        "The agency proposed a model under which it would negotiate prices on behalf of Widget Inc.",
+    ],
+)
+def test_options_weighed_and_customers_reached_are_no_talks(nlp_pipeline, text):
+    assert "talks" not in _types(nlp_pipeline, text)
