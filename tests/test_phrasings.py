@@ -180,6 +180,14 @@ ROWS = [
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", None),
     ("Acme Corp.'s bid for Widget Inc. collapsed last year.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
+    ("Acme Corp. will buy the remaining 49% of Widget Inc. that it does not already own.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
+    ("Widget Inc. is being sold to Acme Corp.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
+    ("Acme Corp. is the frontrunner to buy Widget Inc., sources said.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, None, "anonymous"),
+    ("Gadget Ltd. agreed to divest Widget Inc. to Acme Corp.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
     ("Widget Corp's board backed a buyout by Gadget Ltd. Widget Corp said on Monday the deal would close soon. A "
      "$20 billion buyout proposal from Acme Partners in 2021 was dropped after the private equity firm failed to "
      "win board support.",

@@ -28,11 +28,12 @@ from newsgraph.nlp.times import TimeMention
 
 VERBS = {"buy", "acquire", "purchase", "merge", "absorb", "snap", "take", "bid", "buyout"}
 NOUNS = {"acquisition", "takeover", "purchase", "buyout", "merger", "bid", "offer", "stake", "deal", "proposal",
-         "approach", "pursuit", "sale"}  # fmt: skip
+         "approach", "pursuit", "sale", "holding"}  # fmt: skip
 PARTS = {"stake", "share", "shares", "holding", "business", "unit", "assets", "asset", "division", "operations",
          "factory", "plant", "facility", "brand", "arm", "subsidiary", "portfolio", "interest", "operation",
          "businesses"}  # fmt: skip
 STAKES = {"stake", "share", "shares", "holding", "interest"}
+SELL_TO = {"sell", "divest", "offload"}  # "... to X": X buys
 SELL = {"sell", "divest", "offload", "unload", "dispose", "cut", "reduce", "trim", "dump"}
 CLOSING_WORDS = {"deal", "transaction", "acquisition", "merger", "takeover", "purchase", "it", "combination"}
 LISTS = ("including", "like", "such")
@@ -86,7 +87,7 @@ OWN_DEAL_VERBS = COMPLETED | ABANDONED | {"announce", "agree", "pursue", "make",
 BLOCKED = {"block", "prohibit", "veto", "reject", "stop", "thwart", "bar"}
 
 # Words one of which a sentence needs for any token of it to start a fact in `match`.
-TRIGGERS = VERBS | NOUNS | {"sell", "pay", "value"}
+TRIGGERS = VERBS | NOUNS | SELL_TO | {"pay", "value"}
 
 
 class AcquisitionExtractor(FactExtractor):
@@ -183,7 +184,9 @@ class AcquisitionExtractor(FactExtractor):
                     ):
                         targets, acquirers = [], []  # "bought a minority stake in Y": an investment
                         break
-                    if c.dep_ == "dobj" and (c.lemma_ in PARTS or c.lower_ in PARTS):
+                    if c.dep_ == "dobj" and (
+                        c.lemma_ in PARTS or c.lower_ in PARTS or c.ent_type_ == "PERCENT"
+                    ):
                         # "Wistron's factory in southern India": the owner, not the place; "a stake in Y"
                         owner = poss_entity(c) or prep_entities(c, ["of"])
                         if c.lemma_ in ("stake", "share", "shares", "holding", "interest"):
@@ -196,12 +199,14 @@ class AcquisitionExtractor(FactExtractor):
                     # "X is nearing a deal to buy Y": the buyer is whoever holds the deal
                     acquirers = poss_entity(tok.head) or [k for k in agents(tok.head.head)
                                                           if tok.head.dep_ in ("dobj", "pobj")]  # fmt: skip
+                if not acquirers and tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "attr":
+                    acquirers = agents(tok.head.head)  # "X is the frontrunner to buy Y"
                 if any(c.dep_ == "auxpass" for c in tok.children) and tok.dep_ == "xcomp":
                     # "Y agreed to be acquired by X": the subject of "agreed" is the target
                     acquirers = prep_entities(tok, ["by"])
                     targets = agents(tok.head)
-            elif tok.pos_ == "VERB" and lemma in ("sell", "pay"):
-                found = self.sale(doc, tok) if lemma == "sell" else self.payment(doc, tok)
+            elif tok.pos_ == "VERB" and lemma in ("pay", *SELL_TO):
+                found = self.payment(doc, tok) if lemma == "pay" else self.sale(doc, tok)
                 if found is None:
                     continue
                 acquirers, targets = found
@@ -226,7 +231,7 @@ class AcquisitionExtractor(FactExtractor):
             if not acquirers or not targets:
                 continue
             status = "completed" if self.listed(tok) and tok.tag_ == "NNS" else self.status(tok)
-            value = self.value(doc, sent, tok if lemma in ("sell", "pay") else self.second_clause(tok))
+            value = self.value(doc, sent, tok if lemma in ("pay", *SELL_TO) else self.second_clause(tok))
             stake = self.stake(doc, sent, tok)
             hedged = self.hedged(tok) or self.conditional(tok)
             earlier = tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in PAST_MARKS
@@ -305,6 +310,11 @@ class AcquisitionExtractor(FactExtractor):
                 if gov.lemma_ in RECEIVE or gov.lemma_ == "agree":
                     targets = agents(gov)
                     break
+                if gov.lemma_ in ("approve", "endorse"):
+                    # "Y's shareholders approved the takeover by X"; a regulator's approval names no target
+                    ents = doc._.entities
+                    targets = [k for k in agents(gov) if ents[k].type == "ORG" and ents[k].kind is None]
+                    break
         elif acquirers and poss_entity(tok) and offer:
             targets = targets or poss_entity(tok)
         # "built the company through a string of purchases, including Y": the builder bought them
@@ -376,7 +386,11 @@ class AcquisitionExtractor(FactExtractor):
     @staticmethod
     def sale(doc, tok):
         """'Y agreed to sell itself to X', 'Y will sell its chip unit to X': X buys; a unit stands for its owner."""
-        buyers = [k for k in prep_entities(tok, ["to"]) if doc._.entities[k].type == "ORG"]
+        # "agreed to divest Y to X": the parser may hang "to X" on "agreed"
+        buyers = prep_entities(tok, ["to"]) or (
+            prep_entities(tok.head, ["to"]) if tok.dep_ == "xcomp" else []
+        )
+        buyers = [k for k in buyers if doc._.entities[k].type == "ORG"]
         if not buyers:
             return None
         sellers = agents(tok)
@@ -386,6 +400,10 @@ class AcquisitionExtractor(FactExtractor):
                 k for k in agents(tok.head.head) if tok.head.dep_ in ("dobj", "pobj")
             ]
         targets = []
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            # "Y is being sold to X", "Y said it would be sold to X"
+            targets = [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)
+                       if doc._.entities[k].type == "ORG"]  # fmt: skip
         for c in tok.children:
             if c.dep_ != "dobj":
                 continue
@@ -560,6 +578,8 @@ class AcquisitionExtractor(FactExtractor):
             return "announced"  # "after X's $28 billion acquisition of Y": an earlier, known deal
         if words & ANNOUNCED or tok.pos_ == "NOUN":
             return "announced"
+        if tok.tag_ == "VBN" and any(c.lower_ in ("being", "would", "will") for c in tok.children):
+            return "announced"  # "Y is being sold to X", "Y said it would be sold to X": not done yet
         if tok.tag_ in ("VBD", "VBN"):
             return "completed"
         return "announced"
