@@ -182,6 +182,8 @@ ROWS = [
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
     ("Acme Corp. will buy the remaining 49% of Widget Inc. that it does not already own.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
+    ("Acme Corp. raised its holding in Widget Inc. to 51% on Monday.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, None, None),
     ("Widget Inc. is being sold to Acme Corp.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
     ("Acme Corp. is the frontrunner to buy Widget Inc., sources said.",

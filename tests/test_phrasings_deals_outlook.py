@@ -111,3 +111,7 @@ def test_an_order_from_a_court_or_agency_is_no_supply_deal(nlp_pipeline):
 )
 def test_options_weighed_and_customers_reached_are_no_talks(nlp_pipeline, text):
     assert "talks" not in _types(nlp_pipeline, text)
+
+
+def test_a_holding_kept_is_no_takeover(nlp_pipeline):
+    assert "acquisition" not in _types(nlp_pipeline, "Acme Corp. has a 5% holding in Widget Inc.")

@@ -255,9 +255,9 @@ class AcquisitionExtractor(FactExtractor):
         """Buyers and targets of 'X's acquisition of Y', 'a $N proposal from X', 'purchases including Y'."""
         if lemma == "sale":
             return self.sale_noun(doc, tok) if tok.tag_ == "NN" else None  # "sales of a drug" are revenue
-        if lemma == "stake" and tok.dep_ == "dobj" and tok.head.lemma_ in VERBS | SELL:
+        if lemma in ("stake", "holding") and tok.dep_ == "dobj" and tok.head.lemma_ in VERBS | SELL:
             return None  # "bought a 20% stake in Y": the verb tells it; "sold its stake": a seller
-        if lemma == "stake" and tok.dep_ == "dobj" and tok.head.lemma_ in HOLD_STAKE:
+        if lemma in ("stake", "holding") and tok.dep_ == "dobj" and tok.head.lemma_ in HOLD_STAKE:
             return None  # "activists had built stakes in Y": an investment, not a takeover
         listed = self.listed(tok)
         offer = lemma in ("offer", "bid", "proposal", "approach")
