@@ -115,3 +115,9 @@ def test_options_weighed_and_customers_reached_are_no_talks(nlp_pipeline, text):
 
 def test_a_holding_kept_is_no_takeover(nlp_pipeline):
     assert "acquisition" not in _types(nlp_pipeline, "Acme Corp. has a 5% holding in Widget Inc.")
+
+
+def test_a_person_signed_as_chief_is_no_agreement(nlp_pipeline):
+    assert "agreement" not in _types(
+        nlp_pipeline, "Acme Corp. has signed Tom Jones as its new chief executive."
+    )

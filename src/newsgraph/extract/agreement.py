@@ -58,10 +58,12 @@ DEAL_ACTS = {"buy", "acquire", "purchase", "merge", "take", "sell"}
 # "a deferred prosecution agreement with the Justice Department", "a plea agreement": a case's end, no deal
 CASE_DEALS = {"prosecution", "non-prosecution", "plea", "settlement", "consent"}
 WON = {"win", "secure", "land", "clinch", "bag"}
+PARTNER_ROLES = {"partner", "customer", "client", "supplier", "distributor", "licensee", "sponsor", "vendor",
+                 "provider", "bank"}  # fmt: skip
 # "won a $1 billion order from Y", "Y placed an order with X": a purchase order is a supply deal
 ORDER_VERBS = WON | {"receive", "place", "book", "get"}
 # Words one of which a sentence needs for any token of it to start a fact in `match`.
-TRIGGERS = NOUNS | DIRECT_VERBS | RIGHTS_VERBS | {"agree", "sign", "order"}
+TRIGGERS = NOUNS | DIRECT_VERBS | RIGHTS_VERBS | {"agree", "sign", "order", "jointly"}
 
 
 class AgreementExtractor(FactExtractor):
@@ -79,7 +81,8 @@ class AgreementExtractor(FactExtractor):
                 and (lemma in NOUNS or tok.lower_ in NOUNS or lemma == "order" and self.order_won(tok))
                 and (lemma != "sheet" or any(c.lower_ == "term" for c in tok.children))
             ):
-                if any(c.dep_ in ("acl", "relcl") and c.lemma_ in DEAL_ACTS for c in tok.children):
+                if any(c.dep_ in ("acl", "relcl") and c.lemma_ in DEAL_ACTS and not self.sells_goods(c)
+                       for c in tok.children):  # fmt: skip
                     continue  # "a deal to buy Y" is an acquisition
                 if any(c.dep_ == "neg" or c.lower_ == "no" for c in tok.children):
                     continue
@@ -170,8 +173,20 @@ class AgreementExtractor(FactExtractor):
                 status, trig = "signed", tok
             elif tok.pos_ == "VERB" and lemma in RIGHTS_VERBS and self.rights(tok):
                 # "X sold the streaming rights to its games to Y", "X licensed its patents to Y"
-                pairs = self.pairs(agents(tok), prep_entities(tok, ["to"]))
+                # "Y licensed X's technology for its phones": from the owner of the rights
+                owners = [k for c in tok.children if c.dep_ == "dobj" for k in poss_entity(c)]
+                pairs = self.pairs(agents(tok), prep_entities(tok, ["to"]) or owners)
                 status, trig = "signed", tok
+            elif (
+                tok.pos_ == "VERB"
+                and lemma not in DIRECT_VERBS
+                and any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in tok.children)
+                and tok.dep_ not in ("relcl", "acl", "xcomp")
+            ):
+                # "X and Y will jointly develop electric vehicles": a joint project is a deal between them
+                parties = [k for k in agents(tok) if doc._.entities[k].type == "ORG"]
+                pairs = self.pairs(parties, prep_entities(tok, ["with"]))
+                status, trig = self.status(governing(tok)), tok
             elif tok.pos_ == "VERB" and lemma in DIRECT_VERBS:
                 parties = agents(tok)
                 counters = prep_entities(tok, ["with"])
@@ -248,9 +263,13 @@ class AgreementExtractor(FactExtractor):
     @staticmethod
     def signed_up(tok):
         """'signed up X as a partner': a company taken on as a partner, client or supplier."""
-        return any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children) and any(
-            c.dep_ == "prep" and c.lower_ == "as" for t in [tok, *tok.children] for c in t.children
-        )
+        roles = [p for t in [tok, *tok.children] for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for p in c.children]  # fmt: skip
+        if any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+            return bool(roles)
+        # "has signed Y as a customer": without the particle, only a company taken on in a business role
+        return any(c.dep_ == "dobj" and entity_of(c) and c.doc._.entities[entity_of(c)].type == "ORG"
+                   for c in tok.children) and any(p.lemma_ in PARTNER_ROLES for p in roles)  # fmt: skip
 
     @staticmethod
     def made_with(tok):
@@ -300,6 +319,19 @@ class AgreementExtractor(FactExtractor):
         ]
         counters = [k for k in dict.fromkeys(others) if k not in parties and doc._.entities[k].type == "ORG"]
         return (parties, counters) if parties and counters else None
+
+    @staticmethod
+    def sells_goods(verb):
+        """'an agreement with Y to sell its drug in China': a distribution deal, not the sale of a company."""
+        if verb.lemma_ != "sell":
+            return False
+        goods = [c for c in verb.children if c.dep_ == "dobj"]
+        return bool(goods) and not any(
+            entity_of(c)
+            or c.lower_ in ("itself", "themselves")
+            or c.lemma_ in ("stake", "unit", "business", "division")
+            for c in goods
+        )
 
     @staticmethod
     def order_won(tok):
