@@ -192,6 +192,8 @@ ROWS = [
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
     ("Acme Corp. raised its holding in Widget Inc. to 51% on Monday.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, None, None),
+    ("Gadget Ltd. agreed to the sale of its stake in Widget Inc. to Acme Corp.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, None, None),
     ("Widget Inc. is being sold to Acme Corp.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
     ("Acme Corp. is the frontrunner to buy Widget Inc., sources said.",
@@ -852,6 +854,8 @@ def test_the_sum_a_clause_describes_is_the_sum_pledged(nlp_pipeline):
         "Acme Bank arranged more than $2 billion in loans to Widget Inc., ostensibly to finance a fleet of ships.",
         "Acme Corp.'s chief executive said he prefers buying back Acme Corp.'s own stock to big acquisitions.",
         "Acme Corp. will provide $2 billion in services to Widget Inc.",
+        "Acme Corp. set aside $300 million for legal claims.",
+        "Acme Corp. will reduce spending on travel by $100 million.",
     ],
 )
 def test_provisions_time_and_loans_arranged_are_no_investment(nlp_pipeline, text):

@@ -121,3 +121,8 @@ def test_a_person_signed_as_chief_is_no_agreement(nlp_pipeline):
     assert "agreement" not in _types(
         nlp_pipeline, "Acme Corp. has signed Tom Jones as its new chief executive."
     )
+
+
+def test_proceeds_of_a_stake_sold_are_no_takeover(nlp_pipeline):
+    text = "Acme Corp. received $1 billion from the sale of its stake in Widget Inc."
+    assert "acquisition" not in _types(nlp_pipeline, text)

@@ -34,6 +34,7 @@ PARTS = {"stake", "share", "shares", "holding", "business", "unit", "assets", "a
          "businesses"}  # fmt: skip
 STAKES = {"stake", "share", "shares", "holding", "interest"}
 SELL_TO = {"sell", "divest", "offload"}  # "... to X": X buys
+DISPOSALS = {"sale", "divestment", "disposal", "divestiture", "sell-down", "selldown"}
 SELL = {"sell", "divest", "offload", "unload", "dispose", "cut", "reduce", "trim", "dump"}
 CLOSING_WORDS = {"deal", "transaction", "acquisition", "merger", "takeover", "purchase", "it", "combination"}
 LISTS = ("including", "like", "such")
@@ -257,6 +258,10 @@ class AcquisitionExtractor(FactExtractor):
             return self.sale_noun(doc, tok) if tok.tag_ == "NN" else None  # "sales of a drug" are revenue
         if lemma in ("stake", "holding") and tok.dep_ == "dobj" and tok.head.lemma_ in VERBS | SELL:
             return None  # "bought a 20% stake in Y": the verb tells it; "sold its stake": a seller
+        if lemma in ("stake", "holding") and tok.dep_ == "pobj" and tok.head.head.lemma_ in DISPOSALS:
+            return (
+                None  # "proceeds from the sale of its stake in Y": the owner sells; the sale names any buyer
+            )
         if lemma in ("stake", "holding") and tok.dep_ == "dobj" and tok.head.lemma_ in HOLD_STAKE:
             return None  # "activists had built stakes in Y": an investment, not a takeover
         listed = self.listed(tok)
@@ -428,7 +433,9 @@ class AcquisitionExtractor(FactExtractor):
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
                     if p.lemma_ in PARTS or p.lower_ in PARTS:
-                        targets += poss_entity(p) or prep_entities(p, ["of", "in"])
+                        # "the sale of its stake in Y": Y's shares change hands
+                        stake_in = prep_entities(p, ["in"]) if p.lemma_ in STAKES else []
+                        targets += stake_in or poss_entity(p) or prep_entities(p, ["of", "in"])
                     elif p.dep_ == "pobj":
                         targets += expand(p)
         targets = [k for k in targets or poss_entity(tok) if doc._.entities[k].type == "ORG"]

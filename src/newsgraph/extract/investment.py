@@ -44,7 +44,9 @@ ROUND_NOUNS = {"round", "funding", "financing", "capital", "investment", "series
 # "spending billions of dollars on new capacity", "investing heavily in AI": sums without a figure.
 # Money spent returning cash to shareholders or on a defence is no investment.
 NOT_INVESTED = {"buyback", "buybacks", "repurchase", "repurchases", "dividend", "dividends", "share", "shares",
-                "legal", "lawyers", "lobbying", "marketing", "advertising", "fines"}  # fmt: skip
+                "legal", "lawyers", "lobbying", "marketing", "advertising", "fines", "travel", "staff", "salaries",
+                "wages", "payroll", "hiring", "bonuses", "consultants", "overhead", "administration", "perks",
+                "entertainment", "benefits"}  # fmt: skip
 VAGUE_SUMS = {"billions", "millions", "trillions", "hundreds", "tens", "heavily", "lot", "fortune"}
 CAPEX_VERBS = {
     # "expects capex of $8 billion to $9 billion in 2025": the plan said as a forecast
@@ -336,7 +338,7 @@ class InvestmentExtractor(FactExtractor):
         purposes = [
             t for t in tok.subtree if t.dep_ in ("xcomp", "advcl", "relcl", "acl") and t.lemma_ in PROVISIONS
         ]
-        reasons = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+        reasons = [p for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "for"
                    for p in c.children if p.lemma_ in PROVISION_NOUNS]  # fmt: skip
         return bool(purposes or reasons)
 
