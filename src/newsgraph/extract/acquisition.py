@@ -427,6 +427,8 @@ class AcquisitionExtractor(FactExtractor):
     def sale_noun(doc, tok):
         """'a sale of its chip unit to X', 'the sale of Y to X', 'is exploring a sale of Y to X'."""
         buyers = prep_entities(tok, ["to"]) or (prep_entities(tok.head, ["to"]) if tok.dep_ == "dobj" else [])
+        if not buyers and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+            buyers = prep_entities(tok.head.head, ["to"])  # "agreed to the sale of Y to X"
         buyers = [k for k in buyers if doc._.entities[k].type == "ORG"]
         targets = []
         for c in tok.children:
