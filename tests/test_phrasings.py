@@ -194,6 +194,8 @@ ROWS = [
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, None, None),
     ("Gadget Ltd. agreed to the sale of its stake in Widget Inc. to Acme Corp.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, None, None),
+    ("Acme Corp. has itself been a consolidator, snapping up Widget Inc. and Gadget Ltd. in 2021.",
+     "acquisition", {"acquirer": "Acme", "target": "Gadget"}, "completed", None),
     ("Widget Inc. is being sold to Acme Corp.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
     ("Acme Corp. is the frontrunner to buy Widget Inc., sources said.",

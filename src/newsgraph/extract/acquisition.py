@@ -250,6 +250,8 @@ class AcquisitionExtractor(FactExtractor):
                         fact.certainty = "asserted" if fact.source.kind == "document" else "reported"
                     if fact.status == "announced" and fact.certainty == "possible":
                         fact.status = "rumored"  # a hedged deal has not been announced
+                    if fact.status == "announced" and self.done_before(doc, tok, fact):
+                        fact.status = "completed"
                     yield fact
 
     def noun_args(self, doc, sent, tok, lemma):
@@ -339,6 +341,19 @@ class AcquisitionExtractor(FactExtractor):
             # "A $20 billion buyout proposal from CVC was dropped": a bid for the company the article is about
             targets = [main_org(doc)]
         return acquirers, targets
+
+    @staticmethod
+    def done_before(doc, tok, fact):
+        """'has been a consolidator, snapping up Y and Z in 2021': a participle of a buy dated before the
+        article tells a deal done."""
+        if (
+            tok.tag_ != "VBG"
+            or tok.dep_ not in ("advcl", "acl")
+            or any(c.dep_ == "aux" for c in tok.children)
+        ):
+            return False
+        published = (doc._.published or "")[:10]
+        return bool(published and fact.time and fact.time.finish and fact.time.finish < published)
 
     @staticmethod
     def seller_of_assets(tok):
