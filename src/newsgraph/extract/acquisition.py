@@ -276,6 +276,8 @@ class AcquisitionExtractor(FactExtractor):
             prep_entities(gov, ["from"]) or poss_entity(tok) if received else []
         )
         senders = senders or self.led_by(tok, gov if received else None)
+        if not senders and tok.dep_ == "dobj" and tok.head.lemma_ in ("approve", "endorse") and not offer:
+            senders = prep_entities(tok.head, ["by"])  # "Y's shareholders approved the takeover by X"
         # "the acquisition of a portfolio of plants from Y": Y sells, it does not bid
         sellers = [] if offer else self.seller_of_assets(tok)
         senders = [k for k in senders if k not in sellers]
@@ -293,6 +295,8 @@ class AcquisitionExtractor(FactExtractor):
             tok, ["of", "for", "in", "with"] + (["to"] if lemma in ("proposal", "approach") else [])
         )
         targets += listed + receivers
+        if lemma in STAKES and not targets and tok.dep_ == "dobj":
+            targets = prep_entities(tok.head, ["in"])  # "raised its holding in Y to 51%": "in" on the verb
         targets = targets or sellers
         acquirers = poss_entity(tok) if not offer else []
         if acquirers and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
