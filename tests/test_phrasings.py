@@ -48,6 +48,18 @@ ROWS = [
      "talks", {"party": "Acme", "counterparty": "Widget"}, "broke_down", None),
     ("Widget Inc. is negotiating a sale to private equity firm Acme Partners, people familiar with the matter "
      "said.", "talks", {"party": "Widget", "counterparty": "Acme Partners"}, "ongoing", "anonymous"),
+    ("Acme Corp. and Widget Inc. are weighing a combination, according to people familiar with the matter.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", "anonymous"),
+    ("Acme Corp. has reached out to Widget Inc. about a potential deal.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", None),
+    ("Acme Corp. has been in contact with Widget Inc. about a takeover.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", None),
+    ("Acme Corp. is negotiating to buy Widget Inc., people familiar with the matter said.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", "anonymous"),
+    ("Acme Corp. is in talks over a potential $5 billion investment in Widget Inc.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "ongoing", None),
+    ("Acme Corp. said it was no longer in talks with Widget Inc.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, "ended", None),
     ("If Acme Corp. were to buy Widget Inc., it would become the largest player.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", None),
     ("Acme Corp. has agreed to acquire Widget Inc. The deal values Widget at $4 billion.",
@@ -90,6 +102,32 @@ ROWS = [
     ("Acme Corp. has won a contract worth $1.2 billion from Widget Inc. to make its chips.",
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     ("Acme Corp. develops the drug under a collaboration with Widget Inc.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Acme Corp. has entered into an agreement with Widget Inc. to sell its drug in China.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Acme Corp. has signed Widget Inc. as a customer for its cloud services.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Widget Inc. licensed Acme Corp.'s technology for its new phones.",
+     "agreement", {"party": "Widget", "counterparty": "Acme"}, "signed", None),
+    ("Acme Corp. and Widget Inc. will jointly develop electric vehicles, they said.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Acme Corp. has been awarded a $500 million contract by Widget Inc.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Acme Corp. won a $1 billion order from Widget Inc. for 50 aircraft.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Widget Inc. placed an order with Acme Corp. for 20 ships.",
+     "agreement", {"party": "Widget", "counterparty": "Acme"}, "signed", None),
+    ("Acme Corp. will provide cloud services to Widget Inc. under a $10 billion deal.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("Acme Corp. has tapped Widget Inc. to supply batteries for its trucks.",
+     "agreement", {"party": "Widget", "counterparty": "Acme"}, "signed", None),
+    ("Acme Corp. said it had agreed with Widget Inc. to jointly build a plant.",
+     "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
+    ("The money comes with a product partnership. Under the agreement, Widget Inc. will build custom processors "
+     "that Acme Corp. will plug into its servers.",
+     "agreement", {"party": "Widget", "counterparty": "Acme"}, "signed", None),
+    ("Acme Corp. has won a contract worth 20 trillion won ($15 billion) to manufacture chips for Widget Inc., the "
+     "largest single order its foundry business has ever received.",
      "agreement", {"party": "Acme", "counterparty": "Widget"}, "signed", None),
     # acquisition
     ("Acme Corp. agreed to buy Widget Inc. for $4.5 billion in an all-stock deal.",
@@ -150,6 +188,34 @@ ROWS = [
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "rumored", None),
     ("Acme Corp.'s bid for Widget Inc. collapsed last year.",
      "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
+    ("Acme Corp. will buy the remaining 49% of Widget Inc. that it does not already own.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
+    ("Acme Corp. raised its holding in Widget Inc. to 51% on Monday.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, None, None),
+    ("Gadget Ltd. agreed to the sale of its stake in Widget Inc. to Acme Corp.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, None, None),
+    ("Acme Corp. has itself been a consolidator, snapping up Widget Inc. and Gadget Ltd. in 2021.",
+     "acquisition", {"acquirer": "Acme", "target": "Gadget"}, "completed", None),
+    ("Widget Inc. shareholders approved the takeover by Acme Corp.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, None, None),
+    ("Acme Corp. increased its holding in Widget Inc. to 51%.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, None, None),
+    ("Widget Inc. is being sold to Acme Corp.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
+    ("Acme Corp. is the frontrunner to buy Widget Inc., sources said.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, None, "anonymous"),
+    ("Gadget Ltd. agreed to divest Widget Inc. to Acme Corp.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "announced", None),
+    ("Widget Corp's board backed a buyout by Gadget Ltd. Widget Corp said on Monday the deal would close soon. A "
+     "$20 billion buyout proposal from Acme Partners in 2021 was dropped after the private equity firm failed to "
+     "win board support.",
+     "acquisition", {"acquirer": "Acme Partners", "target": "Widget"}, "abandoned", None),
+    ("Widget Power Corp. today reported first-half results, and Widget Power raised its dividend.\nHighlights\n"
+     "- Completed the acquisition of a portfolio of wind farms in Galicia from developer Acme GmbH for EUR 500 "
+     "million\n", "acquisition", {"acquirer": "Widget Power", "target": "Acme"}, "completed", None),
+    ("Widget Corp said on Thursday its board had voted to support a tender offer from a consortium led by "
+     "private equity firm Acme Partners.", "acquisition", {"acquirer": "Acme Partners", "target": "Widget"},
+     "announced", None),
     # investment
     ("Widget Inc. agreed to be acquired by Acme Corp. for $3 billion. Gadget Ltd. said it would put up to $200 "
      "million into the deal.", "investment", {"investor": "Gadget", "target": "Widget"}, None, None),
@@ -186,6 +252,29 @@ ROWS = [
      "investment", {"investor": "Acme"}, "planned", None),
     ("Acme Corp. will put $2 billion into Widget Inc., the two companies said.",
      "investment", {"investor": "Acme", "target": "Widget"}, "planned", None),
+    ("Under its new plan, Acme Corp. will raise spending on drilling to about $8 billion a year while cutting "
+     "planned investment in wind power by $3 billion.", "investment", {"investor": "Acme"}, "planned", None),
+    ("Under its new plan, Acme Corp. will raise spending on drilling to about $8 billion a year while cutting "
+     "planned investment in wind power by $3 billion.", "investment", {"investor": "Acme"}, "withdrawn", None),
+    ("Acme Corp. and Widget Inc. signed an agreement to form a battery joint venture. The joint venture will "
+     "invest more than $2 billion in the new plant.", "investment", {"investor": "Acme"}, "planned", None),
+    ("Acme Corp. is pumping $3 billion into Widget Inc.",
+     "investment", {"investor": "Acme", "target": "Widget"}, None, None),
+    ("Acme Corp. will put up $1 billion for the new fab.", "investment", {"investor": "Acme"}, "planned", None),
+    ("Widget Inc. received $1 billion in funding from Acme Corp.",
+     "investment", {"investor": "Acme", "target": "Widget"}, "made", None),
+    ("The Commerce Department agreed preliminary terms to provide up to $450 million in grants to Widget Inc.",
+     "investment", {"investor": "Commerce Department", "target": "Widget"}, "planned", None),
+    ("Acme Corp. bought $500 million of Widget Inc. shares.",
+     "investment", {"investor": "Acme", "target": "Widget"}, "made", None),
+    ("Acme Corp. said it would use the fresh capital to hire engineers and to invest in its own production "
+     "capacity.", "investment", {"investor": "Acme"}, "planned", None),
+    ("Acme Corp. will invest $3 billion in Widget Inc. Last month Gadget Ltd. put in $500 million.",
+     "investment", {"investor": "Gadget", "target": "Widget"}, "made", None),
+    ("Acme Corp. will invest $3 billion in Widget Inc. In July, Gadget Ltd. agreed to take a 5% stake for $1 "
+     "billion.", "investment", {"investor": "Gadget", "target": "Widget"}, None, None),
+    ("Acme Corp. today reported first-half results.\nHighlights\n- Net investments of EUR 900 million, most of it in grids\n",
+     "investment", {"investor": "Acme"}, "made", None),
     # approval
     ("Acme Corp. and Widget Inc. signed an agreement to combine their media units. The merger would need "
      "approval from the Competition Commission of India.", "approval",
@@ -752,3 +841,44 @@ def test_a_rule_that_breaks_on_a_sentence_costs_only_that_sentence(nlp_pipeline,
 def test_one_companys_share_of_the_market_is_no_market_trend(nlp_pipeline):
     result = extract(Document("Acme Corp. accounted for 14.4% of the market in August."), nlp=nlp_pipeline)
     assert not [f for f in result.facts if f.type == "market_trend"]
+
+
+def test_the_sum_a_clause_describes_is_the_sum_pledged(nlp_pipeline):
+    text = (
+        "The Ohio site is part of more than $20 billion that Widget Inc. has pledged to spend in the state by "
+        "2030, backed by up to $2 billion in state grants."
+    )
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    assert [f.args["amount"].amount for f in result.facts if f.type == "investment"] == [20_000_000_000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Widget Inc. has set aside about $900 million to repay customers hit by the outage.",
+        "Acme Corp.'s biggest deal was its purchase of Widget Inc. for $9 billion, which it spent years digesting.",
+        "Acme Bank arranged more than $2 billion in loans to Widget Inc., ostensibly to finance a fleet of ships.",
+        "Acme Corp.'s chief executive said he prefers buying back Acme Corp.'s own stock to big acquisitions.",
+        "Acme Corp. will provide $2 billion in services to Widget Inc.",
+        "Acme Corp. set aside $300 million for legal claims.",
+        "Acme Corp. will reduce spending on travel by $100 million.",
+    ],
+)
+def test_provisions_time_and_loans_arranged_are_no_investment(nlp_pipeline, text):
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    assert not [f for f in result.facts if f.type == "investment"]
+
+
+def test_its_purchase_is_the_purchase_of_the_clauses_subject(nlp_pipeline):
+    text = (
+        "Snack makers are consolidating. Gadget Foods completed its $5 billion purchase of cookie maker Widget "
+        "Brands in May, and Sprocket Soup closed its acquisition of Cog Foods in June."
+    )
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    deals = [(f.args["acquirer"], f.args["target"], f.args.get("value") and f.args["value"].amount)
+             for f in result.facts if f.type == "acquisition"]  # fmt: skip
+    names = {e.id: e.name for e in result.entities}
+    assert [(names[a], names[t], v) for a, t, v in deals] == [
+        ("Gadget Foods", "Widget Brands", 5_000_000_000),
+        ("Sprocket Soup", "Cog Foods", None),
+    ]

@@ -1,5 +1,7 @@
 """Sentences that look like one fact family but state none (held-out false alarms, our own wording)."""
 
+import pytest
+
 from newsgraph.model import Document
 from newsgraph.pipeline import extract
 
@@ -81,3 +83,46 @@ def test_capital_spending_expected_is_no_forecast(nlp_pipeline):
         "was expected to be higher."
     )
     assert "forecast" not in _types(nlp_pipeline, text)
+
+
+def test_a_prosecution_deal_and_cases_to_work_through_are_no_agreement(nlp_pipeline):
+    text = (
+        "Acme Bank pleaded guilty, while its parent entered into a three-year deferred prosecution agreement "
+        "with the U.S. Department of Justice."
+    )
+    assert "agreement" not in _types(nlp_pipeline, text)
+    text = '"The ruling removes one overhang, but the bank still has Acme Capital and Widget Finance to work through."'
+    assert "agreement" not in _types(nlp_pipeline, text)
+
+
+def test_an_order_from_a_court_or_agency_is_no_supply_deal(nlp_pipeline):
+    text = "Acme Corp. received an order from the Federal Trade Commission to divest Widget Inc."
+    assert "agreement" not in _types(nlp_pipeline, text)
+    assert "agreement" not in _types(nlp_pipeline, "Acme Corp. agreed with regulators to sell some assets.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp. and Widget Inc. are weighing their options.",
+        "Acme Corp. reached out to customers about the recall.",
+        "The agency proposed a model under which it would negotiate prices on behalf of Widget Inc.",
+    ],
+)
+def test_options_weighed_and_customers_reached_are_no_talks(nlp_pipeline, text):
+    assert "talks" not in _types(nlp_pipeline, text)
+
+
+def test_a_holding_kept_is_no_takeover(nlp_pipeline):
+    assert "acquisition" not in _types(nlp_pipeline, "Acme Corp. has a 5% holding in Widget Inc.")
+
+
+def test_a_person_signed_as_chief_is_no_agreement(nlp_pipeline):
+    assert "agreement" not in _types(
+        nlp_pipeline, "Acme Corp. has signed Tom Jones as its new chief executive."
+    )
+
+
+def test_proceeds_of_a_stake_sold_are_no_takeover(nlp_pipeline):
+    text = "Acme Corp. received $1 billion from the sale of its stake in Widget Inc."
+    assert "acquisition" not in _types(nlp_pipeline, text)

@@ -13,6 +13,7 @@ from newsgraph.extract.base import (
     company_of,
     expand,
     governing,
+    main_org,
     money_near,
     poss_entity,
     prep_entities,
@@ -27,11 +28,13 @@ from newsgraph.nlp.times import TimeMention
 
 VERBS = {"buy", "acquire", "purchase", "merge", "absorb", "snap", "take", "bid", "buyout"}
 NOUNS = {"acquisition", "takeover", "purchase", "buyout", "merger", "bid", "offer", "stake", "deal", "proposal",
-         "approach", "pursuit", "sale"}  # fmt: skip
+         "approach", "pursuit", "sale", "holding"}  # fmt: skip
 PARTS = {"stake", "share", "shares", "holding", "business", "unit", "assets", "asset", "division", "operations",
          "factory", "plant", "facility", "brand", "arm", "subsidiary", "portfolio", "interest", "operation",
          "businesses"}  # fmt: skip
 STAKES = {"stake", "share", "shares", "holding", "interest"}
+SELL_TO = {"sell", "divest", "offload"}  # "... to X": X buys
+DISPOSALS = {"sale", "divestment", "disposal", "divestiture", "sell-down", "selldown"}
 SELL = {"sell", "divest", "offload", "unload", "dispose", "cut", "reduce", "trim", "dump"}
 CLOSING_WORDS = {"deal", "transaction", "acquisition", "merger", "takeover", "purchase", "it", "combination"}
 LISTS = ("including", "like", "such")
@@ -79,10 +82,13 @@ DEAL_HOLDERS = {
 }
 HOLD_STAKE = {"build", "amass", "accumulate", "hold", "own", "disclose", "have", "keep", "retain"}
 PAST_MARKS = ("after", "since", "following", "like")
+# verbs a buyer does to its own deal: "X completed its purchase of Y"
+OWN_DEAL_VERBS = COMPLETED | ABANDONED | {"announce", "agree", "pursue", "make", "launch", "seal", "sweeten",
+                                          "raise", "finish", "fund", "finance"}  # fmt: skip
 BLOCKED = {"block", "prohibit", "veto", "reject", "stop", "thwart", "bar"}
 
 # Words one of which a sentence needs for any token of it to start a fact in `match`.
-TRIGGERS = VERBS | NOUNS | {"sell", "pay", "value"}
+TRIGGERS = VERBS | NOUNS | SELL_TO | {"pay", "value"}
 
 
 class AcquisitionExtractor(FactExtractor):
@@ -179,7 +185,9 @@ class AcquisitionExtractor(FactExtractor):
                     ):
                         targets, acquirers = [], []  # "bought a minority stake in Y": an investment
                         break
-                    if c.dep_ == "dobj" and (c.lemma_ in PARTS or c.lower_ in PARTS):
+                    if c.dep_ == "dobj" and (
+                        c.lemma_ in PARTS or c.lower_ in PARTS or c.ent_type_ == "PERCENT"
+                    ):
                         # "Wistron's factory in southern India": the owner, not the place; "a stake in Y"
                         owner = poss_entity(c) or prep_entities(c, ["of"])
                         if c.lemma_ in ("stake", "share", "shares", "holding", "interest"):
@@ -192,12 +200,14 @@ class AcquisitionExtractor(FactExtractor):
                     # "X is nearing a deal to buy Y": the buyer is whoever holds the deal
                     acquirers = poss_entity(tok.head) or [k for k in agents(tok.head.head)
                                                           if tok.head.dep_ in ("dobj", "pobj")]  # fmt: skip
+                if not acquirers and tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "attr":
+                    acquirers = agents(tok.head.head)  # "X is the frontrunner to buy Y"
                 if any(c.dep_ == "auxpass" for c in tok.children) and tok.dep_ == "xcomp":
                     # "Y agreed to be acquired by X": the subject of "agreed" is the target
                     acquirers = prep_entities(tok, ["by"])
                     targets = agents(tok.head)
-            elif tok.pos_ == "VERB" and lemma in ("sell", "pay"):
-                found = self.sale(doc, tok) if lemma == "sell" else self.payment(doc, tok)
+            elif tok.pos_ == "VERB" and lemma in ("pay", *SELL_TO):
+                found = self.payment(doc, tok) if lemma == "pay" else self.sale(doc, tok)
                 if found is None:
                     continue
                 acquirers, targets = found
@@ -222,7 +232,7 @@ class AcquisitionExtractor(FactExtractor):
             if not acquirers or not targets:
                 continue
             status = "completed" if self.listed(tok) and tok.tag_ == "NNS" else self.status(tok)
-            value = self.value(doc, sent, tok if lemma in ("sell", "pay") else None)
+            value = self.value(doc, sent, tok if lemma in ("pay", *SELL_TO) else self.second_clause(tok))
             stake = self.stake(doc, sent, tok)
             hedged = self.hedged(tok) or self.conditional(tok)
             earlier = tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in PAST_MARKS
@@ -240,15 +250,21 @@ class AcquisitionExtractor(FactExtractor):
                         fact.certainty = "asserted" if fact.source.kind == "document" else "reported"
                     if fact.status == "announced" and fact.certainty == "possible":
                         fact.status = "rumored"  # a hedged deal has not been announced
+                    if fact.status == "announced" and self.done_before(doc, tok, fact):
+                        fact.status = "completed"
                     yield fact
 
     def noun_args(self, doc, sent, tok, lemma):
         """Buyers and targets of 'X's acquisition of Y', 'a $N proposal from X', 'purchases including Y'."""
         if lemma == "sale":
             return self.sale_noun(doc, tok) if tok.tag_ == "NN" else None  # "sales of a drug" are revenue
-        if lemma == "stake" and tok.dep_ == "dobj" and tok.head.lemma_ in VERBS | SELL:
+        if lemma in ("stake", "holding") and tok.dep_ == "dobj" and tok.head.lemma_ in VERBS | SELL:
             return None  # "bought a 20% stake in Y": the verb tells it; "sold its stake": a seller
-        if lemma == "stake" and tok.dep_ == "dobj" and tok.head.lemma_ in HOLD_STAKE:
+        if lemma in ("stake", "holding") and tok.dep_ == "pobj" and tok.head.head.lemma_ in DISPOSALS:
+            return (
+                None  # "proceeds from the sale of its stake in Y": the owner sells; the sale names any buyer
+            )
+        if lemma in ("stake", "holding") and tok.dep_ == "dobj" and tok.head.lemma_ in HOLD_STAKE:
             return None  # "activists had built stakes in Y": an investment, not a takeover
         listed = self.listed(tok)
         offer = lemma in ("offer", "bid", "proposal", "approach")
@@ -259,6 +275,12 @@ class AcquisitionExtractor(FactExtractor):
         senders = prep_entities(tok, ["from", "by"]) or (
             prep_entities(gov, ["from"]) or poss_entity(tok) if received else []
         )
+        senders = senders or self.led_by(tok, gov if received else None)
+        if not senders and tok.dep_ == "dobj" and tok.head.lemma_ in ("approve", "endorse") and not offer:
+            senders = prep_entities(tok.head, ["by"])  # "Y's shareholders approved the takeover by X"
+        # "the acquisition of a portfolio of plants from Y": Y sells, it does not bid
+        sellers = [] if offer else self.seller_of_assets(tok)
+        senders = [k for k in senders if k not in sellers]
         receivers = prep_entities(gov, ["to"]) if gov is not None and gov.lemma_ in OFFER_ACTS else []
         if lemma in ("deal", *OFFER) and not (
             prep_entities(tok, ["for", "from", "to"]) or senders or receivers
@@ -273,7 +295,18 @@ class AcquisitionExtractor(FactExtractor):
             tok, ["of", "for", "in", "with"] + (["to"] if lemma in ("proposal", "approach") else [])
         )
         targets += listed + receivers
+        if lemma in STAKES and not targets and tok.dep_ == "dobj":
+            targets = prep_entities(tok.head, ["in"])  # "raised its holding in Y to 51%": "in" on the verb
+        targets = targets or sellers
         acquirers = poss_entity(tok) if not offer else []
+        if acquirers and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            # "Smucker completed its purchase of Hostess": "its" is the subject's, whatever the
+            # pronoun was resolved to
+            verb = next((g for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), None)
+            if verb is not None and verb.lemma_ in OWN_DEAL_VERBS:
+                acquirers = [
+                    k for k in agents(verb) if doc._.entities[k].type in ("ORG", "PERSON")
+                ] or acquirers
         acquirers = acquirers or senders
         if offer and not acquirers and not received and prep_entities(tok, ["for"]):
             acquirers = poss_entity(tok)  # "X's bid for Y collapsed": the bidder owns the bid
@@ -287,6 +320,11 @@ class AcquisitionExtractor(FactExtractor):
             for gov in governing(tok)[1:3]:
                 if gov.lemma_ in RECEIVE or gov.lemma_ == "agree":
                     targets = agents(gov)
+                    break
+                if gov.lemma_ in ("approve", "endorse"):
+                    # "Y's shareholders approved the takeover by X"; a regulator's approval names no target
+                    ents = doc._.entities
+                    targets = [k for k in agents(gov) if ents[k].type == "ORG" and ents[k].kind is None]
                     break
         elif acquirers and poss_entity(tok) and offer:
             targets = targets or poss_entity(tok)
@@ -303,7 +341,57 @@ class AcquisitionExtractor(FactExtractor):
             acquirers = [k for c in tok.children if c.dep_ in ("compound", "nmod") for k in expand(c)]
         if lemma == "merger" and not targets:
             return None
+        if not targets and senders and self.takeover_bid(tok) and main_org(doc) not in (None, *senders):
+            # "A $20 billion buyout proposal from CVC was dropped": a bid for the company the article is about
+            targets = [main_org(doc)]
         return acquirers, targets
+
+    @staticmethod
+    def done_before(doc, tok, fact):
+        """'has been a consolidator, snapping up Y and Z in 2021': a participle of a buy dated before the
+        article tells a deal done."""
+        if (
+            tok.tag_ != "VBG"
+            or tok.dep_ not in ("advcl", "acl")
+            or any(c.dep_ == "aux" for c in tok.children)
+        ):
+            return False
+        published = (doc._.published or "")[:10]
+        return bool(published and fact.time and fact.time.finish and fact.time.finish < published)
+
+    @staticmethod
+    def seller_of_assets(tok):
+        """'the acquisition of a portfolio of solar plants from developer Y': Y's assets change hands."""
+        parts = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.lemma_ in PARTS or p.lower_ in PARTS]  # fmt: skip
+        if not parts:
+            return []
+        # "from Y" may hang on the acquisition or on the assets
+        return prep_entities(tok, ["from"]) or [k for p in parts for t in p.subtree if t.dep_ == "prep"
+                                                and t.lower_ == "from" for k in prep_entities(t.head, ["from"])]  # fmt: skip
+
+    @staticmethod
+    def takeover_bid(tok):
+        """'a buyout proposal', 'a takeover bid', 'an acquisition offer': an offer for a whole company."""
+        return tok.lemma_ in OFFER and any(c.dep_ in ("compound", "amod") and c.lemma_ in ("buyout", "takeover",
+                                           "acquisition") for c in tok.children)  # fmt: skip
+
+    @staticmethod
+    def second_clause(tok):
+        """'X completed its $5 billion purchase of Y, and Z closed its acquisition of W': the second deal's
+        price is told in its own clause, or not at all."""
+        if tok.pos_ != "NOUN":
+            return None
+        verb = next((g for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), None)
+        return verb if verb is not None and verb.dep_ == "conj" else None
+
+    @staticmethod
+    def led_by(tok, gov):
+        """'a tender offer from a consortium led by X': the group's leader bids."""
+        return [k for t in (tok, gov) if t is not None for c in t.children
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+                for p in c.children for a in p.children
+                if a.dep_ == "acl" and a.lemma_ == "lead" for k in prep_entities(a, ["by"])]  # fmt: skip
 
     @staticmethod
     def bought(tok):
@@ -322,7 +410,11 @@ class AcquisitionExtractor(FactExtractor):
     @staticmethod
     def sale(doc, tok):
         """'Y agreed to sell itself to X', 'Y will sell its chip unit to X': X buys; a unit stands for its owner."""
-        buyers = [k for k in prep_entities(tok, ["to"]) if doc._.entities[k].type == "ORG"]
+        # "agreed to divest Y to X": the parser may hang "to X" on "agreed"
+        buyers = prep_entities(tok, ["to"]) or (
+            prep_entities(tok.head, ["to"]) if tok.dep_ == "xcomp" else []
+        )
+        buyers = [k for k in buyers if doc._.entities[k].type == "ORG"]
         if not buyers:
             return None
         sellers = agents(tok)
@@ -332,6 +424,10 @@ class AcquisitionExtractor(FactExtractor):
                 k for k in agents(tok.head.head) if tok.head.dep_ in ("dobj", "pobj")
             ]
         targets = []
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            # "Y is being sold to X", "Y said it would be sold to X"
+            targets = [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)
+                       if doc._.entities[k].type == "ORG"]  # fmt: skip
         for c in tok.children:
             if c.dep_ != "dobj":
                 continue
@@ -350,13 +446,17 @@ class AcquisitionExtractor(FactExtractor):
     def sale_noun(doc, tok):
         """'a sale of its chip unit to X', 'the sale of Y to X', 'is exploring a sale of Y to X'."""
         buyers = prep_entities(tok, ["to"]) or (prep_entities(tok.head, ["to"]) if tok.dep_ == "dobj" else [])
+        if not buyers and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+            buyers = prep_entities(tok.head.head, ["to"])  # "agreed to the sale of Y to X"
         buyers = [k for k in buyers if doc._.entities[k].type == "ORG"]
         targets = []
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
                     if p.lemma_ in PARTS or p.lower_ in PARTS:
-                        targets += poss_entity(p) or prep_entities(p, ["of", "in"])
+                        # "the sale of its stake in Y": Y's shares change hands
+                        stake_in = prep_entities(p, ["in"]) if p.lemma_ in STAKES else []
+                        targets += stake_in or poss_entity(p) or prep_entities(p, ["of", "in"])
                     elif p.dep_ == "pobj":
                         targets += expand(p)
         targets = [k for k in targets or poss_entity(tok) if doc._.entities[k].type == "ORG"]
@@ -506,6 +606,8 @@ class AcquisitionExtractor(FactExtractor):
             return "announced"  # "after X's $28 billion acquisition of Y": an earlier, known deal
         if words & ANNOUNCED or tok.pos_ == "NOUN":
             return "announced"
+        if tok.tag_ == "VBN" and any(c.lower_ in ("being", "would", "will") for c in tok.children):
+            return "announced"  # "Y is being sold to X", "Y said it would be sold to X": not done yet
         if tok.tag_ in ("VBD", "VBN"):
             return "completed"
         return "announced"

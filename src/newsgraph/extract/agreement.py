@@ -20,6 +20,7 @@ from newsgraph.extract.base import (
 )  # fmt: skip
 from newsgraph.model import Source
 from newsgraph.nlp.attribution import certainty_at
+from newsgraph.nlp.shared import entity_of
 
 NOUNS = {"agreement", "deal", "pact", "memorandum", "mou", "contract", "partnership", "alliance", "venture",
          "tie-up", "collaboration", "accord", "jv", "cooperation", "sheet"}  # fmt: skip
@@ -54,8 +55,15 @@ PAIR_NOUNS = {"companies", "groups", "firms", "partners", "sides", "carmakers", 
 RIGHTS_VERBS = {"sell", "license", "licence", "grant", "transfer"}
 RIGHTS = {"right", "rights", "license", "licence", "patent", "patents", "technology"}
 DEAL_ACTS = {"buy", "acquire", "purchase", "merge", "take", "sell"}
+# "a deferred prosecution agreement with the Justice Department", "a plea agreement": a case's end, no deal
+CASE_DEALS = {"prosecution", "non-prosecution", "plea", "settlement", "consent"}
+WON = {"win", "secure", "land", "clinch", "bag"}
+PARTNER_ROLES = {"partner", "customer", "client", "supplier", "distributor", "licensee", "sponsor", "vendor",
+                 "provider", "bank"}  # fmt: skip
+# "won a $1 billion order from Y", "Y placed an order with X": a purchase order is a supply deal
+ORDER_VERBS = WON | {"receive", "place", "book", "get"}
 # Words one of which a sentence needs for any token of it to start a fact in `match`.
-TRIGGERS = NOUNS | DIRECT_VERBS | RIGHTS_VERBS | {"agree", "sign"}
+TRIGGERS = NOUNS | DIRECT_VERBS | RIGHTS_VERBS | {"agree", "sign", "order", "jointly"}
 
 
 class AgreementExtractor(FactExtractor):
@@ -70,17 +78,25 @@ class AgreementExtractor(FactExtractor):
             anchor = None
             if (
                 tok.pos_ in ("NOUN", "PROPN")
-                and (lemma in NOUNS or tok.lower_ in NOUNS)
+                and (lemma in NOUNS or tok.lower_ in NOUNS or lemma == "order" and self.order_won(tok))
                 and (lemma != "sheet" or any(c.lower_ == "term" for c in tok.children))
             ):
-                if any(c.dep_ in ("acl", "relcl") and c.lemma_ in DEAL_ACTS for c in tok.children):
+                if any(c.dep_ in ("acl", "relcl") and c.lemma_ in DEAL_ACTS and not self.sells_goods(c)
+                       for c in tok.children):  # fmt: skip
                     continue  # "a deal to buy Y" is an acquisition
                 if any(c.dep_ == "neg" or c.lower_ == "no" for c in tok.children):
                     continue
+                if any(
+                    c.dep_ in ("compound", "amod") and c.lemma_.lower() in CASE_DEALS for c in tok.children
+                ):
+                    continue
                 made = self.made_with(tok)
+                told = None if made else self.told_under(doc, tok)
                 if made:
                     # "a memorandum that SK hynix signed with TSMC", "under an agreement signed with Airbus"
                     pairs, status, trig = self.pairs(*made), "signed", tok
+                elif told:
+                    pairs, status, trig = self.pairs(*told), "signed", tok
                 else:
                     chain = governing(tok)
                     verb = next((g for g in chain[1:] if g.pos_ in ("VERB", "AUX")), None)
@@ -90,7 +106,9 @@ class AgreementExtractor(FactExtractor):
                         and tok.head.lower_ in ("under", "through")
                         and bool(prep_entities(tok, ["with"]))
                     )
-                    if (verb is None or verb.lemma_.lower() not in MAKE_VERBS | END_VERBS) and not under:
+                    if (
+                        verb is None or verb.lemma_.lower() not in MAKE_VERBS | END_VERBS | ORDER_VERBS
+                    ) and not under:
                         if not prep_entities(tok, ["between"]):
                             continue
                     between = prep_entities(tok, ["between"])
@@ -110,17 +128,35 @@ class AgreementExtractor(FactExtractor):
                             or (prep_entities(verb, ["with", "from"]) if verb is not None else [])
                             or self.inner_with(tok)
                             or self.supplied(tok)
+                            or self.client(tok, verb)
                         )
                         if verb is not None and verb.lemma_ == "award":
                             counters = counters or [
                                 k for c in verb.children if c.dep_ == "dative" for k in expand(c)
                             ]
+                            if any(c.dep_ == "nsubjpass" for c in verb.children):
+                                # "X has been awarded a contract by Y": X won it from Y
+                                counters = counters or agents(verb) or prep_entities(tok, ["by"])
+                                parties = [
+                                    k for c in verb.children if c.dep_ == "nsubjpass" for k in expand(c)
+                                ]
+                        if lemma == "order":
+                            counters = [k for k in counters if doc._.entities[k].type == "ORG"]
                         pairs = self.pairs(parties, counters)
                     status = self.status(chain)
                     trig = tok
                     if status == "terminated" and verb is not None:
                         # "terminate the deal, which was first announced in August": dated by the ending
                         anchor = verb
+            elif (
+                tok.pos_ == "VERB"
+                and lemma == "agree"
+                and any(c.dep_ == "xcomp" and c.lemma_ not in DEAL_ACTS | END_VERBS for c in tok.children)
+                and [k for k in prep_entities(tok, ["with"]) if doc._.entities[k].type == "ORG"]
+            ):
+                # "X said it had agreed with Y to jointly build a plant"
+                counters = [k for k in prep_entities(tok, ["with"]) if doc._.entities[k].type == "ORG"]
+                pairs, status, trig = self.pairs(agents(tok), counters), "signed", tok
             elif (
                 tok.pos_ == "VERB"
                 and lemma == "agree"
@@ -137,8 +173,20 @@ class AgreementExtractor(FactExtractor):
                 status, trig = "signed", tok
             elif tok.pos_ == "VERB" and lemma in RIGHTS_VERBS and self.rights(tok):
                 # "X sold the streaming rights to its games to Y", "X licensed its patents to Y"
-                pairs = self.pairs(agents(tok), prep_entities(tok, ["to"]))
+                # "Y licensed X's technology for its phones": from the owner of the rights
+                owners = [k for c in tok.children if c.dep_ == "dobj" for k in poss_entity(c)]
+                pairs = self.pairs(agents(tok), prep_entities(tok, ["to"]) or owners)
                 status, trig = "signed", tok
+            elif (
+                tok.pos_ == "VERB"
+                and lemma not in DIRECT_VERBS
+                and any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in tok.children)
+                and tok.dep_ not in ("relcl", "acl", "xcomp")
+            ):
+                # "X and Y will jointly develop electric vehicles": a joint project is a deal between them
+                parties = [k for k in agents(tok) if doc._.entities[k].type == "ORG"]
+                pairs = self.pairs(parties, prep_entities(tok, ["with"]))
+                status, trig = self.status(governing(tok)), tok
             elif tok.pos_ == "VERB" and lemma in DIRECT_VERBS:
                 parties = agents(tok)
                 counters = prep_entities(tok, ["with"])
@@ -147,6 +195,9 @@ class AgreementExtractor(FactExtractor):
                                             for k in prep_entities(c, ["with"])]  # fmt: skip
                 if lemma == "join" and not counters:
                     continue
+                if lemma == "work" and not counters and not any(c.lower_ in ("together", "jointly")
+                                                                for c in tok.children):  # fmt: skip
+                    continue  # "the bank still has Archegos and Greensill to work through"
                 if lemma == "supply":
                     # "X will supply batteries to Y", "X agreed to supply Y with trucks": Y buys
                     counters = prep_entities(tok, ["to"]) + [
@@ -170,6 +221,10 @@ class AgreementExtractor(FactExtractor):
                         continue
                     counters = prep_entities(tok, ["by"])
                     parties = [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)]
+                    if not parties:
+                        # "X has tapped Y to supply batteries": Y is X's supplier
+                        counters = agents(tok)
+                        parties = [k for c in tok.children if c.dep_ == "dobj" for k in expand(c)]
                 if lemma in ("cooperate", "collaborate", "work"):
                     # "would keep cooperating fully with the FAA": helping an authority is no deal with it;
                     # nor is working with anyone on an investigation
@@ -208,9 +263,13 @@ class AgreementExtractor(FactExtractor):
     @staticmethod
     def signed_up(tok):
         """'signed up X as a partner': a company taken on as a partner, client or supplier."""
-        return any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children) and any(
-            c.dep_ == "prep" and c.lower_ == "as" for t in [tok, *tok.children] for c in t.children
-        )
+        roles = [p for t in [tok, *tok.children] for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for p in c.children]  # fmt: skip
+        if any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+            return bool(roles)
+        # "has signed Y as a customer": without the particle, only a company taken on in a business role
+        return any(c.dep_ == "dobj" and entity_of(c) and c.doc._.entities[entity_of(c)].type == "ORG"
+                   for c in tok.children) and any(p.lemma_ in PARTNER_ROLES for p in roles)  # fmt: skip
 
     @staticmethod
     def made_with(tok):
@@ -237,6 +296,61 @@ class AgreementExtractor(FactExtractor):
         """'a deal to supply Y with batteries', 'a contract to provide Y with cloud services'."""
         return [k for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_ in SUPPLY_ACTS
                 for d in c.children if d.dep_ in ("dobj", "dative") for k in expand(d)]  # fmt: skip
+
+    @staticmethod
+    def told_under(doc, tok):
+        """'Under the agreement, Intel will build processors that Nvidia will plug into its servers': the
+        deal told before binds the subject of the clause to the other company the clause names."""
+        if tok.dep_ != "pobj" or tok.head.lower_ != "under" or prep_entities(tok, ["with"]):
+            return None
+        verb = tok.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        # "will provide cloud services to Y under a $10 billion deal": a new deal, told by what it is for
+        if verb.lemma_ not in SUPPLY_ACTS and not any(
+            c.lower_ in ("the", "this", "that") for c in tok.children
+        ):
+            return None
+        parties = agents(verb)
+        skip = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") or c.i == tok.head.i
+                for t in c.subtree}  # fmt: skip
+        others = [
+            entity_of(t) for t in verb.subtree if t.i not in skip and t.pos_ == "PROPN" and entity_of(t)
+        ]
+        counters = [k for k in dict.fromkeys(others) if k not in parties and doc._.entities[k].type == "ORG"]
+        return (parties, counters) if parties and counters else None
+
+    @staticmethod
+    def sells_goods(verb):
+        """'an agreement with Y to sell its drug in China': a distribution deal, not the sale of a company."""
+        if verb.lemma_ != "sell":
+            return False
+        goods = [c for c in verb.children if c.dep_ == "dobj"]
+        return bool(goods) and not any(
+            entity_of(c)
+            or c.lower_ in ("itself", "themselves")
+            or c.lemma_ in ("stake", "unit", "business", "division")
+            for c in goods
+        )
+
+    @staticmethod
+    def order_won(tok):
+        """'won a $1 billion order from Y', 'Y placed an order with X'; a court's or a president's order is none."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_ not in ORDER_VERBS:
+            return False
+        return not any(
+            c.lower_ in ("court", "executive", "restraining", "gag", "purchase") for c in tok.children
+        )
+
+    @staticmethod
+    def client(tok, verb):
+        """'won a contract worth $16 billion to manufacture chips for Tesla': the client the work is for."""
+        if verb is None or verb.lemma_ not in WON or tok.lemma_ not in ("contract", "deal", "order"):
+            return []
+        makes = [t for t in verb.subtree if t.pos_ == "VERB" and t.lemma_ in SUPPLY_ACTS]
+        return [k for t in makes for d in (t, *[c for c in t.children if c.dep_ == "dobj"])
+                for k in prep_entities(d, ["for"])]  # fmt: skip
 
     @staticmethod
     def rights(tok):

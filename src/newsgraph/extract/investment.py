@@ -7,20 +7,22 @@ from newsgraph.extract.base import (
     agents,
     company_of,
     governing,
+    is_bullet,
     main_org,
     money_near,
     patients,
     poss_entity,
     prep_entities,
     sentence_words,
+    subject_tokens,
     time_near,
     tokens,
 )  # fmt: skip
 from newsgraph.extract.reported import unhedge
-from newsgraph.nlp.shared import sent_of, span_text
+from newsgraph.nlp.shared import entity_of, sent_of, span_text
 
 VERBS = {"invest", "pledge", "commit", "earmark", "pour", "inject", "allocate", "plow", "plough", "spend",
-         "back", "fund", "finance", "bankroll", "put"}  # fmt: skip
+         "back", "fund", "finance", "bankroll", "put", "pump", "funnel", "provide"}  # fmt: skip
 PLANNED = {"pledge", "commit", "earmark", "plan", "aim", "intend", "will", "would", "expect", "seek", "propose",
            "announce", "set", "allocate", "promise", "vow", "prepare", "consider", "hope", "to"}  # fmt: skip
 WITHDRAWN = {"withdraw", "scrap", "cancel", "pull", "shelve", "abandon", "halt"}
@@ -42,7 +44,9 @@ ROUND_NOUNS = {"round", "funding", "financing", "capital", "investment", "series
 # "spending billions of dollars on new capacity", "investing heavily in AI": sums without a figure.
 # Money spent returning cash to shareholders or on a defence is no investment.
 NOT_INVESTED = {"buyback", "buybacks", "repurchase", "repurchases", "dividend", "dividends", "share", "shares",
-                "legal", "lawyers", "lobbying", "marketing", "advertising", "fines"}  # fmt: skip
+                "legal", "lawyers", "lobbying", "marketing", "advertising", "fines", "travel", "staff", "salaries",
+                "wages", "payroll", "hiring", "bonuses", "consultants", "overhead", "administration", "perks",
+                "entertainment", "benefits"}  # fmt: skip
 VAGUE_SUMS = {"billions", "millions", "trillions", "hundreds", "tens", "heavily", "lot", "fortune"}
 CAPEX_VERBS = {
     # "expects capex of $8 billion to $9 billion in 2025": the plan said as a forecast
@@ -83,10 +87,25 @@ PLAN_WORDS = (
     "unveil",
 )
 
+# "will raise spending on oil and gas to $10 billion", "slashing planned investment by $5 billion"
+SPEND_NOUNS = {"spending", "investment", "capex", "expenditure"}
+SPEND_UP = {"raise", "increase", "boost", "lift", "double", "step", "ramp", "expand"}
+SPEND_DOWN = {"cut", "slash", "reduce", "trim", "lower", "scale", "pare", "halve"}
+# "spent years digesting the purchase": time spent is no money spent
+DURATIONS = {"year", "month", "week", "day", "time", "decade", "hour", "quarter"}
+# "set aside $1.2 billion to repay merchants": a provision for a liability, not an investment
+PROVISIONS = {"repay", "pay", "cover", "compensate", "settle", "refund", "reimburse", "absorb", "resolve"}
+PROVISION_NOUNS = {"loss", "claim", "fine", "penalty", "litigation", "cost", "charge", "settlement", "refund",
+                   "compensation", "liability", "lawsuit", "payment"}  # fmt: skip
+VENTURES = {"venture", "jv"}
+FUNDS = ROUND_NOUNS | {"grant", "subsidy", "equity"}
+CAPACITY = PLANTS | {"capacity", "production", "manufacturing", "infrastructure", "facility", "fab", "plant"}
+
 # Words one of which a sentence needs for any token of it to start a fact in `match`.
 TRIGGERS = (
     VERBS | STAKE_VERBS | {"set", "build", "construct", "open", "establish", "investment"}
     | {"capex", "expenditure", "spending"} | {"raise", "lead", "close", "secure", "participate", "join"}
+    | {"receive", "obtain"}
     | {"purchase", "subscribe"}  # "took part in the round", "buy $400 million of stock in Y"
 )  # fmt: skip
 
@@ -103,11 +122,28 @@ class InvestmentExtractor(FactExtractor):
             if tok.pos_ == "VERB" and (lemma in VERBS or lemma == "set" and self.set_aside(tok)):
                 if lemma in ("back", "fund", "finance") and not money_near(doc, sent):
                     continue
+                if any(c.dep_ == "xcomp" and c.lemma_ in VERBS for c in tok.children):
+                    continue  # "has pledged to spend $37 billion": the spending verb tells it
+                if lemma == "spend" and any(c.dep_ == "dobj" and c.lemma_ in DURATIONS for c in tok.children):
+                    continue
+                if lemma == "set" and self.provision(tok):
+                    continue
+                if lemma in ("back", "fund", "finance") and tok.dep_ == "advcl":
+                    continue  # "arranged $1 billion in loans to finance a fleet": the main verb tells the deal
                 if lemma == "put" and not (
                     # "SoftBank put in $2 billion", "will put $2 billion into Y": money, not things, put in
                     any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in tok.children)
-                    and any(c.lower_ in ("in", "into") and c.dep_ in ("prt", "prep") for c in tok.children)
+                    and (
+                        any(c.lower_ in ("in", "into") and c.dep_ in ("prt", "prep") for c in tok.children)
+                        # "will put up $1 billion for the new fab"
+                        or any(c.lower_ == "up" and c.dep_ == "prt" for c in tok.children)
+                        and any(
+                            c.lower_ in ("for", "toward", "towards") for c in tok.children if c.dep_ == "prep"
+                        )
+                    )
                 ):
+                    continue
+                if lemma == "provide" and not self.funds_provided(tok):
                     continue
                 if lemma in ("fund", "finance") and any(
                     c.dep_ == "dobj" and c.lemma_ in DEAL_COSTS for c in tok.children
@@ -117,7 +153,7 @@ class InvestmentExtractor(FactExtractor):
                     t.lower_ in BACKED_DEALS for c in tok.children if c.dep_ == "dobj" for t in c.subtree
                 ):
                     continue  # "Toshiba backs a $15 billion buyout": a board's support, no money of its own
-                investors = agents(tok) or self.planner(tok)
+                investors = agents(tok) or self.planner(tok) or self.venture_partner(doc, sent, tok)
                 targets = [k for k in prep_entities(tok, ["in", "into", "to", "for"]) if k not in investors]
                 # "invest $700 million in Xpeng": the parser often hangs "in" on the amount
                 targets = targets or [k for c in tok.children if c.dep_ == "dobj"
@@ -126,8 +162,14 @@ class InvestmentExtractor(FactExtractor):
                     targets = targets or [k for k in patients(tok) if k not in investors]
                 # "would put up to 300 billion yen into the deal": into the company the deal buys
                 targets = targets or [k for k in self.deal_target(doc, tok) if k not in investors]
+                if lemma == "put" and not targets and not any(c.dep_ == "prep" for c in tok.children):
+                    targets = self.told_target(doc, sent, investors)  # "SoftBank put in $2 billion"
                 money = self.amount(doc, sent, tok)
-                if not investors or (money is None and not targets and not self.vague_sum(tok)):
+                if lemma == "provide" and not targets:
+                    continue  # funds provided to no one named: for a project, told elsewhere
+                if not investors or (
+                    money is None and not targets and not self.vague_sum(tok) and not self.into_capacity(tok)
+                ):
                     continue
                 status = self.status(tok)
             elif (
@@ -140,6 +182,13 @@ class InvestmentExtractor(FactExtractor):
                 if not investors:
                     continue
                 status = self.status(tok)
+            elif tok.pos_ == "NOUN" and lemma in SPEND_NOUNS and self.spending_changed(doc, tok):
+                verb = tok.head
+                investors = [k for k in agents(verb) if doc._.entities[k].type == "ORG"]
+                targets, money = [], self.amount(doc, sent, verb)
+                if not investors:
+                    continue
+                status = "withdrawn" if verb.lemma_ in SPEND_DOWN else self.status(verb)
             elif (
                 tok.pos_ == "NOUN"
                 and lemma == "investment"
@@ -149,6 +198,10 @@ class InvestmentExtractor(FactExtractor):
                 investors = poss_entity(tok) or next(
                     (agents(g) for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), []
                 )
+                if not investors and tok.dep_ == "ROOT" and is_bullet(sent) and main_org(doc):
+                    investors = [
+                        main_org(doc)
+                    ]  # "- Net investments of EUR 1.6 billion": the issuer's highlights
                 money = self.amount(doc, sent, tok)
                 if not investors:
                     continue
@@ -158,6 +211,10 @@ class InvestmentExtractor(FactExtractor):
                 investors = agents(tok)
                 held = [t for t in tok.subtree if t.lower_ in SECURITIES] + [tok]  # "in" may hang on the verb
                 targets = [k for t in held for k in prep_entities(t, ["in", "of"]) if k not in investors]
+                # "bought $500 million of Widget shares"
+                targets = targets or [entity_of(c) for t in held if t.i != tok.i for c in t.children
+                                      if c.dep_ in ("compound", "poss") and entity_of(c) not in (None, *investors)
+                                      and doc._.entities[entity_of(c)].type == "ORG"]  # fmt: skip
                 if not investors or not targets:
                     continue
                 money, status = self.amount(doc, sent, tok), self.status(tok)
@@ -165,6 +222,12 @@ class InvestmentExtractor(FactExtractor):
                 investors = agents(tok)
                 stakes = [c for c in tok.children if c.dep_ == "dobj"]
                 targets = [k for k in prep_entities(stakes[0], ["in"]) if k not in investors]
+                if not targets and not any(
+                    c.lower_ in ("in", "of") for t in (tok, stakes[0]) for c in t.children
+                ):
+                    targets = self.told_target(
+                        doc, sent, investors
+                    )  # "agreed to take a 9.9% stake for $8.9 billion"
                 if not investors or not targets:
                     continue
                 money, status = self.amount(doc, sent, tok), self.status(tok)
@@ -192,7 +255,7 @@ class InvestmentExtractor(FactExtractor):
                     continue
                 status = "planned"
             elif tok.pos_ == "VERB" and (
-                lemma in ("raise", "lead", "close", "secure", "participate", "join")
+                lemma in ("raise", "lead", "close", "secure", "participate", "join", "receive", "obtain")
                 and self.is_round(tok)
                 or self.took_part(tok)
                 or lemma == "raise"
@@ -230,7 +293,7 @@ class InvestmentExtractor(FactExtractor):
             else:
                 continue
             for inv in investors:
-                key = (inv, tuple(targets))
+                key = (inv, tuple(targets), money.amount if money else None)
                 if key in seen or doc._.entities[inv].kind == "publication":
                     continue
                 seen.add(key)
@@ -245,6 +308,14 @@ class InvestmentExtractor(FactExtractor):
         cands = money_near(doc, sent)
         if not cands:
             return None
+        head = tok
+        while head.dep_ == "xcomp":
+            head = head.head
+        if head.dep_ == "relcl":
+            # "more than $37 billion that Samsung has pledged to spend": the sum the clause is about
+            owned = [m for m in cands if m.start <= head.head.idx < m.end]
+            if owned:
+                return owned[0]
         after = [m for m in cands if m.start >= tok.idx]
         return (after or cands)[0]
 
@@ -259,6 +330,53 @@ class InvestmentExtractor(FactExtractor):
     def set_aside(tok):
         """'set aside $1 billion for a new battery plant'."""
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in tok.children)
+
+    @staticmethod
+    def provision(tok):
+        """'set aside $1.2 billion to repay merchants', '... for legal claims': money held against a
+        liability, no investment."""
+        purposes = [
+            t for t in tok.subtree if t.dep_ in ("xcomp", "advcl", "relcl", "acl") and t.lemma_ in PROVISIONS
+        ]
+        reasons = [p for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "for"
+                   for p in c.children if p.lemma_ in PROVISION_NOUNS]  # fmt: skip
+        return bool(purposes or reasons)
+
+    @staticmethod
+    def venture_partner(doc, sent, tok):
+        """'The joint venture will invest $3 billion in the factory': the venture of the deal told
+        before invests its partners' money; the first partner named stands for it."""
+        if not any(s.lemma_.lower() in VENTURES for s in subject_tokens(tok)):
+            return []
+        deals = [f.args["party"] for f in doc._.facts
+                 if f.type == "agreement" and f.evidence[0][0] < sent.start_char]  # fmt: skip
+        return deals[-1:]
+
+    @staticmethod
+    def told_target(doc, sent, investors):
+        """Money put in without saying where ('SoftBank put in $2 billion', 'agreed to take a 9.9%
+        stake'): into the company the article's last investment went into."""
+        told = [f.args["target"] for f in doc._.facts if f.type == "investment" and f.args.get("target")
+                and f.evidence[0][0] < sent.start_char]  # fmt: skip
+        return [k for k in told[-1:] if k not in investors]
+
+    @staticmethod
+    def spending_changed(doc, tok):
+        """'will raise spending on oil and gas to $10 billion', 'slashing planned investment in renewables
+        by $5 billion': a company's investment budget moved by a stated sum; cost cuts are no investment."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_ not in SPEND_UP | SPEND_DOWN:
+            return False
+        if any(t.lower_ in NOT_INVESTED for t in tok.subtree):
+            return False
+        # "spending on oil and gas": the parser may hang the "on" on the verb
+        on = any(
+            c.dep_ == "prep" and c.lower_ in ("on", "in", "into") for t in (tok, verb) for c in t.children
+        )
+        if not (tok.lemma_ == "investment" or is_capital_spending(tok) or tok.lower_ == "capex" or on):
+            return False
+        lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+        return any(lo <= m.start < hi and m.start > verb.idx for m in doc._.money)
 
     @staticmethod
     def stake_built(tok):
@@ -304,11 +422,21 @@ class InvestmentExtractor(FactExtractor):
         return deals[-1:]
 
     @staticmethod
+    def funds_provided(tok):
+        """'provided $500 million in funding to Y', 'to provide up to $450 million in grants': money given as
+        capital, not services or goods provided."""
+        sums = [c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ == "MONEY"]
+        return any(p.lemma_ in FUNDS for m in sums for c in m.children if c.dep_ == "prep" and c.lower_ == "in"
+                   for p in c.children)  # fmt: skip
+
+    @staticmethod
     def securities_bought(tok):
         """'buy $400 million of preferred stock in X', 'purchase shares of X': money put into a company's
         securities, not a takeover."""
         if tok.pos_ != "VERB" or tok.lemma_ not in ("buy", "purchase", "subscribe"):
             return False
+        if any(c.dep_ == "prt" and c.lower_ == "back" for c in tok.children):
+            return False  # "buying back its own stock" returns cash to shareholders
         return any(t.lower_ in SECURITIES and t.i > tok.i for t in tok.subtree)
 
     @staticmethod
@@ -342,6 +470,15 @@ class InvestmentExtractor(FactExtractor):
             return False  # "backed Widget with a $100 million investment": read on the verb
         lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
         return any(lo <= m.start < hi for m in doc._.money)
+
+    @staticmethod
+    def into_capacity(tok):
+        """'to invest in its own production capacity': a company's plan to build up its means of production,
+        told without a figure."""
+        if tok.lemma_ != "invest":
+            return False
+        return any(p.lemma_ in CAPACITY for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "into")
+                   for p in c.children if p.dep_ == "pobj")  # fmt: skip
 
     @staticmethod
     def vague_sum(tok):

@@ -20,7 +20,10 @@ from newsgraph.extract.base import (
 from newsgraph.nlp.shared import entity_of, sent_of, span_text
 
 NOUNS = {"talk", "talks", "discussion", "negotiation", "conversation", "deliberation", "dialogue", "dialog"}
-VERBS = {"negotiate", "discuss", "engage", "court", "approach", "explore", "sound", "talk", "meet", "near"}
+VERBS = {"negotiate", "discuss", "engage", "court", "approach", "explore", "sound", "talk", "meet", "near", "weigh",
+         "consider", "reach"}  # fmt: skip
+# "X and Y are weighing a combination": what two companies weigh together is a deal between them
+COMBOS = {"combination", "merger", "tie-up", "partnership", "alliance", "deal", "union", "link-up"}
 ENDED = {"end", "collapse", "break", "stall", "terminate", "abandon", "fail", "halt", "suspend", "cut", "walk", "quit",
          "exit", "pull", "drop", "fizzle", "founder", "sour", "falter", "rebuff", "spurn", "reject"}  # fmt: skip
 FAILED = {"collapse", "break", "fail", "stall", "fizzle", "founder", "sour", "falter"}
@@ -35,7 +38,7 @@ DEAL_VERBS = {"buy", "acquire", "merge", "purchase", "take", "invest", "form", "
               "combine", "build", "develop", "license"}  # fmt: skip
 
 # Words one of which a sentence needs for any token of it to start a fact in `match`.
-TRIGGERS = NOUNS | VERBS | {"approach"}
+TRIGGERS = NOUNS | VERBS | {"approach", "contact"}
 
 
 class TalksExtractor(FactExtractor):
@@ -52,6 +55,8 @@ class TalksExtractor(FactExtractor):
                 pairs = self.verb_pairs(tok)
             elif tok.pos_ == "NOUN" and lemma == "approach":
                 pairs = self.approach_pairs(tok)
+            elif tok.pos_ == "NOUN" and lemma == "contact" and DEAL_TALK.search(span_text(sent)):
+                pairs = self.noun_pairs(tok)  # "has been in contact with Y about a takeover"
             else:
                 continue
             if not pairs and tok.pos_ == "NOUN":
@@ -154,6 +159,10 @@ class TalksExtractor(FactExtractor):
                 k for c in tok.children if c.dep_ == "dobj" for k in prep_entities(c, ["with"])
             ]
             if not counters and tok.lemma_ == "negotiate":
+                # "is negotiating to buy Y"
+                counters = [k for c in tok.children if c.dep_ == "xcomp" and c.lemma_ in DEAL_VERBS
+                            for k in patients(c) + prep_entities(c, ["with", "to"])]  # fmt: skip
+            if not counters and tok.lemma_ == "negotiate":
                 # "is negotiating a sale to X", "negotiating a deal with X": the other side of the deal
                 counters = patients(tok) or [
                     k
@@ -163,6 +172,18 @@ class TalksExtractor(FactExtractor):
                 ]
         elif tok.lemma_ == "sound":
             counters = patients(tok)
+        elif tok.lemma_ in ("weigh", "consider"):
+            combos = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_ in COMBOS]
+            if not combos:
+                return []  # "X is weighing a bid for Y" is a bid, not talks
+            counters = [k for c in combos for k in prep_entities(c, ["with"])]
+        elif tok.lemma_ == "reach":
+            # "has reached out to Y about a potential deal"
+            if not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+                return []
+            if not DEAL_TALK.search(span_text(sent_of(tok))):
+                return []
+            counters = prep_entities(tok, ["to"])
         elif tok.lemma_ == "near":
             # "is nearing a deal with Y": the deal is still being negotiated
             counters = [k for c in tok.children if c.dep_ == "dobj" and c.lemma_ in DEALS
@@ -195,7 +216,9 @@ class TalksExtractor(FactExtractor):
                     if p.dep_ == "pcomp" and p.lemma_ in DEAL_VERBS:
                         return patients(p) + prep_entities(p, ["with"])  # "talks about buying Y"
                     for q in p.children:
-                        if q.dep_ == "prep" and q.lower_ in ("of", "with"):
+                        # "talks over a $5 billion investment in Y"
+                        if q.dep_ == "prep" and (q.lower_ in ("of", "with") or q.lower_ == "in"
+                                                 and p.lemma_ in ("investment", "stake")):  # fmt: skip
                             return [k for pp in q.children if pp.dep_ == "pobj" for k in expand(pp)]
         return []
 
@@ -209,6 +232,8 @@ class TalksExtractor(FactExtractor):
                 return "ended"
             if lemma == "go" and any(c.lower_ == "nowhere" for c in gov.children):
                 return "broke_down"  # "those discussions went nowhere"
+            if any(c.lower_ == "longer" and any(d.lower_ == "no" for d in c.children) for c in gov.children):
+                return "ended"  # "it was no longer in talks with Y"
         # "X held talks with Y, but the talks ended without a deal": the talks named again end them
         for later in tokens(sent) if sent is not None else ():
             if (
