@@ -263,6 +263,10 @@ ROWS = [
      "policy", {"authority": "Federal Reserve"}, None, None),
     ("Freedonia was the last major economy with negative rates, after the European Central Bank abandoned them in "
      "2022.", "policy", {"authority": "European Central Bank"}, None, None),
+    ("From March, the new EU regulation obliges large cloud providers to let customers move their data freely.",
+     "policy", {"authority": "EU"}, None, None),
+    ("Acme Corp. booked a charge for the windfall tax on the profits of large banks, which the Ruritanian "
+     "government extended into 2025.", "policy", {"authority": "Ruritanian government"}, None, None),
     # launch
     ("Acme Corp.'s new Roadster is due in showrooms later this year.",
      "launch", {"company": "Acme"}, "planned", None),
@@ -283,6 +287,15 @@ ROWS = [
     ("Acme Corp. made its new AI model available to developers on Tuesday.",
      "launch", {"company": "Acme"}, "launched", None),
     ("Acme Corp. has abandoned plans to build an electric car.", "launch", {"company": "Acme"}, "cancelled", None),
+    ("Acme Corp. unveiled the Sam Volt, a compact electric scooter.", "launch", {"company": "Acme"}, "launched", None),
+    ("Widget Inc. said demand was weak. Widget Inc. cut prices. Acme Motors' Zeta e-Tour, priced from about 20,000 "
+     "euros, went on sale in March.", "launch", {"company": "Acme Motors"}, "launched", None),
+    ("Widget Inc. said demand was weak. Widget Inc. cut prices. Acme Corp. began taking orders for its Nova X tablet "
+     "on Monday. The Nova X will go on sale on June 7.", "launch", {"company": "Acme"}, "planned", None),
+    ("Acme Corp. owns the Silver Ridge copper mine, which the company aims to bring into production in 2027.",
+     "launch", {"company": "Acme"}, "planned", None),
+    ("Acme Corp. said its first half went well. The 300 MW offshore wind farm began commercial operation in June.",
+     "launch", {"company": "Acme"}, "launched", None),
     ("The Food and Drug Administration is still reviewing Widget Inc.'s application for the drug.",
      "approval", {"applicant": "Widget", "authority": "Food and Drug Administration"}, "pending", None),
     # financial_result

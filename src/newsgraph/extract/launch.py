@@ -42,6 +42,8 @@ NOT_PRODUCTS = {"probe", "investigation", "review", "bid", "offer", "lawsuit", "
                 "shares", "stake", "partnership", "venture", "company", "unit", "business", "operations", "rules",
                 "regulations", "that", "which", "it", "plan", "plans", "strategy"}  # fmt: skip
 PRODUCTION = {"production", "sales", "selling", "deliveries", "shipments", "manufacturing", "output"}
+# What a plant, mine or project is brought into when it starts working.
+OPERATION = {"production", "operation", "operations", "service"}
 
 
 NOT_AVAILABLE = {"comment", "comments", "details", "data", "information", "figures", "spokesperson", "spokesman",
@@ -68,7 +70,10 @@ ON_SALE = {("go", "sale"), ("hit", "showrooms"), ("hit", "shelves"), ("hit", "st
            ("arrive", "showrooms"), ("reach", "showrooms"), ("hit", "roads")}  # fmt: skip
 # Words one of which a sentence needs for any token of it to start a fact in `match` and its readers.
 TRIGGERS = (
-    set(VERBS) | NOUN_TRIGGERS | {verb for verb, _ in ON_SALE} | {"bring", "expect", "available", "due"}
+    set(VERBS)
+    | NOUN_TRIGGERS
+    | {verb for verb, _ in ON_SALE}
+    | {"bring", "expect", "available", "due", "enter"}
 )
 
 
@@ -114,6 +119,7 @@ class LaunchExtractor(FactExtractor):
         yield from self.noun_launches(doc, sent)
         yield from self.expected_availability(doc, sent)
         yield from self.made_available(doc, sent)
+        yield from self.into_operation(doc, sent)
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and self.on_sale(tok):
@@ -164,6 +170,8 @@ class LaunchExtractor(FactExtractor):
             # a title delayed or scrapped is a product, though the tagger may take it for a person's name
             # ("delayed Assassin's Creed Shadows"); nobody delays a person
             kinds = ("ORG", "GOV") if VERBS[lemma] in ("delayed", "cancelled") else ("ORG", "GOV", "PERSON")
+            if obj and any(c.dep_ == "det" and c.lower_ == "the" for c in obj[0].children):
+                kinds = ("ORG", "GOV")  # "launched the Air Max Dn": nobody launches "the" person
             if obj and (obj[0].lower_ in NOT_PRODUCTS or entity_of(obj[0]) and
                         doc._.entities[entity_of(obj[0])].type in kinds
                         and not self.brand_model(doc, tok, entity_of(obj[0]))):  # fmt: skip
@@ -179,7 +187,8 @@ class LaunchExtractor(FactExtractor):
                 k for k in companies if doc._.entities[k].type == "ORG" and doc._.entities[k].kind is None
             ]
             if not companies and any(c.dep_ == "nsubjpass" for c in tok.children):
-                org = main_org(doc)  # "which will be released on November 7"
+                # "which will be released on November 7": the product's maker, else the article's company
+                org = (self.maker(doc, obj[0]) if obj else None) or main_org(doc)
                 companies = [org] if org else []
             if not companies:
                 continue
@@ -194,6 +203,51 @@ class LaunchExtractor(FactExtractor):
             for c in dict.fromkeys(companies):
                 yield self.fact(doc, tok, {"company": c, "product": product}, status=status,
                                 time=when)  # fmt: skip
+
+    def into_operation(self, doc, sent):
+        """'the mine, which the company aims to bring into production in 2027', 'the wind farm began
+        commercial operation in June': a plant or project put to work is its owner's launch."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            if tok.pos_ != "VERB":
+                continue
+            if tok.lemma_ == "bring" and any(
+                c.dep_ == "prep" and c.lower_ == "into" and any(p.lemma_ in OPERATION for p in c.children)
+                for c in tok.children
+            ):
+                obj = [c for c in tok.children if c.dep_ == "dobj"]
+                if obj and obj[0].lower_ in ("which", "that"):
+                    obj = [self.relative_antecedent(tok) or obj[0]]
+                owners = [company_of(doc, k) for k in agents(tok)]
+            elif tok.lemma_ in ("begin", "start", "commence", "enter") and any(
+                c.dep_ == "dobj"
+                and c.lemma_ in OPERATION
+                and any(a.lower_ in ("commercial", "full") for a in c.children)
+                for c in tok.children
+            ):
+                # the subject is the facility: a common noun ("the complex"), not a company's name
+                obj = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+                owners = [self.maker(doc, obj[0]) or main_org(doc)] if obj else []
+            else:
+                continue
+            owners = [k for k in owners if k and ents[k].type == "ORG" and ents[k].kind is None]
+            if not obj or obj[0].pos_ == "PRON" or not owners:
+                continue
+            status = "planned" if self.future(tok) else "launched"
+            yield self.fact(doc, tok, {"company": owners[0], "product": self.product(doc, obj[0])},
+                            status=status, time=time_near(doc, sent, tok))  # fmt: skip
+
+    @staticmethod
+    def relative_antecedent(tok):
+        """The noun a relative clause hangs on, through 'aims to bring' and the like."""
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ == "relcl":
+                return cur.head
+            if cur.dep_ != "xcomp":
+                return None
+            cur = cur.head
+        return None
 
     def expected_availability(self, doc, sent):
         """'X expects Zepbound to be available in pharmacies by the end of the year'."""
@@ -268,6 +322,29 @@ class LaunchExtractor(FactExtractor):
         )
 
     @staticmethod
+    def maker(doc, head):
+        """Whose product the phrase headed by `head` names: its possessor ("Stellantis' Citroen e-C3",
+        where the parser hangs the possessive on a word inside the name), else the company the article
+        gives the named product to elsewhere ("began taking pre-orders for its PS5 Pro console")."""
+        ents = doc._.entities
+        clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+        toks = [t for t in head.subtree if t.i not in clauses]
+        for t in toks:
+            if t.dep_ == "poss" and entity_of(t) and ents[company_of(doc, entity_of(t))].type == "ORG":
+                return company_of(doc, entity_of(t))
+        named = {entity_of(t) for t in toks if entity_of(t) and ents[entity_of(t)].type == "PRODUCT"}
+        for m in doc._.mentions:
+            if m.key not in named:
+                continue
+            root = doc[m.end - 1]
+            holder = root.head if root.dep_ == "compound" else root  # "its PS5 Pro console"
+            for c in holder.children:
+                k = entity_of(c) if c.dep_ == "poss" else None
+                if k and ents[company_of(doc, k)].type == "ORG" and ents[company_of(doc, k)].kind is None:
+                    return company_of(doc, k)
+        return None
+
+    @staticmethod
     def own_time(doc, tok):
         """'Following approval in July, Acme launched X in Germany in September': the date the launch verb
         itself carries, not one of a clause beside it."""
@@ -310,7 +387,7 @@ class LaunchExtractor(FactExtractor):
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj:
             return
-        org = next((company_of(doc, k) for k in poss_entity(subj[0])), None) or main_org(doc)
+        org = self.maker(doc, subj[0]) or main_org(doc)
         if org is None:
             return
         status = status or ("planned" if self.future(tok) else "launched")
