@@ -231,6 +231,16 @@ ROWS = [
      "approval", {"applicant": "Widget", "authority": "European Medicines Agency"}, "denied", None),
     ("Regulators in Brussels approved Acme Corp.'s takeover of Widget Inc. on Tuesday.",
      "approval", {"applicant": "Acme", "authority": "Brussels"}, "granted", None),
+    ("Acme Corp. agreed to buy Widget Inc. The purchase still requires regulatory approvals.",
+     "approval", {"applicant": "Acme"}, "pending", None),
+    ("The FDA approved Acme Corp.'s gene therapy for sickle cell disease on Friday. The FDA is still reviewing the "
+     "therapy for a second blood disorder.", "approval", {"applicant": "Acme", "authority": "FDA"}, "pending", None),
+    ("Acme Corp. and Widget Inc. signed a term sheet in May. Any merger would need approval from the Competition "
+     "Commission of India. Gadget Ltd. agreed last year to buy Sprocket Ltd. for $2 billion.",
+     "approval", {"applicant": "Acme", "authority": "Competition Commission of India"}, "pending", None),
+    ("Acme Corp. reported first-half results.\n\nHighlights\n• Submitted an application to the Ministry for the "
+     "Ecological Transition for a permit for its pumped-storage project; a decision is expected next year\n",
+     "approval", {"applicant": "Acme", "authority": "Ministry for the Ecological Transition"}, "pending", None),
     # policy
     ("The Federal Reserve raised interest rates by a quarter point.",
      "policy", {"authority": "Federal Reserve"}, None, None),
@@ -765,3 +775,9 @@ def test_a_rule_that_breaks_on_a_sentence_costs_only_that_sentence(nlp_pipeline,
 def test_one_companys_share_of_the_market_is_no_market_trend(nlp_pipeline):
     result = extract(Document("Acme Corp. accounted for 14.4% of the market in August."), nlp=nlp_pipeline)
     assert not [f for f in result.facts if f.type == "market_trend"]
+
+
+def test_taking_in_deposits_is_no_approval(nlp_pipeline):
+    text = "The Reserve Bank of India in March ordered Acme Payments Bank to stop accepting new deposits."
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    assert not [f for f in result.facts if f.type == "approval"], _named(result)
