@@ -489,6 +489,19 @@ ROWS = [
      "personnel", {"person": "Jane Smith", "company": "Acme"}, "appointed", None),
     ("Jane Smith becomes Acme Corp.'s first female CEO.",
      "personnel", {"person": "Jane Smith", "company": "Acme"}, "appointed", None),
+    ("Acme Corp. reported a loss. The trading losses cost chief risk officer Jane Roe her job.",
+     "personnel", {"person": "Jane Roe", "company": "Acme"}, "departed", None),
+    ("Acme Corp. faces a new probe. It is a headache for Chairman John Roe, who took over in April with a mandate to "
+     "fix the bank after the collapse of Widget Capital.", "personnel", {"person": "John Roe", "company": "Acme"},
+     "appointed", None),
+    ("Mary Jones quits Pizzaro Inc. to join Brewster Corp.", "personnel", {"person": "Mary Jones", "company": "Pizzaro"},
+     "departed", None),
+    ("Widget Inc. CEO Jane Roe will lead the combined Acme networking business.", "personnel",
+     {"person": "Jane Roe", "company": "Acme"}, "appointed", None),
+    ("Widget Inc. agreed to invest in Acme Corp. Widget Inc. will hold 4%. CEO Jane Roe, appointed in March, has been "
+     "cutting jobs to stabilize Acme.", "personnel", {"person": "Jane Roe", "company": "Acme"}, "appointed", None),
+    ("Chief Executive John Roe, a former Widget Inc. executive who took the helm in March, said Acme Corp. would go "
+     "private.", "personnel", {"person": "John Roe", "company": "Acme"}, "appointed", None),
     # legal
     ("Acme Corp. pleaded guilty to wire fraud charges, the Justice Department said.",
      "legal", {"claimant": "Justice Department", "defendant": "Acme"}, "settled", None),
