@@ -567,6 +567,11 @@ ROWS = [
     ("A judge dismissed the lawsuit against Acme Corp.", "legal", {"defendant": "Acme"}, "ruled", None),
     ("Acme Corp. settled its patent litigation with Widget Inc.; under the settlement, Widget may launch a generic "
      "version in 2030.", "legal", {"claimant": "Widget", "defendant": "Acme"}, "settled", None),
+    ("Acme Corp. grounded its jets after one lost a door panel. The Justice Department opened a criminal "
+     "investigation into the accident.", "legal", {"claimant": "Justice Department", "defendant": "Acme"}, "filed",
+     None),
+    ("The Financial Conduct Authority said it had concluded enforcement proceedings against Acme Corp.",
+     "legal", {"claimant": "Financial Conduct Authority", "defendant": "Acme"}, "ruled", None),
 ]  # fmt: skip
 
 

@@ -31,7 +31,7 @@ NOUNS = {"lawsuit": "filed", "suit": "filed", "complaint": "filed", "case": "fil
          "fine": "fined", "penalty": "fined", "settlement": "settled", "ruling": "ruled", "verdict": "ruled",
          "judgment": "ruled", "judgement": "ruled", "probe": "filed", "investigation": "filed",
          "action": "filed", "charges": "filed", "antitrust": "filed", "petition": "filed", "inquiry": "filed",
-         "appeal": "filed", "order": "ruled"}  # fmt: skip
+         "appeal": "filed", "order": "ruled", "proceeding": "filed"}  # fmt: skip
 # Orders a regulator or court issues against a party; "an order for 50 jets" is a purchase.
 ORDER_KINDS = {
     "consent": "settled",
@@ -41,7 +41,7 @@ ORDER_KINDS = {
     "restraining": "ruled",
 }
 FILE_VERBS = {"file", "bring", "lodge", "launch", "open", "start", "face", "initiate", "pay", "impose", "levy",
-              "reach", "win", "lose", "hand", "issue", "agree", "announce", "settle"}  # fmt: skip
+              "reach", "win", "lose", "hand", "issue", "agree", "announce", "settle", "conclude"}  # fmt: skip
 COURT_WORDS = ("court", "judge", "jury", "tribunal", "justice", "justices")
 # What a court grants or throws out: a party's request in the case.
 MOTIONS = {"request", "motion", "petition", "attempt", "bid", "appeal", "application", "lawsuit", "suit",
@@ -290,6 +290,10 @@ class LegalExtractor(FactExtractor):
                 status = "ruled"  # "X lost a patent case against Y": the case was decided
             if inquiry and not defendants:
                 defendants = inquiry_targets(verb, tok)
+            if inquiry and not defendants and verb.lemma_ in ("open", "launch", "start", "initiate"):
+                defendants = incident_owner(doc, (tok, verb), claimants)
+            if verb.lemma_ == "conclude":
+                status = "ruled"  # "concluded enforcement proceedings against the bank": a finding made
         elif verb is not None and verb.lemma_.lower() in UNDERGO and not defendants:
             # "X is under investigation by Y", "X was hit with a $5 million penalty"
             defendants = [k for s in subjects(verb) for k in expand(s)]
@@ -410,6 +414,18 @@ def inquiry_targets(verb, noun):
                 found += [k for p in c.children if p.dep_ == "pobj" for k in poss_entity(p)]
                 return [k for k in found if noun.doc._.entities[k].type in ("ORG", "PERSON")]
     return []
+
+
+def incident_owner(doc, heads, claimants):
+    """'The Justice Department opened a criminal investigation into the blowout': a regulator's probe of an
+    event, not of a named party, is into the company the article is about."""
+    ents = doc._.entities
+    into = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
+            if p.dep_ == "pobj" and p.pos_ == "NOUN" and not entities_in(p.subtree)]  # fmt: skip
+    if not into or not any(ents[k].type == "GOV" or ents[k].kind == "regulator" for k in claimants):
+        return []
+    main = main_org(doc)
+    return [main] if main and main not in claimants else []
 
 
 def other_side(doc, sent, exclude):
