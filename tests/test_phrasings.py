@@ -306,6 +306,13 @@ ROWS = [
      "launch", {"company": "Acme"}, "planned", None),
     ("Acme Corp. said its first half went well. The 300 MW offshore wind farm began commercial operation in June.",
      "launch", {"company": "Acme"}, "launched", None),
+    ("Joule, the AI assistant Acme Corp. introduced in March, will be embedded across its software.",
+     "launch", {"company": "Acme"}, "launched", None),
+    ("Widget Inc. cut its outlook after sales of Turbo Kart World, released on Aug. 2, came in below plan.",
+     "launch", {"company": "Widget"}, "launched", None),
+    ("Widget Inc. delayed Sorcerer's Crown Chronicles to May. Sorcerer's Crown Chronicles was due in November.",
+     "launch", {"company": "Widget", "product": "Sorcerer's Crown Chronicles"}, "delayed", None),
+    ("Gadget Ltd. said its Star Racer game would arrive on March 3.", "launch", {"company": "Gadget"}, "planned", None),
     ("The Food and Drug Administration is still reviewing Widget Inc.'s application for the drug.",
      "approval", {"applicant": "Widget", "authority": "Food and Drug Administration"}, "pending", None),
     # financial_result

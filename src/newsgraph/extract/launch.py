@@ -73,7 +73,7 @@ TRIGGERS = (
     set(VERBS)
     | NOUN_TRIGGERS
     | {verb for verb, _ in ON_SALE}
-    | {"bring", "expect", "available", "due", "enter"}
+    | {"bring", "expect", "available", "due", "enter", "arrive"}
 )
 
 
@@ -122,7 +122,7 @@ class LaunchExtractor(FactExtractor):
         yield from self.into_operation(doc, sent)
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and self.on_sale(tok):
+            if tok.pos_ == "VERB" and (self.on_sale(tok) or self.arrives(doc, tok)):
                 yield from self.product_subject(doc, sent, tok)
                 continue
             if tok.lower_ == "due" and tok.dep_ == "acomp" and self.in_stores(tok):
@@ -136,6 +136,9 @@ class LaunchExtractor(FactExtractor):
             obj = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if tok.dep_ == "relcl" and (not obj or obj[0].pos_ == "PRON"):
                 obj = [tok.head]  # "a strategic review that U.S. Steel launched"
+            reduced = self.reduced_relative(doc, tok) if not obj else None
+            if reduced is not None:
+                obj = [reduced[0]]
             if obj and VERBS[lemma] == "cancelled" and obj[0].lemma_ == "plan":
                 obj = self.planned_product(obj[0]) or obj  # "abandoned plans to build an electric car"
             if (
@@ -172,6 +175,8 @@ class LaunchExtractor(FactExtractor):
             kinds = ("ORG", "GOV") if VERBS[lemma] in ("delayed", "cancelled") else ("ORG", "GOV", "PERSON")
             if obj and any(c.dep_ == "det" and c.lower_ == "the" for c in obj[0].children):
                 kinds = ("ORG", "GOV")  # "launched the Air Max Dn": nobody launches "the" person
+            if reduced is not None:
+                kinds = ()  # the clause told who launched it; a title the tagger took for a company is still one
             if obj and (obj[0].lower_ in NOT_PRODUCTS or entity_of(obj[0]) and
                         doc._.entities[entity_of(obj[0])].type in kinds
                         and not self.brand_model(doc, tok, entity_of(obj[0]))):  # fmt: skip
@@ -186,6 +191,8 @@ class LaunchExtractor(FactExtractor):
             companies = [
                 k for k in companies if doc._.entities[k].type == "ORG" and doc._.entities[k].kind is None
             ]
+            if reduced is not None:
+                companies = [reduced[1] or self.maker(doc, reduced[0]) or main_org(doc)]
             if not companies and any(c.dep_ == "nsubjpass" for c in tok.children):
                 # "which will be released on November 7": the product's maker, else the article's company
                 org = (self.maker(doc, obj[0]) if obj else None) or main_org(doc)
@@ -195,7 +202,7 @@ class LaunchExtractor(FactExtractor):
             if not obj:
                 # "started selling its Vision headset": the product is the object of the verb it governs
                 obj = [o for c in tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
-            product = self.product(doc, obj[0]) if obj else None
+            product = self.product(doc, obj[0], companies) if obj else None
             status = VERBS[lemma]
             if status == "launched" and self.future(tok):
                 status = "planned"
@@ -373,6 +380,16 @@ class LaunchExtractor(FactExtractor):
                     return True
         return False
 
+    def arrives(self, doc, tok):
+        """'Capcom said its Monster Hunter Wilds would arrive on Feb. 28': a company's own product dated."""
+        if tok.lemma_ != "arrive" or self.own_time(doc, tok) is None:
+            return False
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        return bool(subj) and any(
+            c.dep_ == "poss" and entity_of(c) and doc._.entities[entity_of(c)].type == "ORG"
+            for c in subj[0].children
+        )
+
     @staticmethod
     def in_stores(tok):
         return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(p.lower_ in STORES for p in c.children)
@@ -439,7 +456,37 @@ class LaunchExtractor(FactExtractor):
         return None
 
     @staticmethod
-    def product(doc, head):
+    def reduced_relative(doc, tok):
+        """'the AI assistant Acme introduced in September', 'sales of Star Wars Outlaws, released on Aug.
+        30,': a launch told in a clause without 'which'. The product, and its maker where the clause names
+        it; None where the clause is no launch of a named thing."""
+        if tok.dep_ not in ("acl", "advcl") or tok.tag_ not in ("VBN", "VBD"):
+            return None
+        if VERBS.get(tok.lemma_.lower()) != "launched":
+            return None
+        if tok.lemma_.lower() in ("deliver", "ship", "start", "begin", "commence") or tok.i < 2:
+            return None
+        ents = doc._.entities
+        before = doc[tok.i - 1]
+        key = entity_of(before)
+        if key and ents[key].type == "ORG" and ents[key].kind is None and tok.dep_ == "acl":
+            # the parser hangs the clause on the noun, or on the company's name set beside it
+            head = tok.head.head if before.i == tok.head.i and before.dep_ == "appos" else tok.head
+            if before.i != tok.head.i and before.head.i not in (tok.head.i, tok.i):
+                return None
+            if head.lower_ in NOT_PRODUCTS | NOT_AVAILABLE or entity_of(head) == key:
+                return None
+            return head, key
+        named = doc[tok.i - 2]
+        if before.text == "," and named.pos_ == "PROPN" and named.lower_ not in NOT_AVAILABLE:
+            key = entity_of(named)
+            if key and ents[key].type in ("GOV", "PERSON", "PLACE"):
+                return None
+            return named, None
+        return None
+
+    @staticmethod
+    def product(doc, head, makers=()):
         if head.lower_ in PRODUCTION:
             # "started volume production of the eight-layer HBM3E": what is produced
             made = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
@@ -450,9 +497,11 @@ class LaunchExtractor(FactExtractor):
         for t in toks:
             if entity_of(t) and doc._.entities[entity_of(t)].type == "PRODUCT":
                 return entity_of(t)
-        # "its HBM3E", "Acme's phone": the owner is no part of the name; "Assassin's Creed" is
+        # "its HBM3E", "Acme's phone": the owner is no part of the name; "Assassin's Creed" is, and so is
+        # any possessive other than the launching company's ("Ubisoft delayed Assassin's Creed Shadows")
         named = Counter(m.key for m in doc._.mentions)
-        owner = {t.i for t in toks if t.dep_ == "poss" and (t.pos_ == "PRON" or named[entity_of(t)] > 1)}
+        owner = {t.i for t in toks if t.dep_ == "poss" and (t.pos_ == "PRON" or named[entity_of(t)] > 1 and (
+                 not makers or company_of(doc, entity_of(t)) in makers))}  # fmt: skip
         owner |= {t.i for t in toks if t.dep_ == "case" and t.head.i in owner}
         kept = [
             t for t in toks if t.dep_ != "det" and t.i not in owner and not (t.is_punct and t.text != "-")
