@@ -277,6 +277,8 @@ ROWS = [
      "policy", {"authority": "EU"}, None, None),
     ("Acme Corp. booked a charge for the windfall tax on the profits of large banks, which the Ruritanian "
      "government extended into 2025.", "policy", {"authority": "Ruritanian government"}, None, None),
+    ("The Reserve Bank of India ordered Acme Payments Bank to cease onboarding new customers.",
+     "policy", {"authority": "Reserve Bank of India"}, None, None),
     # launch
     ("Acme Corp.'s new Roadster is due in showrooms later this year.",
      "launch", {"company": "Acme"}, "planned", None),

@@ -145,20 +145,25 @@ class PolicyExtractor(FactExtractor):
             # "the new EU law obliges platforms to ...": a rule in force binds; a government forcing one
             # company to act is an order, read by the legal reader
             obj_words |= {c.lower_ for c in tok.children if c.dep_ == "nsubj" and c.lower_ in LEGISLATION}
-            if lemma in (
-                "investigate",
-                "probe",
-                "block",
-                "halt",
-                "suspend",
-                "freeze",
-                "order",
-                "scrutinize",
-            ) and any(
-                entity_of(t) or (t.dep_ == "dobj" and t.lemma_ in DEAL_WORDS)
-                for c in tok.children
-                if c.dep_ == "dobj"
-                for t in c.subtree
+            if (
+                lemma
+                in (
+                    "investigate",
+                    "probe",
+                    "block",
+                    "halt",
+                    "suspend",
+                    "freeze",
+                    "order",
+                    "scrutinize",
+                )
+                and any(
+                    entity_of(t) or (t.dep_ == "dobj" and t.lemma_ in DEAL_WORDS)
+                    for c in tok.children
+                    if c.dep_ == "dobj"
+                    for t in c.subtree
+                )
+                and not halts_business(tok)
             ):
                 continue  # a probe of, or an order to, a named company is a legal fact; a deal's review an approval
             if lemma in NEEDS_RULE and not obj_words & RULE_NOUNS:
@@ -395,6 +400,15 @@ def own_voice(doc, tok):
     if cue.dep_ != "conj" and anchor not in cue.ancestors:
         return None
     return Source("document", None)
+
+
+def halts_business(tok) -> bool:
+    """'the central bank ordered X to stop accepting new deposits': a regulator shutting a line of business
+    restricts it, as a rule would, though one company is named."""
+    return tok.lemma_ == "order" and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_ in ("stop", "cease", "halt", "suspend")
+        for c in tok.children
+    )
 
 
 def legislation(tok):
