@@ -315,6 +315,8 @@ ROWS = [
     ("Widget Inc. delayed Sorcerer's Crown Chronicles to May. Sorcerer's Crown Chronicles was due in November.",
      "launch", {"company": "Widget", "product": "Sorcerer's Crown Chronicles"}, "delayed", None),
     ("Gadget Ltd. said its Star Racer game would arrive on March 3.", "launch", {"company": "Gadget"}, "planned", None),
+    ("Gadget Ltd. will announce a successor to the Orbit 3 tablet in the spring.",
+     "launch", {"company": "Gadget"}, "planned", None),
     ("The Food and Drug Administration is still reviewing Widget Inc.'s application for the drug.",
      "approval", {"applicant": "Widget", "authority": "Food and Drug Administration"}, "pending", None),
     # financial_result

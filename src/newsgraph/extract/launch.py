@@ -42,6 +42,8 @@ NOT_PRODUCTS = {"probe", "investigation", "review", "bid", "offer", "lawsuit", "
                 "shares", "stake", "partnership", "venture", "company", "unit", "business", "operations", "rules",
                 "regulations", "that", "which", "it", "plan", "plans", "strategy"}  # fmt: skip
 PRODUCTION = {"production", "sales", "selling", "deliveries", "shipments", "manufacturing", "output"}
+# New products named after the one they replace: "a successor to its Switch console".
+SUCCESSORS = {"successor", "sequel", "follow-up", "version", "generation"}
 # What a plant, mine or project is brought into when it starts working.
 OPERATION = {"production", "operation", "operations", "service"}
 
@@ -73,7 +75,7 @@ TRIGGERS = (
     set(VERBS)
     | NOUN_TRIGGERS
     | {verb for verb, _ in ON_SALE}
-    | {"bring", "expect", "available", "due", "enter", "arrive"}
+    | {"bring", "expect", "available", "due", "enter", "arrive", "announce"}
 )
 
 
@@ -120,6 +122,7 @@ class LaunchExtractor(FactExtractor):
         yield from self.expected_availability(doc, sent)
         yield from self.made_available(doc, sent)
         yield from self.into_operation(doc, sent)
+        yield from self.announced(doc, sent)
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and (self.on_sale(tok) or self.arrives(doc, tok)):
@@ -243,6 +246,36 @@ class LaunchExtractor(FactExtractor):
             status = "planned" if self.future(tok) else "launched"
             yield self.fact(doc, tok, {"company": owners[0], "product": self.product(doc, obj[0])},
                             status=status, time=time_near(doc, sent, tok))  # fmt: skip
+
+    def announced(self, doc, sent):
+        """'Acme will announce a successor to its Gizmo console', 'announced Gizmo 2': a product announced is
+        a launch to come; an announced deal, result or plan is not one."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            if tok.lemma_ != "announce" or tok.pos_ != "VERB":
+                continue
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                kinds = {ents[k].type for t in obj.subtree if (k := entity_of(t))}
+                if not (
+                    entity_of(obj)
+                    and ents[entity_of(obj)].type == "PRODUCT"
+                    or obj.lemma_ in SUCCESSORS
+                    and "PRODUCT" in kinds
+                ):
+                    continue
+                owners = [company_of(doc, k) for k in agents(tok)]
+                owners = [k for k in owners if ents[k].type == "ORG" and ents[k].kind is None]
+                if not owners:
+                    continue
+                # the new product, not the old one its name is given by
+                words = [t for t in obj.subtree if t.dep_ != "det"]
+                product = (
+                    doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
+                    if obj.lemma_ in SUCCESSORS
+                    else self.product(doc, obj, owners)
+                )
+                yield self.fact(doc, tok, {"company": owners[0], "product": product}, status="planned",
+                                time=time_near(doc, sent, tok))  # fmt: skip
 
     @staticmethod
     def relative_antecedent(tok):
