@@ -233,6 +233,10 @@ ROWS = [
      "approval", {"applicant": "Acme", "authority": "Brussels"}, "granted", None),
     ("Acme Corp. agreed to buy Widget Inc. The purchase still requires regulatory approvals.",
      "approval", {"applicant": "Acme"}, "pending", None),
+    ("Acme Corp. has applied for a banking licence in Singapore.", "approval", {"applicant": "Acme", "authority": "Singapore"},
+     "pending", None),
+    ("The Competition and Markets Authority has launched an in-depth review of Acme Corp.'s deal for Widget Inc.",
+     "approval", {"applicant": "Acme", "authority": "Competition and Markets Authority"}, "pending", None),
     ("The FDA approved Acme Corp.'s gene therapy for sickle cell disease on Friday. The FDA is still reviewing the "
      "therapy for a second blood disorder.", "approval", {"applicant": "Acme", "authority": "FDA"}, "pending", None),
     ("Acme Corp. and Widget Inc. signed a term sheet in May. Any merger would need approval from the Competition "

@@ -48,6 +48,9 @@ PROCEED = {"proceed", "go", "close", "complete", "continue", "move", "sell", "ma
            "buy", "acquire", "merge", "list", "enter", "start", "begin", "use", "offer", "import", "export"}  # fmt: skip
 # What a regulator or court accepts when it approves: "accepted the remedies", "the plea agreement".
 OFFERS = {"agreement", "plea", "commitment", "remedy", "undertaking", "settlement", "proposal", "concession"}
+# Verbs by which a regulator starts looking at a deal: "launched an in-depth review".
+OPEN_REVIEW = {"launch", "open", "begin", "start", "initiate", "conduct"}
+FILE_WORDS = {"file", "apply", "submit", "lodge"}
 REVIEW_VERBS = {"review", "examine", "assess", "evaluate", "scrutinize", "scrutinise", "weigh"}
 FILINGS = {"application", "filing", "submission", "request", "dossier"}
 REGULATOR_NOUNS = {"regulator", "watchdog", "authority", "agency", "commission"}
@@ -154,6 +157,20 @@ class ApprovalExtractor(FactExtractor):
                             owners = [k for t in subject_tokens(gov) if entity_of(t) in applicant
                                       for k in poss_entity(t) if doc._.entities[k].type == "ORG"]  # fmt: skip
                             applicant = owners or applicant
+                        if (
+                            gov.lemma_ in OPEN_REVIEW
+                            and tok.lemma_ in ("review", "scrutiny")
+                            and tok.dep_ == "dobj"
+                        ):
+                            # "the CMA launched an in-depth review of X's deal": the regulator's, of a deal
+                            authority = authority or [k for k in subj if self.is_authority(doc, k)]
+                            applicant = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "into")
+                                         for p in c.children if p.lemma_ in DEAL_WORDS or poss_entity(p)
+                                         for k in self.applicant_of(doc, p)]  # fmt: skip
+                            status = "pending"
+                        if filed and not authority:
+                            # "applied for a banking licence in Singapore": the licence of the government there
+                            authority = self.placed_authority(doc, tok) or self.placed_authority(doc, gov)
                         if gov.lemma_ in ("grant", "give", "award", "issue"):
                             authority = authority or [k for k in subj if self.is_authority(doc, k)]
                             authority = authority or self.body_of(doc, gov)
@@ -203,7 +220,8 @@ class ApprovalExtractor(FactExtractor):
     def placed_authority(self, doc, verb):
         """'Regulators in Brussels approved ...', 'has since been cleared in Japan': a government named by
         where the decision was taken, when no regulator is named."""
-        passive = any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_ in GRANTED
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_ in GRANTED | FILE_WORDS
+        passive = passive or verb.lower_ in NOUNS
         heads = [verb] if passive else [s for s in subject_tokens(verb) if s.lower_ in GOV_BODIES]
         return [k for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
                 for p in c.children if p.dep_ == "pobj" for k in expand(p)
