@@ -511,6 +511,8 @@ ROWS = [
      "appointed", None),
     ("Mary Jones quits Pizzaro Inc. to join Brewster Corp.", "personnel", {"person": "Mary Jones", "company": "Pizzaro"},
      "departed", None),
+    ("Acme Corp. said John Doe is leaving the company after 20 years.", "personnel",
+     {"person": "John Doe", "company": "Acme"}, "departed", None),
     ("Widget Inc. CEO Jane Roe will lead the combined Acme networking business.", "personnel",
      {"person": "Jane Roe", "company": "Acme"}, "appointed", None),
     ("Widget Inc. agreed to invest in Acme Corp. Widget Inc. will hold 4%. CEO Jane Roe, appointed in March, has been "

@@ -282,7 +282,7 @@ class PersonnelExtractor(FactExtractor):
                 role is None
                 and lemma not in SUCCEED | {"retire", "resign", "take", "hand", "give", "step"}
                 and not re.search(r"\bsuccessor\b|\bto succeed\b|\breplace\b", span_text(sent))
-                and not (lemma in ("leave", "quit") and self.leaves_for_post(tok))
+                and not (lemma in ("leave", "quit", "exit") and self.leaves_company(doc, tok))
             ):
                 continue
             pairs = []
@@ -369,15 +369,20 @@ class PersonnelExtractor(FactExtractor):
                 yield unhedge(doc, fact, tok)
 
     @staticmethod
-    def leaves_for_post(tok):
-        """'X leaves Widget to run Acme', 'quit Widget to become CFO of Acme': a move between companies
-        needs no title to be a departure."""
-        return any(
+    def leaves_company(doc, tok):
+        """'X leaves Widget to run Acme', 'quit Widget to join Acme', 'is leaving the company after 20 years':
+        a person leaving a company needs no title to be a departure."""
+        if any(
             c.dep_ in ("advcl", "xcomp")
             and c.lemma_ in RUN | {"become", "join"}
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in tok.children
-        )
+        ):
+            return True
+        ents = doc._.entities
+        left = [k for c in tok.children if c.dep_ == "dobj" for k in expand(c)]
+        who = [k for k in agents(tok) if ents[k].type == "PERSON"]
+        return bool(who) and any(ents[k].type == "ORG" and ents[k].kind is None for k in left)
 
     def will_run(self, doc, sent):
         """'Widget CEO Jane Roe will lead the combined networking business': a post in the new set-up."""
