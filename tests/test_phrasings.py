@@ -321,6 +321,8 @@ ROWS = [
     ("Gadget Ltd. said its Star Racer game would arrive on March 3.", "launch", {"company": "Gadget"}, "planned", None),
     ("Gadget Ltd. will announce a successor to the Orbit 3 tablet in the spring.",
      "launch", {"company": "Gadget"}, "planned", None),
+    ("The Orbit 3, Acme Corp.'s first foldable phone, goes on sale in March.", "launch", {"company": "Acme"}, None,
+     None),
     ("The Food and Drug Administration is still reviewing Widget Inc.'s application for the drug.",
      "approval", {"applicant": "Widget", "authority": "Food and Drug Administration"}, "pending", None),
     # financial_result

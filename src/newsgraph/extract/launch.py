@@ -367,8 +367,8 @@ class LaunchExtractor(FactExtractor):
         where the parser hangs the possessive on a word inside the name), else the company the article
         gives the named product to elsewhere ("began taking pre-orders for its PS5 Pro console")."""
         ents = doc._.entities
-        clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
-        toks = [t for t in head.subtree if t.i not in clauses]
+        clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        toks = [t for t in head.subtree if t.i not in clauses]  # "the Orbit 3, Acme's first phone," included
         for t in toks:
             if t.dep_ == "poss" and entity_of(t) and ents[company_of(doc, entity_of(t))].type == "ORG":
                 return company_of(doc, entity_of(t))
