@@ -171,6 +171,12 @@ class ApprovalExtractor(FactExtractor):
                         if filed and not authority:
                             # "applied for a banking licence in Singapore": the licence of the government there
                             authority = self.placed_authority(doc, tok) or self.placed_authority(doc, gov)
+                        if gov.lemma_ in ("recommend", "back", "endorse") and tok.dep_ == "dobj":
+                            # "the EMA recommended approval of X's drug": the agency's advice, a decision to come
+                            authority = authority or [k for k in subj if self.is_authority(doc, k)]
+                            applicant = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                                         for p in c.children for k in self.applicant_of(doc, p)]  # fmt: skip
+                            status = "pending"
                         if gov.lemma_ in ("grant", "give", "award", "issue"):
                             authority = authority or [k for k in subj if self.is_authority(doc, k)]
                             authority = authority or self.body_of(doc, gov)

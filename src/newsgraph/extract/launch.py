@@ -125,7 +125,9 @@ class LaunchExtractor(FactExtractor):
         yield from self.announced(doc, sent)
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and (self.on_sale(tok) or self.arrives(doc, tok)):
+            if tok.pos_ == "VERB" and (
+                self.on_sale(tok) or self.arrives(doc, tok) or self.product_launched(doc, tok)
+            ):
                 yield from self.product_subject(doc, sent, tok)
                 continue
             if tok.lower_ == "due" and tok.dep_ == "acomp" and self.in_stores(tok):
@@ -412,6 +414,20 @@ class LaunchExtractor(FactExtractor):
                 if (tok.lemma_.lower(), t.lower_) in ON_SALE:
                     return True
         return False
+
+    @staticmethod
+    def product_launched(doc, tok):
+        """'Acme's Orbit 3 tablet launched on Friday', 'the game debuted in May': the product itself the
+        subject; a company that 'launched in 2010' was founded, not launched."""
+        if tok.lemma_ not in ("launch", "debut") or any(
+            c.dep_ in ("dobj", "nsubjpass") for c in tok.children
+        ):
+            return False
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].pos_ == "PRON" or subj[0].lower_ in NOT_PRODUCTS | NOT_AVAILABLE:
+            return False
+        key = entity_of(subj[0])
+        return not (key and doc._.entities[key].type in ("ORG", "GOV", "PERSON", "PLACE"))
 
     def arrives(self, doc, tok):
         """'Capcom said its Monster Hunter Wilds would arrive on Feb. 28': a company's own product dated."""
