@@ -519,6 +519,8 @@ ROWS = [
      "departed", None),
     ("Acme Corp. said John Doe is leaving the company after 20 years.", "personnel",
      {"person": "John Doe", "company": "Acme"}, "departed", None),
+    ("John Doe is out as chief executive of Acme Corp.", "personnel", {"person": "John Doe", "company": "Acme"},
+     "departed", None),
     ("Widget Inc. CEO Jane Roe will lead the combined Acme networking business.", "personnel",
      {"person": "Jane Roe", "company": "Acme"}, "appointed", None),
     ("Widget Inc. agreed to invest in Acme Corp. Widget Inc. will hold 4%. CEO Jane Roe, appointed in March, has been "
@@ -593,6 +595,10 @@ ROWS = [
     ("Acme Corp. grounded its jets after one lost a door panel. The Justice Department opened a criminal "
      "investigation into the accident.", "legal", {"claimant": "Justice Department", "defendant": "Acme"}, "filed",
      None),
+    ("Acme Corp. said it had received a subpoena from the Justice Department.",
+     "legal", {"claimant": "Justice Department", "defendant": "Acme"}, "filed", None),
+    ("The European Commission hit Acme Corp. with a 1 billion euro fine.",
+     "legal", {"claimant": "European Commission", "defendant": "Acme"}, "fined", None),
     ("The Financial Conduct Authority said it had concluded enforcement proceedings against Acme Corp.",
      "legal", {"claimant": "Financial Conduct Authority", "defendant": "Acme"}, "ruled", None),
 ]  # fmt: skip

@@ -31,7 +31,7 @@ NOUNS = {"lawsuit": "filed", "suit": "filed", "complaint": "filed", "case": "fil
          "fine": "fined", "penalty": "fined", "settlement": "settled", "ruling": "ruled", "verdict": "ruled",
          "judgment": "ruled", "judgement": "ruled", "probe": "filed", "investigation": "filed",
          "action": "filed", "charges": "filed", "antitrust": "filed", "petition": "filed", "inquiry": "filed",
-         "appeal": "filed", "order": "ruled", "proceeding": "filed"}  # fmt: skip
+         "appeal": "filed", "order": "ruled", "proceeding": "filed", "subpoena": "filed"}  # fmt: skip
 # Orders a regulator or court issues against a party; "an order for 50 jets" is a purchase.
 ORDER_KINDS = {
     "consent": "settled",
@@ -41,7 +41,7 @@ ORDER_KINDS = {
     "restraining": "ruled",
 }
 FILE_VERBS = {"file", "bring", "lodge", "launch", "open", "start", "face", "initiate", "pay", "impose", "levy",
-              "reach", "win", "lose", "hand", "issue", "agree", "announce", "settle", "conclude"}  # fmt: skip
+              "reach", "win", "lose", "hand", "issue", "agree", "announce", "settle", "conclude", "receive"}  # fmt: skip
 COURT_WORDS = ("court", "judge", "jury", "tribunal", "justice", "justices")
 # What a court grants or throws out: a party's request in the case.
 MOTIONS = {"request", "motion", "petition", "attempt", "bid", "appeal", "application", "lawsuit", "suit",
@@ -274,7 +274,14 @@ class LegalExtractor(FactExtractor):
         verb = next((g for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), None)
         if verb is not None and verb.lemma_.lower() in FILE_VERBS:
             subj = agents(verb)
-            if verb.lemma_ in ("face", "pay", "agree", "settle") or lemma == "settlement":
+            received = verb.lemma_ == "receive" and lemma in (
+                "subpoena",
+                "fine",
+                "penalty",
+                "complaint",
+                "charges",
+            )
+            if verb.lemma_ in ("face", "pay", "agree", "settle") or received or lemma == "settlement":
                 defendants = defendants or subj
                 claimants = claimants or prep_entities(verb, ["with"])
             else:
@@ -294,6 +301,10 @@ class LegalExtractor(FactExtractor):
                 defendants = incident_owner(doc, (tok, verb), claimants)
             if verb.lemma_ == "conclude":
                 status = "ruled"  # "concluded enforcement proceedings against the bank": a finding made
+        elif verb is not None and verb.lemma_ in ("hit", "slap") and patients(verb) and not defendants:
+            # "the Commission hit X with a fine": the one hit is the defendant, the hitter the claimant
+            defendants = patients(verb)
+            claimants = claimants or agents(verb)
         elif verb is not None and verb.lemma_.lower() in UNDERGO and not defendants:
             # "X is under investigation by Y", "X was hit with a $5 million penalty"
             defendants = [k for s in subjects(verb) for k in expand(s)]

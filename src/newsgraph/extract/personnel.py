@@ -49,7 +49,7 @@ TRIGGERS = (
     | SUCCEED
     | DEPART
     | set(NOUN_STATUS)
-    | {"part", "seek", "stand", "join", "become", "serve", "cost"}
+    | {"part", "seek", "stand", "join", "become", "serve", "cost", "out"}
     | RUN
 )
 ROLE_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True)) + r")\b",
@@ -81,6 +81,25 @@ class PersonnelExtractor(FactExtractor):
         yield from self.joins(doc, sent)
         yield from self.lost_jobs(doc, sent)
         yield from self.will_run(doc, sent)
+        yield from self.is_out(doc, sent)
+
+    def is_out(self, doc, sent):
+        """'John Doe is out as chief executive of Acme', 'X is out after 17 months': a departure."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            if tok.lemma_ != "be" or not any(
+                c.dep_ in ("advmod", "prt") and c.lower_ == "out" for c in tok.children
+            ):
+                continue
+            if any(c.dep_ == "prep" and c.lower_ in ("of", "on", "in", "for") for c in tok.children):
+                continue  # "is out of stock", "is out on bail": another sense
+            role = self.role(sent, tok)
+            for person in [k for k in agents(tok) if ents[k].type == "PERSON"]:
+                org = self.company(doc, sent, tok, person)
+                role = role or ents[person].role
+                if org and role:
+                    args = {"person": person, "company": org[0], "role": role}
+                    yield self.fact(doc, tok, args, status="departed", time=time_near(doc, sent, tok))
 
     def lost_jobs(self, doc, sent):
         """'the losses cost X and Y their jobs', 'the scandal cost him his post': a departure forced by events."""
