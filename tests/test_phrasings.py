@@ -599,6 +599,9 @@ ROWS = [
      "legal", {"claimant": "Justice Department", "defendant": "Acme"}, "filed", None),
     ("The European Commission hit Acme Corp. with a 1 billion euro fine.",
      "legal", {"claimant": "European Commission", "defendant": "Acme"}, "fined", None),
+    ("The Federal Trade Commission fined Acme Corp. $50 million on Monday. Luxembourg's regulator fined Widget Inc. "
+     "last year. Acme Corp. said it would appeal the decision.",
+     "legal", {"claimant": "Acme", "defendant": "Federal Trade Commission"}, None, None),
     ("The Financial Conduct Authority said it had concluded enforcement proceedings against Acme Corp.",
      "legal", {"claimant": "Financial Conduct Authority", "defendant": "Acme"}, "ruled", None),
 ]  # fmt: skip

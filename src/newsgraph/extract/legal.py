@@ -453,7 +453,17 @@ def acts_of(doc, before, exclude):
     """Who made the law or decision a party challenges: the last government in a policy or legal fact,
     else the last regulator named before."""
     ents = doc._.entities
-    for f in reversed([f for f in doc._.facts if f.evidence[0][0] < before]):
+    told = [f for f in doc._.facts if f.evidence[0][0] < before]
+    for f in reversed(told):
+        # "Meta said it would appeal the decision": the decision against the one appealing, by whoever made it
+        if (
+            f.type == "legal"
+            and f.args.get("defendant") in exclude
+            and f.args.get("claimant") not in (None, *exclude)
+        ):
+            if ents[f.args["claimant"]].type == "GOV" or ents[f.args["claimant"]].kind == "regulator":
+                return [f.args["claimant"]]
+    for f in reversed(told):
         if (
             f.type == "policy"
             and f.args.get("authority") not in exclude
