@@ -381,9 +381,8 @@ class PersonnelExtractor(FactExtractor):
                     when = handover
                 fact = self.fact(doc, tok, args, status=status, time=when)
                 self.last = (fact, sent.end)
-                if status == "appointed":
-                    self.post = org[0]
                 if status == "appointed":  # "Niccol takes over on Sept. 9": the post given, not the one left
+                    self.post = org[0]
                     self.posts.setdefault(person, org[0])
                 yield unhedge(doc, fact, tok)
 
