@@ -320,6 +320,22 @@ ROWS = [
      "approval", {"applicant": "Widget", "authority": "European Medicines Agency"}, "denied", None),
     ("Regulators in Brussels approved Acme Corp.'s takeover of Widget Inc. on Tuesday.",
      "approval", {"applicant": "Acme", "authority": "Brussels"}, "granted", None),
+    ("Acme Corp. agreed to buy Widget Inc. The purchase still requires regulatory approvals.",
+     "approval", {"applicant": "Acme"}, "pending", None),
+    ("The European Medicines Agency recommended approval of Acme Corp.'s Alzheimer's drug.",
+     "approval", {"applicant": "Acme", "authority": "European Medicines Agency"}, "pending", None),
+    ("Acme Corp. has applied for a banking licence in Singapore.", "approval", {"applicant": "Acme", "authority": "Singapore"},
+     "pending", None),
+    ("The Competition and Markets Authority has launched an in-depth review of Acme Corp.'s deal for Widget Inc.",
+     "approval", {"applicant": "Acme", "authority": "Competition and Markets Authority"}, "pending", None),
+    ("The FDA approved Acme Corp.'s gene therapy for sickle cell disease on Friday. The FDA is still reviewing the "
+     "therapy for a second blood disorder.", "approval", {"applicant": "Acme", "authority": "FDA"}, "pending", None),
+    ("Acme Corp. and Widget Inc. signed a term sheet in May. Any merger would need approval from the Competition "
+     "Commission of India. Gadget Ltd. agreed last year to buy Sprocket Ltd. for $2 billion.",
+     "approval", {"applicant": "Acme", "authority": "Competition Commission of India"}, "pending", None),
+    ("Acme Corp. reported first-half results.\n\nHighlights\n• Submitted an application to the Ministry for the "
+     "Ecological Transition for a permit for its pumped-storage project; a decision is expected next year\n",
+     "approval", {"applicant": "Acme", "authority": "Ministry for the Ecological Transition"}, "pending", None),
     # policy
     ("The Federal Reserve raised interest rates by a quarter point.",
      "policy", {"authority": "Federal Reserve"}, None, None),
@@ -352,6 +368,12 @@ ROWS = [
      "policy", {"authority": "Federal Reserve"}, None, None),
     ("Freedonia was the last major economy with negative rates, after the European Central Bank abandoned them in "
      "2022.", "policy", {"authority": "European Central Bank"}, None, None),
+    ("From March, the new EU regulation obliges large cloud providers to let customers move their data freely.",
+     "policy", {"authority": "EU"}, None, None),
+    ("Acme Corp. booked a charge for the windfall tax on the profits of large banks, which the Ruritanian "
+     "government extended into 2025.", "policy", {"authority": "Ruritanian government"}, None, None),
+    ("The Reserve Bank of India ordered Acme Payments Bank to cease onboarding new customers.",
+     "policy", {"authority": "Reserve Bank of India"}, None, None),
     # launch
     ("Acme Corp.'s new Roadster is due in showrooms later this year.",
      "launch", {"company": "Acme"}, "planned", None),
@@ -372,6 +394,28 @@ ROWS = [
     ("Acme Corp. made its new AI model available to developers on Tuesday.",
      "launch", {"company": "Acme"}, "launched", None),
     ("Acme Corp. has abandoned plans to build an electric car.", "launch", {"company": "Acme"}, "cancelled", None),
+    ("Acme Corp. unveiled the Sam Volt, a compact electric scooter.", "launch", {"company": "Acme"}, "launched", None),
+    ("Widget Inc. said demand was weak. Widget Inc. cut prices. Acme Motors' Zeta e-Tour, priced from about 20,000 "
+     "euros, went on sale in March.", "launch", {"company": "Acme Motors"}, "launched", None),
+    ("Widget Inc. said demand was weak. Widget Inc. cut prices. Acme Corp. began taking orders for its Nova X tablet "
+     "on Monday. The Nova X will go on sale on June 7.", "launch", {"company": "Acme"}, "planned", None),
+    ("Acme Corp. owns the Silver Ridge copper mine, which the company aims to bring into production in 2027.",
+     "launch", {"company": "Acme"}, "planned", None),
+    ("Acme Corp. said its first half went well. The 300 MW offshore wind farm began commercial operation in June.",
+     "launch", {"company": "Acme"}, "launched", None),
+    ("Joule, the AI assistant Acme Corp. introduced in March, will be embedded across its software.",
+     "launch", {"company": "Acme"}, "launched", None),
+    ("Widget Inc. cut its outlook after sales of Turbo Kart World, released on Aug. 2, came in below plan.",
+     "launch", {"company": "Widget"}, "launched", None),
+    ("Widget Inc. delayed Sorcerer's Crown Chronicles to May. Sorcerer's Crown Chronicles was due in November.",
+     "launch", {"company": "Widget", "product": "Sorcerer's Crown Chronicles"}, "delayed", None),
+    ("Gadget Ltd. said its Star Racer game would arrive on March 3.", "launch", {"company": "Gadget"}, "planned", None),
+    ("Gadget Ltd. will announce a successor to the Orbit 3 tablet in the spring.",
+     "launch", {"company": "Gadget"}, "planned", None),
+    ("The Orbit 3, Acme Corp.'s first foldable phone, goes on sale in March.", "launch", {"company": "Acme"}, None,
+     None),
+    ("Acme Corp.'s long-awaited Orbit 3 tablet finally launched on Friday.", "launch", {"company": "Acme"}, "launched",
+     None),
     ("The Food and Drug Administration is still reviewing Widget Inc.'s application for the drug.",
      "approval", {"applicant": "Widget", "authority": "Food and Drug Administration"}, "pending", None),
     # financial_result
@@ -555,6 +599,23 @@ ROWS = [
      "personnel", {"person": "Jane Smith", "company": "Acme"}, "appointed", None),
     ("Jane Smith becomes Acme Corp.'s first female CEO.",
      "personnel", {"person": "Jane Smith", "company": "Acme"}, "appointed", None),
+    ("Acme Corp. reported a loss. The trading losses cost chief risk officer Jane Roe her job.",
+     "personnel", {"person": "Jane Roe", "company": "Acme"}, "departed", None),
+    ("Acme Corp. faces a new probe. It is a headache for Chairman John Roe, who took over in April with a mandate to "
+     "fix the bank after the collapse of Widget Capital.", "personnel", {"person": "John Roe", "company": "Acme"},
+     "appointed", None),
+    ("Mary Jones quits Pizzaro Inc. to join Brewster Corp.", "personnel", {"person": "Mary Jones", "company": "Pizzaro"},
+     "departed", None),
+    ("Acme Corp. said John Doe is leaving the company after 20 years.", "personnel",
+     {"person": "John Doe", "company": "Acme"}, "departed", None),
+    ("John Doe is out as chief executive of Acme Corp.", "personnel", {"person": "John Doe", "company": "Acme"},
+     "departed", None),
+    ("Widget Inc. CEO Jane Roe will lead the combined Acme networking business.", "personnel",
+     {"person": "Jane Roe", "company": "Acme"}, "appointed", None),
+    ("Widget Inc. agreed to invest in Acme Corp. Widget Inc. will hold 4%. CEO Jane Roe, appointed in March, has been "
+     "cutting jobs to stabilize Acme.", "personnel", {"person": "Jane Roe", "company": "Acme"}, "appointed", None),
+    ("Chief Executive John Roe, a former Widget Inc. executive who took the helm in March, said Acme Corp. would go "
+     "private.", "personnel", {"person": "John Roe", "company": "Acme"}, "appointed", None),
     # legal
     ("Acme Corp. pleaded guilty to wire fraud charges, the Justice Department said.",
      "legal", {"claimant": "Justice Department", "defendant": "Acme"}, "settled", None),
@@ -620,6 +681,18 @@ ROWS = [
     ("A judge dismissed the lawsuit against Acme Corp.", "legal", {"defendant": "Acme"}, "ruled", None),
     ("Acme Corp. settled its patent litigation with Widget Inc.; under the settlement, Widget may launch a generic "
      "version in 2030.", "legal", {"claimant": "Widget", "defendant": "Acme"}, "settled", None),
+    ("Acme Corp. grounded its jets after one lost a door panel. The Justice Department opened a criminal "
+     "investigation into the accident.", "legal", {"claimant": "Justice Department", "defendant": "Acme"}, "filed",
+     None),
+    ("Acme Corp. said it had received a subpoena from the Justice Department.",
+     "legal", {"claimant": "Justice Department", "defendant": "Acme"}, "filed", None),
+    ("The European Commission hit Acme Corp. with a 1 billion euro fine.",
+     "legal", {"claimant": "European Commission", "defendant": "Acme"}, "fined", None),
+    ("The Federal Trade Commission fined Acme Corp. $50 million on Monday. Luxembourg's regulator fined Widget Inc. "
+     "last year. Acme Corp. said it would appeal the decision.",
+     "legal", {"claimant": "Acme", "defendant": "Federal Trade Commission"}, None, None),
+    ("The Financial Conduct Authority said it had concluded enforcement proceedings against Acme Corp.",
+     "legal", {"claimant": "Financial Conduct Authority", "defendant": "Acme"}, "ruled", None),
 ]  # fmt: skip
 
 
@@ -882,3 +955,7 @@ def test_its_purchase_is_the_purchase_of_the_clauses_subject(nlp_pipeline):
         ("Gadget Foods", "Widget Brands", 5_000_000_000),
         ("Sprocket Soup", "Cog Foods", None),
     ]
+def test_taking_in_deposits_is_no_approval(nlp_pipeline):
+    text = "The Reserve Bank of India in March ordered Acme Payments Bank to stop accepting new deposits."
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    assert not [f for f in result.facts if f.type == "approval"], _named(result)

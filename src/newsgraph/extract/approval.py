@@ -42,9 +42,15 @@ PENDING = {"await", "wait", "seek", "apply", "file", "obtain", "need", "require"
            "work", "try", "hope", "expect", "review", "pending", "still", "face", "undergo", "must"}  # fmt: skip
 GRANTED = {"win", "receive", "get", "secure", "gain", "grant", "give", "award", "earn"}
 DEAL_WORDS = {"deal", "transaction", "merger", "acquisition", "takeover", "purchase", "combination", "it",
-              "bid", "offer", "tie-up", "drug", "treatment", "vaccine", "product", "plan", "application"}  # fmt: skip
+              "bid", "offer", "tie-up", "drug", "treatment", "vaccine", "product", "plan", "application", "therapy",
+              "medicine", "device"}  # fmt: skip
 PROCEED = {"proceed", "go", "close", "complete", "continue", "move", "sell", "market", "resume", "operate", "launch",
            "buy", "acquire", "merge", "list", "enter", "start", "begin", "use", "offer", "import", "export"}  # fmt: skip
+# What a regulator or court accepts when it approves: "accepted the remedies", "the plea agreement".
+OFFERS = {"agreement", "plea", "commitment", "remedy", "undertaking", "settlement", "proposal", "concession"}
+# Verbs by which a regulator starts looking at a deal: "launched an in-depth review".
+OPEN_REVIEW = {"launch", "open", "begin", "start", "initiate", "conduct"}
+FILE_WORDS = {"file", "apply", "submit", "lodge"}
 REVIEW_VERBS = {"review", "examine", "assess", "evaluate", "scrutinize", "scrutinise", "weigh"}
 FILINGS = {"application", "filing", "submission", "request", "dossier"}
 REGULATOR_NOUNS = {"regulator", "watchdog", "authority", "agency", "commission"}
@@ -59,9 +65,12 @@ TRIGGERS = GRANT_VERBS | DENY_VERBS | REVIEW_VERBS | NOUNS | {"sign"}
 class ApprovalExtractor(FactExtractor):
     fact_type = "approval"
 
+    at = 0  # where the sentence being read starts
+
     def match(self, doc, sent):
         if sentence_words(sent).isdisjoint(TRIGGERS):
             return  # no token below can be a trigger
+        self.at = sent.start_char
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
             signs_off = lemma == "sign" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
@@ -112,6 +121,12 @@ class ApprovalExtractor(FactExtractor):
                     status = "pending"  # "accepted X's application for review"
                 if lemma in ("allow", "permit") and not self.lets_proceed(tok):
                     continue
+                if lemma == "accept" and not any(
+                    c.dep_ in ("dobj", "nsubjpass")
+                    and (c.lemma_.lower() in FILINGS | DEAL_WORDS | OFFERS or entity_of(c))
+                    for c in tok.children
+                ):
+                    continue  # "ordered the bank to stop accepting deposits": taking in, not approving
                 if len(groups) > 1:
                     # "cleared by the Commission in July and by the CMA in August": one decision each
                     for by, keys in groups:
@@ -142,6 +157,26 @@ class ApprovalExtractor(FactExtractor):
                             owners = [k for t in subject_tokens(gov) if entity_of(t) in applicant
                                       for k in poss_entity(t) if doc._.entities[k].type == "ORG"]  # fmt: skip
                             applicant = owners or applicant
+                        if (
+                            gov.lemma_ in OPEN_REVIEW
+                            and tok.lemma_ in ("review", "scrutiny")
+                            and tok.dep_ == "dobj"
+                        ):
+                            # "the CMA launched an in-depth review of X's deal": the regulator's, of a deal
+                            authority = authority or [k for k in subj if self.is_authority(doc, k)]
+                            applicant = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "into")
+                                         for p in c.children if p.lemma_ in DEAL_WORDS or poss_entity(p)
+                                         for k in self.applicant_of(doc, p)]  # fmt: skip
+                            status = "pending"
+                        if filed and not authority:
+                            # "applied for a banking licence in Singapore": the licence of the government there
+                            authority = self.placed_authority(doc, tok) or self.placed_authority(doc, gov)
+                        if gov.lemma_ in ("recommend", "back", "endorse") and tok.dep_ == "dobj":
+                            # "the EMA recommended approval of X's drug": the agency's advice, a decision to come
+                            authority = authority or [k for k in subj if self.is_authority(doc, k)]
+                            applicant = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                                         for p in c.children for k in self.applicant_of(doc, p)]  # fmt: skip
+                            status = "pending"
                         if gov.lemma_ in ("grant", "give", "award", "issue"):
                             authority = authority or [k for k in subj if self.is_authority(doc, k)]
                             authority = authority or self.body_of(doc, gov)
@@ -161,6 +196,14 @@ class ApprovalExtractor(FactExtractor):
                     continue
                 if not authority and tok.dep_ == "dobj" and tok.head.lemma_ in GRANTED:
                     authority = self.placed_authority(doc, tok.head)  # "won approval in the European Union"
+                if (
+                    not authority
+                    and (status or self.noun_status(tok.head)) == "pending"
+                    and self.unnamed(tok)
+                ):
+                    # "the deal is subject to regulatory approvals": a deal's condition, though it names
+                    # no regulator; one already won ("obtained all regulatory clearances") is no news
+                    authority = [None]
                 if not authority:
                     continue
                 applicant = [company_of(doc, k) for k in applicant] or self.default_applicant(doc)
@@ -183,7 +226,8 @@ class ApprovalExtractor(FactExtractor):
     def placed_authority(self, doc, verb):
         """'Regulators in Brussels approved ...', 'has since been cleared in Japan': a government named by
         where the decision was taken, when no regulator is named."""
-        passive = any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_ in GRANTED
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_ in GRANTED | FILE_WORDS
+        passive = passive or verb.lower_ in NOUNS
         heads = [verb] if passive else [s for s in subject_tokens(verb) if s.lower_ in GOV_BODIES]
         return [k for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
                 for p in c.children if p.dep_ == "pobj" for k in expand(p)
@@ -287,12 +331,13 @@ class ApprovalExtractor(FactExtractor):
                 out += self.default_applicant(doc)
         return out
 
-    @staticmethod
-    def default_applicant(doc):
+    def default_applicant(self, doc):
         """The buyer of the deal the article is about, else a party to its merger agreement or talks,
-        else its main company."""
+        else its main company. A deal told only after the sentence is another one ("Any merger would
+        need approval ... Sony last month called off its merger with Zee")."""
+        told = [f for f in doc._.facts if f.evidence[0][0] <= self.at] or doc._.facts
         for kind, role in (("acquisition", "acquirer"), ("agreement", "party"), ("talks", "party")):
-            for f in doc._.facts:
+            for f in told:
                 if f.type == kind and isinstance(f.args.get(role), str):
                     return [f.args[role]]
         org = main_org(doc)
@@ -301,7 +346,8 @@ class ApprovalExtractor(FactExtractor):
     def authorities_from(self, doc, tok, preps=("from", "by")):
         out = []
         for c in tok.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            # "submitted an application to the ministry": the parser may read 'to' as a dative
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
                 for p in c.children:
                     found = [k for k in expand(p) if self.is_authority(doc, k)]
                     # "from China's market regulator": the regulator of a government
@@ -362,6 +408,13 @@ class ApprovalExtractor(FactExtractor):
             return True
         verbs = [g for g in chain if g.pos_ in ("VERB", "AUX")]
         return any(g.lemma_ in ("expect", "hope", "aim", "plan", "seek", "want") for g in verbs[1:])
+
+    @staticmethod
+    def unnamed(tok):
+        """'regulatory approvals', 'antitrust clearance': the approval of regulators the sentence leaves unnamed."""
+        return tok.lower_ in ("approval", "approvals", "clearance", "clearances") and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in ("regulatory", "antitrust") for c in tok.children
+        )
 
     @staticmethod
     def noun_status(gov):

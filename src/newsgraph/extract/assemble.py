@@ -36,7 +36,8 @@ def fact_key(f: Fact) -> tuple:
         ident += (f.status,)
     if f.type == "approval":
         # A regulator that blocked a deal and later cleared it made two decisions.
-        ident += (f.status in ("denied", "revoked"),)
+        # One still under review for another use ("the FDA is still reviewing the therapy for X") is a third.
+        ident += ("denied" if f.status in ("denied", "revoked") else f.status == "pending",)
     if f.type == "policy":
         # One government passing a tax credit and planning an industrial cluster: two policies.
         ident += (f.args.get("direction"),)

@@ -42,6 +42,10 @@ NOT_PRODUCTS = {"probe", "investigation", "review", "bid", "offer", "lawsuit", "
                 "shares", "stake", "partnership", "venture", "company", "unit", "business", "operations", "rules",
                 "regulations", "that", "which", "it", "plan", "plans", "strategy"}  # fmt: skip
 PRODUCTION = {"production", "sales", "selling", "deliveries", "shipments", "manufacturing", "output"}
+# New products named after the one they replace: "a successor to its Switch console".
+SUCCESSORS = {"successor", "sequel", "follow-up", "version", "generation"}
+# What a plant, mine or project is brought into when it starts working.
+OPERATION = {"production", "operation", "operations", "service"}
 
 
 NOT_AVAILABLE = {"comment", "comments", "details", "data", "information", "figures", "spokesperson", "spokesman",
@@ -68,7 +72,10 @@ ON_SALE = {("go", "sale"), ("hit", "showrooms"), ("hit", "shelves"), ("hit", "st
            ("arrive", "showrooms"), ("reach", "showrooms"), ("hit", "roads")}  # fmt: skip
 # Words one of which a sentence needs for any token of it to start a fact in `match` and its readers.
 TRIGGERS = (
-    set(VERBS) | NOUN_TRIGGERS | {verb for verb, _ in ON_SALE} | {"bring", "expect", "available", "due"}
+    set(VERBS)
+    | NOUN_TRIGGERS
+    | {verb for verb, _ in ON_SALE}
+    | {"bring", "expect", "available", "due", "enter", "arrive", "announce"}
 )
 
 
@@ -114,9 +121,13 @@ class LaunchExtractor(FactExtractor):
         yield from self.noun_launches(doc, sent)
         yield from self.expected_availability(doc, sent)
         yield from self.made_available(doc, sent)
+        yield from self.into_operation(doc, sent)
+        yield from self.announced(doc, sent)
         for tok in tokens(sent):
             lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and self.on_sale(tok):
+            if tok.pos_ == "VERB" and (
+                self.on_sale(tok) or self.arrives(doc, tok) or self.product_launched(doc, tok)
+            ):
                 yield from self.product_subject(doc, sent, tok)
                 continue
             if tok.lower_ == "due" and tok.dep_ == "acomp" and self.in_stores(tok):
@@ -130,6 +141,9 @@ class LaunchExtractor(FactExtractor):
             obj = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if tok.dep_ == "relcl" and (not obj or obj[0].pos_ == "PRON"):
                 obj = [tok.head]  # "a strategic review that U.S. Steel launched"
+            reduced = self.reduced_relative(doc, tok) if not obj else None
+            if reduced is not None:
+                obj = [reduced[0]]
             if obj and VERBS[lemma] == "cancelled" and obj[0].lemma_ == "plan":
                 obj = self.planned_product(obj[0]) or obj  # "abandoned plans to build an electric car"
             if (
@@ -164,6 +178,10 @@ class LaunchExtractor(FactExtractor):
             # a title delayed or scrapped is a product, though the tagger may take it for a person's name
             # ("delayed Assassin's Creed Shadows"); nobody delays a person
             kinds = ("ORG", "GOV") if VERBS[lemma] in ("delayed", "cancelled") else ("ORG", "GOV", "PERSON")
+            if obj and any(c.dep_ == "det" and c.lower_ == "the" for c in obj[0].children):
+                kinds = ("ORG", "GOV")  # "launched the Air Max Dn": nobody launches "the" person
+            if reduced is not None:
+                kinds = ()  # the clause told who launched it; a title the tagger took for a company is still one
             if obj and (obj[0].lower_ in NOT_PRODUCTS or entity_of(obj[0]) and
                         doc._.entities[entity_of(obj[0])].type in kinds
                         and not self.brand_model(doc, tok, entity_of(obj[0]))):  # fmt: skip
@@ -178,15 +196,18 @@ class LaunchExtractor(FactExtractor):
             companies = [
                 k for k in companies if doc._.entities[k].type == "ORG" and doc._.entities[k].kind is None
             ]
+            if reduced is not None:
+                companies = [reduced[1] or self.maker(doc, reduced[0]) or main_org(doc)]
             if not companies and any(c.dep_ == "nsubjpass" for c in tok.children):
-                org = main_org(doc)  # "which will be released on November 7"
+                # "which will be released on November 7": the product's maker, else the article's company
+                org = (self.maker(doc, obj[0]) if obj else None) or main_org(doc)
                 companies = [org] if org else []
             if not companies:
                 continue
             if not obj:
                 # "started selling its Vision headset": the product is the object of the verb it governs
                 obj = [o for c in tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
-            product = self.product(doc, obj[0]) if obj else None
+            product = self.product(doc, obj[0], companies) if obj else None
             status = VERBS[lemma]
             if status == "launched" and self.future(tok):
                 status = "planned"
@@ -194,6 +215,81 @@ class LaunchExtractor(FactExtractor):
             for c in dict.fromkeys(companies):
                 yield self.fact(doc, tok, {"company": c, "product": product}, status=status,
                                 time=when)  # fmt: skip
+
+    def into_operation(self, doc, sent):
+        """'the mine, which the company aims to bring into production in 2027', 'the wind farm began
+        commercial operation in June': a plant or project put to work is its owner's launch."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            if tok.pos_ != "VERB":
+                continue
+            if tok.lemma_ == "bring" and any(
+                c.dep_ == "prep" and c.lower_ == "into" and any(p.lemma_ in OPERATION for p in c.children)
+                for c in tok.children
+            ):
+                obj = [c for c in tok.children if c.dep_ == "dobj"]
+                if obj and obj[0].lower_ in ("which", "that"):
+                    obj = [self.relative_antecedent(tok) or obj[0]]
+                owners = [company_of(doc, k) for k in agents(tok)]
+            elif tok.lemma_ in ("begin", "start", "commence", "enter") and any(
+                c.dep_ == "dobj"
+                and c.lemma_ in OPERATION
+                and any(a.lower_ in ("commercial", "full") for a in c.children)
+                for c in tok.children
+            ):
+                # the subject is the facility: a common noun ("the complex"), not a company's name
+                obj = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+                owners = [self.maker(doc, obj[0]) or main_org(doc)] if obj else []
+            else:
+                continue
+            owners = [k for k in owners if k and ents[k].type == "ORG" and ents[k].kind is None]
+            if not obj or obj[0].pos_ == "PRON" or not owners:
+                continue
+            status = "planned" if self.future(tok) else "launched"
+            yield self.fact(doc, tok, {"company": owners[0], "product": self.product(doc, obj[0])},
+                            status=status, time=time_near(doc, sent, tok))  # fmt: skip
+
+    def announced(self, doc, sent):
+        """'Acme will announce a successor to its Gizmo console', 'announced Gizmo 2': a product announced is
+        a launch to come; an announced deal, result or plan is not one."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            if tok.lemma_ != "announce" or tok.pos_ != "VERB":
+                continue
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                kinds = {ents[k].type for t in obj.subtree if (k := entity_of(t))}
+                if not (
+                    entity_of(obj)
+                    and ents[entity_of(obj)].type == "PRODUCT"
+                    or obj.lemma_ in SUCCESSORS
+                    and "PRODUCT" in kinds
+                ):
+                    continue
+                owners = [company_of(doc, k) for k in agents(tok)]
+                owners = [k for k in owners if ents[k].type == "ORG" and ents[k].kind is None]
+                if not owners:
+                    continue
+                # the new product, not the old one its name is given by
+                words = [t for t in obj.subtree if t.dep_ != "det"]
+                product = (
+                    doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
+                    if obj.lemma_ in SUCCESSORS
+                    else self.product(doc, obj, owners)
+                )
+                yield self.fact(doc, tok, {"company": owners[0], "product": product}, status="planned",
+                                time=time_near(doc, sent, tok))  # fmt: skip
+
+    @staticmethod
+    def relative_antecedent(tok):
+        """The noun a relative clause hangs on, through 'aims to bring' and the like."""
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ == "relcl":
+                return cur.head
+            if cur.dep_ != "xcomp":
+                return None
+            cur = cur.head
+        return None
 
     def expected_availability(self, doc, sent):
         """'X expects Zepbound to be available in pharmacies by the end of the year'."""
@@ -268,6 +364,29 @@ class LaunchExtractor(FactExtractor):
         )
 
     @staticmethod
+    def maker(doc, head):
+        """Whose product the phrase headed by `head` names: its possessor ("Stellantis' Citroen e-C3",
+        where the parser hangs the possessive on a word inside the name), else the company the article
+        gives the named product to elsewhere ("began taking pre-orders for its PS5 Pro console")."""
+        ents = doc._.entities
+        clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        toks = [t for t in head.subtree if t.i not in clauses]  # "the Orbit 3, Acme's first phone," included
+        for t in toks:
+            if t.dep_ == "poss" and entity_of(t) and ents[company_of(doc, entity_of(t))].type == "ORG":
+                return company_of(doc, entity_of(t))
+        named = {entity_of(t) for t in toks if entity_of(t) and ents[entity_of(t)].type == "PRODUCT"}
+        for m in doc._.mentions:
+            if m.key not in named:
+                continue
+            root = doc[m.end - 1]
+            holder = root.head if root.dep_ == "compound" else root  # "its PS5 Pro console"
+            for c in holder.children:
+                k = entity_of(c) if c.dep_ == "poss" else None
+                if k and ents[company_of(doc, k)].type == "ORG" and ents[company_of(doc, k)].kind is None:
+                    return company_of(doc, k)
+        return None
+
+    @staticmethod
     def own_time(doc, tok):
         """'Following approval in July, Acme launched X in Germany in September': the date the launch verb
         itself carries, not one of a clause beside it."""
@@ -297,6 +416,30 @@ class LaunchExtractor(FactExtractor):
         return False
 
     @staticmethod
+    def product_launched(doc, tok):
+        """'Acme's Orbit 3 tablet launched on Friday', 'the game debuted in May': the product itself the
+        subject; a company that 'launched in 2010' was founded, not launched."""
+        if tok.lemma_ not in ("launch", "debut") or any(
+            c.dep_ in ("dobj", "nsubjpass") for c in tok.children
+        ):
+            return False
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].pos_ == "PRON" or subj[0].lower_ in NOT_PRODUCTS | NOT_AVAILABLE:
+            return False
+        key = entity_of(subj[0])
+        return not (key and doc._.entities[key].type in ("ORG", "GOV", "PERSON", "PLACE"))
+
+    def arrives(self, doc, tok):
+        """'Capcom said its Monster Hunter Wilds would arrive on Feb. 28': a company's own product dated."""
+        if tok.lemma_ != "arrive" or self.own_time(doc, tok) is None:
+            return False
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        return bool(subj) and any(
+            c.dep_ == "poss" and entity_of(c) and doc._.entities[entity_of(c)].type == "ORG"
+            for c in subj[0].children
+        )
+
+    @staticmethod
     def in_stores(tok):
         return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(p.lower_ in STORES for p in c.children)
                    for c in tok.children)  # fmt: skip
@@ -310,7 +453,7 @@ class LaunchExtractor(FactExtractor):
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj:
             return
-        org = next((company_of(doc, k) for k in poss_entity(subj[0])), None) or main_org(doc)
+        org = self.maker(doc, subj[0]) or main_org(doc)
         if org is None:
             return
         status = status or ("planned" if self.future(tok) else "launched")
@@ -362,7 +505,37 @@ class LaunchExtractor(FactExtractor):
         return None
 
     @staticmethod
-    def product(doc, head):
+    def reduced_relative(doc, tok):
+        """'the AI assistant Acme introduced in September', 'sales of Star Wars Outlaws, released on Aug.
+        30,': a launch told in a clause without 'which'. The product, and its maker where the clause names
+        it; None where the clause is no launch of a named thing."""
+        if tok.dep_ not in ("acl", "advcl") or tok.tag_ not in ("VBN", "VBD"):
+            return None
+        if VERBS.get(tok.lemma_.lower()) != "launched":
+            return None
+        if tok.lemma_.lower() in ("deliver", "ship", "start", "begin", "commence") or tok.i < 2:
+            return None
+        ents = doc._.entities
+        before = doc[tok.i - 1]
+        key = entity_of(before)
+        if key and ents[key].type == "ORG" and ents[key].kind is None and tok.dep_ == "acl":
+            # the parser hangs the clause on the noun, or on the company's name set beside it
+            head = tok.head.head if before.i == tok.head.i and before.dep_ == "appos" else tok.head
+            if before.i != tok.head.i and before.head.i not in (tok.head.i, tok.i):
+                return None
+            if head.lower_ in NOT_PRODUCTS | NOT_AVAILABLE or entity_of(head) == key:
+                return None
+            return head, key
+        named = doc[tok.i - 2]
+        if before.text == "," and named.pos_ == "PROPN" and named.lower_ not in NOT_AVAILABLE:
+            key = entity_of(named)
+            if key and ents[key].type in ("GOV", "PERSON", "PLACE"):
+                return None
+            return named, None
+        return None
+
+    @staticmethod
+    def product(doc, head, makers=()):
         if head.lower_ in PRODUCTION:
             # "started volume production of the eight-layer HBM3E": what is produced
             made = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
@@ -373,9 +546,11 @@ class LaunchExtractor(FactExtractor):
         for t in toks:
             if entity_of(t) and doc._.entities[entity_of(t)].type == "PRODUCT":
                 return entity_of(t)
-        # "its HBM3E", "Acme's phone": the owner is no part of the name; "Assassin's Creed" is
+        # "its HBM3E", "Acme's phone": the owner is no part of the name; "Assassin's Creed" is, and so is
+        # any possessive other than the launching company's ("Ubisoft delayed Assassin's Creed Shadows")
         named = Counter(m.key for m in doc._.mentions)
-        owner = {t.i for t in toks if t.dep_ == "poss" and (t.pos_ == "PRON" or named[entity_of(t)] > 1)}
+        owner = {t.i for t in toks if t.dep_ == "poss" and (t.pos_ == "PRON" or named[entity_of(t)] > 1 and (
+                 not makers or company_of(doc, entity_of(t)) in makers))}  # fmt: skip
         owner |= {t.i for t in toks if t.dep_ == "case" and t.head.i in owner}
         kept = [
             t for t in toks if t.dep_ != "det" and t.i not in owner and not (t.is_punct and t.text != "-")

@@ -31,7 +31,7 @@ NOUNS = {"lawsuit": "filed", "suit": "filed", "complaint": "filed", "case": "fil
          "fine": "fined", "penalty": "fined", "settlement": "settled", "ruling": "ruled", "verdict": "ruled",
          "judgment": "ruled", "judgement": "ruled", "probe": "filed", "investigation": "filed",
          "action": "filed", "charges": "filed", "antitrust": "filed", "petition": "filed", "inquiry": "filed",
-         "appeal": "filed", "order": "ruled"}  # fmt: skip
+         "appeal": "filed", "order": "ruled", "proceeding": "filed", "subpoena": "filed"}  # fmt: skip
 # Orders a regulator or court issues against a party; "an order for 50 jets" is a purchase.
 ORDER_KINDS = {
     "consent": "settled",
@@ -41,7 +41,7 @@ ORDER_KINDS = {
     "restraining": "ruled",
 }
 FILE_VERBS = {"file", "bring", "lodge", "launch", "open", "start", "face", "initiate", "pay", "impose", "levy",
-              "reach", "win", "lose", "hand", "issue", "agree", "announce", "settle"}  # fmt: skip
+              "reach", "win", "lose", "hand", "issue", "agree", "announce", "settle", "conclude", "receive"}  # fmt: skip
 COURT_WORDS = ("court", "judge", "jury", "tribunal", "justice", "justices")
 # What a court grants or throws out: a party's request in the case.
 MOTIONS = {"request", "motion", "petition", "attempt", "bid", "appeal", "application", "lawsuit", "suit",
@@ -274,7 +274,14 @@ class LegalExtractor(FactExtractor):
         verb = next((g for g in governing(tok)[1:] if g.pos_ in ("VERB", "AUX")), None)
         if verb is not None and verb.lemma_.lower() in FILE_VERBS:
             subj = agents(verb)
-            if verb.lemma_ in ("face", "pay", "agree", "settle") or lemma == "settlement":
+            received = verb.lemma_ == "receive" and lemma in (
+                "subpoena",
+                "fine",
+                "penalty",
+                "complaint",
+                "charges",
+            )
+            if verb.lemma_ in ("face", "pay", "agree", "settle") or received or lemma == "settlement":
                 defendants = defendants or subj
                 claimants = claimants or prep_entities(verb, ["with"])
             else:
@@ -290,6 +297,14 @@ class LegalExtractor(FactExtractor):
                 status = "ruled"  # "X lost a patent case against Y": the case was decided
             if inquiry and not defendants:
                 defendants = inquiry_targets(verb, tok)
+            if inquiry and not defendants and verb.lemma_ in ("open", "launch", "start", "initiate"):
+                defendants = incident_owner(doc, (tok, verb), claimants)
+            if verb.lemma_ == "conclude":
+                status = "ruled"  # "concluded enforcement proceedings against the bank": a finding made
+        elif verb is not None and verb.lemma_ in ("hit", "slap") and patients(verb) and not defendants:
+            # "the Commission hit X with a fine": the one hit is the defendant, the hitter the claimant
+            defendants = patients(verb)
+            claimants = claimants or agents(verb)
         elif verb is not None and verb.lemma_.lower() in UNDERGO and not defendants:
             # "X is under investigation by Y", "X was hit with a $5 million penalty"
             defendants = [k for s in subjects(verb) for k in expand(s)]
@@ -412,6 +427,18 @@ def inquiry_targets(verb, noun):
     return []
 
 
+def incident_owner(doc, heads, claimants):
+    """'The Justice Department opened a criminal investigation into the blowout': a regulator's probe of an
+    event, not of a named party, is into the company the article is about."""
+    ents = doc._.entities
+    into = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
+            if p.dep_ == "pobj" and p.pos_ == "NOUN" and not entities_in(p.subtree)]  # fmt: skip
+    if not into or not any(ents[k].type == "GOV" or ents[k].kind == "regulator" for k in claimants):
+        return []
+    main = main_org(doc)
+    return [main] if main and main not in claimants else []
+
+
 def other_side(doc, sent, exclude):
     """The company a case is against when the sentence names only who brought it."""
     ents = doc._.entities
@@ -426,7 +453,17 @@ def acts_of(doc, before, exclude):
     """Who made the law or decision a party challenges: the last government in a policy or legal fact,
     else the last regulator named before."""
     ents = doc._.entities
-    for f in reversed([f for f in doc._.facts if f.evidence[0][0] < before]):
+    told = [f for f in doc._.facts if f.evidence[0][0] < before]
+    for f in reversed(told):
+        # "Meta said it would appeal the decision": the decision against the one appealing, by whoever made it
+        if (
+            f.type == "legal"
+            and f.args.get("defendant") in exclude
+            and f.args.get("claimant") not in (None, *exclude)
+        ):
+            if ents[f.args["claimant"]].type == "GOV" or ents[f.args["claimant"]].kind == "regulator":
+                return [f.args["claimant"]]
+    for f in reversed(told):
         if (
             f.type == "policy"
             and f.args.get("authority") not in exclude

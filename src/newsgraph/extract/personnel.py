@@ -40,10 +40,17 @@ NOUN_STATUS = {"appointment": "appointed", "hiring": "appointed", "promotion": "
                "ouster": "departed", "dismissal": "departed", "firing": "departed", "removal": "departed"}  # fmt: skip
 BOARD_RX = re.compile(r"\bto (?:the|its|their|\w+['’]s) (?:supervisory |management )?board\b", re.I)
 FORMER_RX = re.compile(r"\b(?:former|ex-|previously|until recently)", re.I)
+# What a person loses when events "cost them their jobs".
+LOST_JOBS = {"job", "post", "position", "seat", "role"}
 UNIT_WORDS = {"division", "unit", "arm", "business", "segment", "subsidiary", "group"}
 # Words one of which a sentence needs for any token of it to start a fact in `match` and its readers.
 TRIGGERS = (
-    APPOINT | SUCCEED | DEPART | set(NOUN_STATUS) | {"part", "seek", "stand", "join", "become", "serve"}
+    APPOINT
+    | SUCCEED
+    | DEPART
+    | set(NOUN_STATUS)
+    | {"part", "seek", "stand", "join", "become", "serve", "cost", "out"}
+    | RUN
 )
 ROLE_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True)) + r")\b",
                      re.I)  # fmt: skip
@@ -54,7 +61,8 @@ class PersonnelExtractor(FactExtractor):
 
     def __call__(self, doc):
         self.last = None  # (fact, end token of its sentence)
-        self.posts = {}  # person -> company of the first post the article gave them
+        self.post = None  # company of the last appointment read
+        self.posts = {}  # person -> company of the first post the article appointed them to
         return super().__call__(doc)
 
     def handover_time(self, sent):
@@ -71,6 +79,57 @@ class PersonnelExtractor(FactExtractor):
         yield from self.reelection(doc, sent)
         yield from self.nominal(doc, sent)
         yield from self.joins(doc, sent)
+        yield from self.lost_jobs(doc, sent)
+        yield from self.will_run(doc, sent)
+        yield from self.is_out(doc, sent)
+
+    def is_out(self, doc, sent):
+        """'John Doe is out as chief executive of Acme', 'X is out after 17 months': a departure."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            if tok.lemma_ != "be" or not any(
+                c.dep_ in ("advmod", "prt") and c.lower_ == "out" for c in tok.children
+            ):
+                continue
+            if any(c.dep_ == "prep" and c.lower_ in ("of", "on", "in", "for") for c in tok.children):
+                continue  # "is out of stock", "is out on bail": another sense
+            role = self.role(sent, tok)
+            for person in [k for k in agents(tok) if ents[k].type == "PERSON"]:
+                org = self.company(doc, sent, tok, person)
+                role = role or ents[person].role
+                if org and role:
+                    args = {"person": person, "company": org[0], "role": role}
+                    yield self.fact(doc, tok, args, status="departed", time=time_near(doc, sent, tok))
+
+    def lost_jobs(self, doc, sent):
+        """'the losses cost X and Y their jobs', 'the scandal cost him his post': a departure forced by events."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            if tok.lemma_ != "cost" or tok.pos_ != "VERB":
+                continue
+            job = next((t for t in tok.subtree if t.i > tok.i and t.lemma_ in LOST_JOBS
+                        and any(c.dep_ == "poss" for c in t.children)), None)  # fmt: skip
+            if job is None:
+                continue
+            persons = [k for t in doc[tok.i + 1 : job.i] if (k := entity_of(t)) and ents[k].type == "PERSON"]
+            for person in dict.fromkeys(persons):
+                mention = [t for t in doc[tok.i + 1 : job.i] if entity_of(t) == person]
+                role = (
+                    self.role_in(" ".join(t.text for t in doc[mention[0].left_edge.i : mention[0].i]))
+                    or ents[person].role
+                )
+                # what cost the job is no employer ("the Archegos losses"); the post the article gave them is
+                cause = {entity_of(t) for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+                own = ents[person].org
+                org = [parent_org(doc, own)] if own and ents[own].type == "ORG" and own not in cause else []
+                org = (
+                    org
+                    or [k for k in self.company(doc, sent, tok, person) if k not in cause]
+                    or [main_org(doc)]
+                )
+                if org[0]:
+                    args = {"person": person, "company": org[0], "role": role}
+                    yield self.fact(doc, tok, args, status="departed", time=time_near(doc, sent, tok))
 
     def parted(self, doc, sent):
         """'Acme parted ways with chief executive John Doe', 'Doe parted ways with Acme': a departure."""
@@ -163,7 +222,7 @@ class PersonnelExtractor(FactExtractor):
                 role = self.role_in(" ".join(t.text for t in obj[0].subtree))
                 role = role and "interim " + role
                 # "Niccol takes over on Sept. 9. Until then, X is serving as interim CEO": the post just named
-                last = self.last and self.last[0].args.get("company")
+                last = self.post
                 orgs = prep_entities(obj[0], ["of", "at"]) or [last or main_org(doc)]
             elif (
                 tok.lemma_ == "join" and obj[0].lemma_ in ("committee", "board") and obj[0].lower_ != "board"
@@ -242,11 +301,12 @@ class PersonnelExtractor(FactExtractor):
                 role is None
                 and lemma not in SUCCEED | {"retire", "resign", "take", "hand", "give", "step"}
                 and not re.search(r"\bsuccessor\b|\bto succeed\b|\breplace\b", span_text(sent))
+                and not (lemma in ("leave", "quit", "exit") and self.leaves_company(doc, tok))
             ):
                 continue
             pairs = []
             if lemma == "take":
-                pairs = [(p, "appointed") for p in agents(tok)]
+                pairs = [(p, "appointed") for p in agents(tok) + described(tok)]
                 company = []
             elif lemma in HANDOVER:
                 # "Zhang handed the chief executive role to Wu"; "gave up his post"
@@ -259,6 +319,8 @@ class PersonnelExtractor(FactExtractor):
                 passive = any(c.dep_ == "nsubjpass" for c in tok.children)
                 persons = patients(tok) if not passive else [k for c in tok.children if c.dep_ == "nsubjpass"
                                                              for k in expand(c)]  # fmt: skip
+                if not persons and tok.dep_ == "acl" and tok.tag_ == "VBN":
+                    persons = expand(tok.head)  # "CEO Jane Roe, appointed in March, has cut costs"
                 company = [] if passive else [k for k in agents(tok) if ents[k].type == "ORG"]
                 pairs = [(p, "appointed") for p in persons]
             elif lemma == "replace" and [k for k in prep_entities(tok, ["with"]) if ents[k].type == "PERSON"]:
@@ -283,7 +345,7 @@ class PersonnelExtractor(FactExtractor):
                 company = []
             else:
                 persons = (
-                    agents(tok)
+                    agents(tok) + described(tok)
                     if lemma not in REMOVE
                     else (
                         patients(tok) or [k for c in tok.children if c.dep_ == "nsubjpass" for k in expand(c)]
@@ -319,8 +381,53 @@ class PersonnelExtractor(FactExtractor):
                     when = handover
                 fact = self.fact(doc, tok, args, status=status, time=when)
                 self.last = (fact, sent.end)
-                self.posts.setdefault(person, org[0])
+                if status == "appointed":  # "Niccol takes over on Sept. 9": the post given, not the one left
+                    self.post = org[0]
+                    self.posts.setdefault(person, org[0])
                 yield unhedge(doc, fact, tok)
+
+    @staticmethod
+    def leaves_company(doc, tok):
+        """'X leaves Widget to run Acme', 'quit Widget to join Acme', 'is leaving the company after 20 years':
+        a person leaving a company needs no title to be a departure."""
+        if any(
+            c.dep_ in ("advcl", "xcomp")
+            and c.lemma_ in RUN | {"become", "join"}
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in tok.children
+        ):
+            return True
+        ents = doc._.entities
+        left = [k for c in tok.children if c.dep_ == "dobj" for k in expand(c)]
+        who = [k for k in agents(tok) if ents[k].type == "PERSON"]
+        return bool(who) and any(ents[k].type == "ORG" and ents[k].kind is None for k in left)
+
+    def will_run(self, doc, sent):
+        """'Widget CEO Jane Roe will lead the combined networking business': a post in the new set-up."""
+        ents = doc._.entities
+        for tok in tokens(sent):
+            if tok.pos_ != "VERB" or tok.lemma_ not in RUN:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in tok.children):
+                continue
+            obj = [
+                c for c in tok.children if c.dep_ == "dobj" and c.lemma_ in UNIT_WORDS | {"company", "team"}
+            ]
+            persons = [k for k in agents(tok) if ents[k].type == "PERSON"]
+            if not obj or not persons:
+                continue
+            orgs = [
+                parent_org(doc, k) for t in obj[0].subtree if (k := entity_of(t)) and ents[k].type == "ORG"
+            ]
+            words = [
+                t.text for t in obj[0].subtree if t.dep_ != "poss" and not t.is_punct and t.dep_ != "det"
+            ]
+            for person in persons:
+                org = orgs or self.company(doc, sent, tok, person)
+                if org:
+                    args = {"person": person, "company": org[0], "role": "head of " + " ".join(words)}
+                    fact = self.fact(doc, tok, args, status="appointed", time=time_near(doc, sent, tok))
+                    yield unhedge(doc, fact, tok)
 
     @staticmethod
     def named_employer(doc, tok):
@@ -377,7 +484,14 @@ class PersonnelExtractor(FactExtractor):
     @staticmethod
     def employer(doc, sent, tok, person):
         ents = doc._.entities
+        # "took over in April with a mandate ... after the collapse of Archegos": a company named in a
+        # clause or phrase about something else is not the one the person works for
+        aside = {t.i for c in tok.subtree if c.i != tok.i and (c.dep_ in ("advcl", "relcl", "acl", "ccomp") or (
+                 c.dep_ == "prep" and c.lower_ in ("after", "with", "before", "despite", "amid")))
+                 for t in c.subtree}  # fmt: skip
         for c in tok.subtree:
+            if c.i in aside:
+                continue
             if c.lower_ in ("of", "at", "from") and c.dep_ == "prep":
                 found = [k for k in prep_entities(c.head, ["of", "at", "from"]) if ents[k].type == "ORG"]
                 if found:
@@ -388,6 +502,11 @@ class PersonnelExtractor(FactExtractor):
         # the company that named them.
         if own and own in in_sentence and ents[own].type == "ORG" and not FORMER_RX.search(span_text(sent)):
             return [own]
+        # "CEO Jane Roe, appointed in March, has been cutting jobs to stabilize the company": the one
+        # company the sentence names, itself or by a description
+        named = [k for k in in_sentence if ents[k].type == "ORG" and ents[k].kind is None]
+        if len(named) == 1 and not FORMER_RX.search(span_text(sent)):
+            return named
         main = main_org(doc)
         if main:
             return [main]
@@ -398,6 +517,18 @@ class PersonnelExtractor(FactExtractor):
             return [org]
         org = main_org(doc)
         return [org] if org else []
+
+
+def described(tok) -> list[str]:
+    """'Taro Roe, a former Widget executive who took the helm in 2022': the person the apposition
+    describes, not the company in it."""
+    if (
+        tok.dep_ == "relcl"
+        and tok.head.dep_ == "appos"
+        and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in tok.children)
+    ):
+        return [k for k in expand(tok.head.head) if tok.doc._.entities[k].type == "PERSON"]
+    return []
 
 
 def upcoming(doc, tok, when):

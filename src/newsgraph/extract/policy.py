@@ -29,6 +29,7 @@ DIRECTIONS = {
     "suspend": "tighten", "freeze": "tighten", "plan": "new", "build": "new", "create": "new",
     "establish": "new", "set": "new", "enact": "new", "finalize": "new", "finalise": "new", "reverse": "end",
     "rescind": "end", "overturn": "end", "add": "tighten", "abandon": "end", "dismantle": "end",
+    "oblige": "tighten", "obligate": "tighten", "force": "tighten", "compel": "tighten",
 }  # fmt: skip
 RULE_NOUNS = {"rule", "rules", "regulation", "regulations", "law", "subsidy", "subsidies", "tariff", "tariffs",
               "rate", "rates", "ban", "cap", "quota", "limit", "license", "licence", "licenses", "licences",
@@ -58,7 +59,7 @@ NEEDS_RULE = {"raise", "cut", "lower", "reduce", "announce", "introduce", "unvei
               "propose", "extend", "offer", "adopt", "pass", "end", "lift", "ease", "order", "require", "scrap",
               "abandon", "dismantle",
               "block", "halt", "suspend", "freeze", "enact", "finalize", "finalise", "reverse", "rescind",
-              "overturn"}  # fmt: skip
+              "overturn", "oblige", "obligate", "force", "compel"}  # fmt: skip
 # Verbs that make policy only when their object is a project or a rule, never on their own.
 NEEDS_PROJECT = {"plan", "build", "create", "establish", "set"}
 # A rule named as a noun by its maker: "new US export restrictions", "China's fresh curbs".
@@ -131,24 +132,38 @@ class PolicyExtractor(FactExtractor):
                 obj_words.add(earlier.lower_)
                 subject = " ".join(t.text for t in earlier.subtree)
             relcl = self.relative_head(tok)
-            if relcl is not None:
+            while relcl is not None:
                 obj_words.add(relcl.lower_)  # "guidelines the trade ministry issued"
+                if subject in ("which", "that") and relcl.lower_ in RULE_NOUNS:
+                    subject = relcl.text
+                # "the levy on the revenues of energy companies, which the government extended": the
+                # parser hangs the clause on the last noun; the rule may be any noun up the chain
+                up = relcl.head.head if relcl.dep_ == "pobj" and relcl.head.dep_ == "prep" else None
+                relcl = up if up is not None and up.pos_ == "NOUN" and up.i < tok.i else None
             if lemma in ("require", "order") and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                 obj_words.add("rule")
-            if lemma in (
-                "investigate",
-                "probe",
-                "block",
-                "halt",
-                "suspend",
-                "freeze",
-                "order",
-                "scrutinize",
-            ) and any(
-                entity_of(t) or (t.dep_ == "dobj" and t.lemma_ in DEAL_WORDS)
-                for c in tok.children
-                if c.dep_ == "dobj"
-                for t in c.subtree
+            # "the new EU law obliges platforms to ...": a rule in force binds; a government forcing one
+            # company to act is an order, read by the legal reader
+            obj_words |= {c.lower_ for c in tok.children if c.dep_ == "nsubj" and c.lower_ in LEGISLATION}
+            if (
+                lemma
+                in (
+                    "investigate",
+                    "probe",
+                    "block",
+                    "halt",
+                    "suspend",
+                    "freeze",
+                    "order",
+                    "scrutinize",
+                )
+                and any(
+                    entity_of(t) or (t.dep_ == "dobj" and t.lemma_ in DEAL_WORDS)
+                    for c in tok.children
+                    if c.dep_ == "dobj"
+                    for t in c.subtree
+                )
+                and not halts_business(tok)
             ):
                 continue  # a probe of, or an order to, a named company is a legal fact; a deal's review an approval
             if lemma in NEEDS_RULE and not obj_words & RULE_NOUNS:
@@ -204,7 +219,8 @@ class PolicyExtractor(FactExtractor):
         if (
             subj is not None
             and subj.lower_ in RULE_NOUNS
-            and tok.lemma_.lower() in ("require", "ban", "bar", "limit", "restrict", "cap")
+            and tok.lemma_.lower()
+            in ("require", "ban", "bar", "limit", "restrict", "cap", "oblige", "obligate", "force", "compel")
         ):
             return self.rule_maker(doc, subj)  # "a law signed by X requires Y to sell"
         if subj is None and tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN"):
@@ -384,6 +400,15 @@ def own_voice(doc, tok):
     if cue.dep_ != "conj" and anchor not in cue.ancestors:
         return None
     return Source("document", None)
+
+
+def halts_business(tok) -> bool:
+    """'the central bank ordered X to stop accepting new deposits': a regulator shutting a line of business
+    restricts it, as a rule would, though one company is named."""
+    return tok.lemma_ == "order" and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_ in ("stop", "cease", "halt", "suspend")
+        for c in tok.children
+    )
 
 
 def legislation(tok):
