@@ -752,3 +752,47 @@ def test_a_rule_that_breaks_on_a_sentence_costs_only_that_sentence(nlp_pipeline,
 def test_one_companys_share_of_the_market_is_no_market_trend(nlp_pipeline):
     result = extract(Document("Acme Corp. accounted for 14.4% of the market in August."), nlp=nlp_pipeline)
     assert not [f for f in result.facts if f.type == "market_trend"]
+
+
+# --- entities and coreference ---------------------------------------------------------------
+
+
+def _entity_names(result):
+    return {e.id: e.name for e in result.entities}
+
+
+def test_a_name_opened_by_its_initials_is_one_company(nlp_pipeline):
+    text = (
+        "ROME - GDPM Gucci Dolce Paolo Moretti said third-quarter sales rose 7% to 4.1 billion euros. "
+        "Shares fell 2%, with GDPM down 3% in Milan."
+    )
+    result = extract(Document(text, published="2024-10-15"), nlp=nlp_pipeline)
+    assert not [e for e in result.entities if e.type == "PERSON"]
+    company = next(e for e in result.entities if e.name == "GDPM Gucci Dolce Paolo Moretti")
+    assert "GDPM" in company.aliases
+    results = [f for f in result.facts if f.type == "financial_result"]
+    assert results and all(f.args["company"] == company.id for f in results)
+
+
+def test_initials_and_a_lowercase_word_name_a_company(nlp_pipeline):
+    text = (
+        "QX ventra said on Monday it had started mass production of its new image sensor. QX ventra plans "
+        "to ship the sensor to carmakers in May."
+    )
+    result = extract(Document(text, published="2024-03-04"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    launches = [f for f in result.facts if f.type == "launch"]
+    assert launches and {names[f.args["company"]] for f in launches} == {"QX ventra"}
+
+
+def test_a_parent_with_units_is_no_short_form_of_its_unit(nlp_pipeline):
+    text = (
+        "Kenwa's gaming division began taking orders for its new console on Friday. Kenwa declined to "
+        "comment on sales. Mika Oda became chief executive of Kenwa Interactive Entertainment's studio "
+        "business in June."
+    )
+    result = extract(Document(text, published="2024-09-27"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    assert {"Kenwa", "Kenwa Interactive Entertainment"} <= set(names.values())
+    responses = [f for f in result.facts if f.type == "response"]
+    assert responses and names[responses[0].args["party"]] == "Kenwa"
