@@ -796,3 +796,45 @@ def test_a_parent_with_units_is_no_short_form_of_its_unit(nlp_pipeline):
     assert {"Kenwa", "Kenwa Interactive Entertainment"} <= set(names.values())
     responses = [f for f in result.facts if f.type == "response"]
     assert responses and names[responses[0].args["party"]] == "Kenwa"
+
+
+def test_a_nationality_in_a_description_picks_the_company_of_that_country(nlp_pipeline):
+    text = (
+        "Brackwell Motors strikes battery deal with France's Lumora. Brackwell Motors has agreed a multi-year "
+        "supply deal with Lumora. As part of the deal, Brackwell will invest 20 million euros in the French "
+        "company."
+    )
+    result = extract(Document(text, published="2024-02-27"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    investments = [f for f in result.facts if f.type == "investment"]
+    assert investments and names.get(investments[0].args.get("target")) == "Lumora"
+
+
+def test_a_description_in_the_words_of_a_name_is_that_company(nlp_pipeline):
+    text = (
+        "Tovana Pay Ltd. has struggled since regulators ordered its affiliate, Corvel Digital Bank, to stop "
+        "taking deposits. Tovana Pay said on Monday it would appeal. Ann Reyes stepped down as chairman of "
+        "the digital bank in March."
+    )
+    result = extract(Document(text, published="2024-05-29"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    personnel = [f for f in result.facts if f.type == "personnel"]
+    assert personnel and names[personnel[0].args["company"]] == "Corvel Digital Bank"
+
+
+def test_a_name_that_completes_its_purchase_is_a_company(nlp_pipeline):
+    text = "J.K. Halvorsen completed its $2 billion purchase of snack maker Brinley Foods in May."
+    result = extract(Document(text, published="2024-08-05"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    deals = [f for f in result.facts if f.type == "acquisition"]
+    assert deals and names[deals[0].args["acquirer"]] == "J.K. Halvorsen"
+
+
+def test_the_place_a_firm_is_based_in_is_no_company(nlp_pipeline):
+    text = (
+        'Shares of Tovana Pay Ltd. fell 4%. "Demand is weak," said Tom Reed, an analyst at Lyon-based '
+        "Gravelle Partners."
+    )
+    result = extract(Document(text, published="2024-05-29"), nlp=nlp_pipeline)
+    assert "Lyon" not in {e.name for e in result.entities}
+    assert "Gravelle Partners" in {e.name for e in result.entities}

@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp.entities import Mention, lexicon
+from newsgraph.nlp.entities import DEMONYMS, Mention, lexicon
 from newsgraph.nlp.shared import all_sentences, doc_tokens, entity_of, sent_of, set_entity
 
 PRONOUNS_ORG = {"it", "its"}
@@ -62,7 +62,9 @@ class DescriptionCoref:
                     key = self.regulator(doc, start, end, entities)
                 if doc[start].pos_ == "PRON":
                     key = self.clause_subject(doc, doc[start], want, entities)
-                key = key or self.antecedent(doc, sents, si, start, want, by_sent, entities)
+                elif key is None and want == "ORG":
+                    key = named_in(doc, start, end, entities)
+                key = key or self.antecedent(doc, sents, si, start, end, want, by_sent, entities, links)
                 if key:
                     links.append((start, end, key))
         return links
@@ -187,6 +189,11 @@ class DescriptionCoref:
                 key = entity_of(c) or next((entity_of(t) for t in c.subtree if entity_of(t)), None)
                 if key and (entities[key].type == want or (want == "ORG" and entities[key].type == "GOV")):
                     return key
+                if key and want == "ORG" and _its_own(pron, verb) and _lone_person(entities[key]):
+                    # "J.M. Smucker completed its purchase": a name the subject of a clause that
+                    # calls it "its" is a company's, whatever NER took it for
+                    entities[key].type = "ORG"
+                    return key
                 return None  # the nearest subject is someone else: salience decides
             # Up from the pronoun's clause to the verb it hangs under: ccomp/conj of a verb, or
             # acl of that verb's object ("denied a report that it ...").
@@ -201,7 +208,7 @@ class DescriptionCoref:
             verb = up
         return None
 
-    def antecedent(self, doc, sents, si, start, want, by_sent, entities) -> str | None:
+    def antecedent(self, doc, sents, si, start, end, want, by_sent, entities, links=()) -> str | None:
         pronoun = doc[start].pos_ == "PRON"
 
         def ok(m: Mention) -> bool:
@@ -243,6 +250,13 @@ class DescriptionCoref:
             topic = _topic(doc, ok)
             if topic in counts:
                 counts[topic] += 1
+        if counts and not pronoun:
+            # "the French company", "the Korean memory maker": a nationality in the description
+            # picks the candidate the article ties to that country.
+            places = _places(doc[start:end])
+            if places:
+                tied = {k for k in counts if _tied(doc, k, places, links)}
+                counts = Counter({k: v for k, v in counts.items() if k in tied}) or counts
         if counts:
             return max(counts, key=lambda k: (counts[k], k == topic, recent[k]))
         # No antecedent before it (a headline): the entity the article is most about.
@@ -280,6 +294,61 @@ class DescriptionCoref:
         return root.dep_ == "attr" and any(
             c.dep_ == "nsubj" and entity_of(c) == key for c in root.head.children
         )
+
+
+def _its_own(pron, verb) -> bool:
+    """'its' on the object of an action verb: 'completed its purchase', not 'became its owner'."""
+    return (
+        pron.lower_ == "its"
+        and pron.head.dep_ == "dobj"
+        and pron.head.head.i == verb.i
+        and verb.lemma_ not in ("be", "become", "remain")
+    )
+
+
+def _lone_person(info) -> bool:
+    """A PERSON named once, never by a surname alone, as a company's name is."""
+    return info.type == "PERSON" and len(info.names) == 1
+
+
+def named_in(doc: Doc, start: int, end: int, entities) -> str | None:
+    """'the payments bank' after 'Paytm Payments Bank': a description whose words, two or more,
+    are all words of one company's name names that company, however salient its parent is."""
+    words = {t.lower_ for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.is_alpha}
+    if len(words) < 2:
+        return None
+    hits = {
+        m.key
+        for m in doc._.mentions
+        if m.end <= start
+        and entities[m.key].type == "ORG"
+        and words <= {w.lower() for n in entities[m.key].names for w in n.split()}
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _places(span: Span) -> set[str]:
+    """The country words a description's nationality stands for: 'Korean' -> korea, seoul ..."""
+    out: set[str] = set()
+    for t in span:
+        names = DEMONYMS.get(t.lower_)
+        if names and t.text[:1].isupper():
+            out |= {t.lower_, *names}
+    return out
+
+
+def _tied(doc: Doc, key: str, places: set[str], links) -> bool:
+    """Whether the article ties the entity to one of `places`: 'France's Mistral', 'Seoul-based
+    SK hynix', 'the Korean chipmaker SK hynix', or a description of it naming the place."""
+    spans = [(m.start, m.end) for m in doc._.mentions if m.key == key]
+    spans += [(s, e) for s, e, k in links if k == key]
+    for s, e in spans:
+        lo = max(sent_of(doc[s]).start, s - 3)
+        toks = doc[lo:e]
+        text = " ".join(t.lower_ for t in toks)
+        if any(t.lower_ in places for t in toks) or any(p in text for p in places if " " in p):
+            return True
+    return False
 
 
 def _clause_subject_tokens(tok) -> set[int]:

@@ -240,6 +240,9 @@ class EntityRecognizer:
         found += styled_names(doc)
         datelines = doc._.datelines
         found = [f for f in found if not any(s <= f[0].start_char < e for s, e in datelines)]
+        # "the Noida-based company": a place that tells where a company sits is no actor; the
+        # description is left whole for coreference.
+        found = [f for f in found if not _based(doc, f[0].end)]
         tickers = doc.user_data["newsgraph_tickers"] = ticker_marks(doc)
         if tickers:
             # "(NASDAQ: ACME)": the exchange is no actor; the ticker is linked after clustering.
@@ -496,12 +499,14 @@ class EntityRecognizer:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is None or nxt.lower_ not in ("at", "from", "with"):
                 continue
-            end = tok.i + 2
+            start = end = tok.i + 2
+            if _based(doc, start + 1):
+                start = end = start + 3  # "an analyst at Mumbai-based Kestrel Securities"
             while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text in ("&", "and", "'s", "’s") and
                                       end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):  # fmt: skip
                 end += 1
-            if end > tok.i + 2:
-                out.append((doc[tok.i + 2 : end], "ORG", "analyst"))
+            if end > start:
+                out.append((doc[start:end], "ORG", "analyst"))
         return out
 
     @staticmethod
@@ -926,6 +931,12 @@ class EntityRecognizer:
         doc._.entities = entities
         doc._.mentions = mentions
         person_orgs(doc)
+
+
+def _based(doc: Doc, i: int) -> bool:
+    """Whether tokens i, i + 1 read '-based' ('Seoul-based')."""
+    toks = _toks(doc)
+    return i + 1 < len(toks) and toks[i].text == "-" and toks[i + 1].lower_ == "based"
 
 
 UNIT_NOUNS = {"division", "unit", "arm", "subsidiary", "business", "businesses", "units", "divisions",
