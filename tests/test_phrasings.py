@@ -838,3 +838,42 @@ def test_the_place_a_firm_is_based_in_is_no_company(nlp_pipeline):
     result = extract(Document(text, published="2024-05-29"), nlp=nlp_pipeline)
     assert "Lyon" not in {e.name for e in result.entities}
     assert "Gravelle Partners" in {e.name for e in result.entities}
+
+
+def test_a_description_as_subject_continues_the_subject_before(nlp_pipeline):
+    text = (
+        "India's Vantel Solar signed supply deals with Orin Energy and Pax Grid, Vantel said on Monday. Vantel "
+        "shares rose 3%. In Spain, Caldera Power unveiled a rooftop panel at a fair in Madrid on Tuesday. The "
+        "company expects revenue to double next year."
+    )
+    result = extract(Document(text, published="2024-06-12"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    forecasts = [f for f in result.facts if f.type == "forecast"]
+    assert forecasts and names[forecasts[0].args["source"]] == "Caldera Power"
+
+
+def test_a_clause_subject_is_not_the_description_it_acts_on(nlp_pipeline):
+    text = (
+        "Norrland Bank AG admitted failings in its controls last year. Sweden's financial watchdog KFSA said "
+        "on Tuesday it had opened proceedings against the bank."
+    )
+    doc = nlp_pipeline.make_doc(text)
+    doc._.published = None
+    for _, proc in nlp_pipeline.pipeline:
+        doc = proc(doc)
+    entities = doc._.entities
+    bank = next(m for m in doc._.mentions if m.text == "the bank")
+    assert entities[bank.key].name == "Norrland Bank"
+    watchdog = next(m for m in doc._.mentions if m.text == "KFSA")
+    assert entities[watchdog.key].type == "GOV"
+
+
+def test_an_ai_lab_is_named_with_and_without_its_tail(nlp_pipeline):
+    text = (
+        "Tessel Corp. signs cloud deal with Paris-based Vireo AI. Tessel will invest 10 million euros in "
+        "Vireo. Vireo, founded in 2022 by former researchers from Tessel, on Monday also unveiled a chatbot "
+        "called Nova."
+    )
+    result = extract(Document(text, published="2024-02-26"), nlp=nlp_pipeline)
+    lab = [e for e in result.entities if e.name.startswith("Vireo")]
+    assert len(lab) == 1 and "Vireo" in {lab[0].name, *lab[0].aliases}

@@ -225,11 +225,17 @@ class DescriptionCoref:
         # "Elliott built stakes in the company": a description that is not the subject of its
         # clause names someone other than that subject.
         own_subject = set() if pronoun else _clause_subject_tokens(doc[start])
+        # "FINMA said it had concluded proceedings against the bank": the subject, named or a
+        # pronoun already resolved, is not the object of its own clause, wherever else it is named.
+        own_keys = {entity_of(doc[i]) for i in own_subject} | {
+            k for s, e, k in links if any(s <= i < e for i in own_subject)
+        }
+        own_keys.discard(None)
         for sj in range(max(0, si - 3), si + 1):
             if junk and any(s <= sents[sj].start_char < e for s, e in junk):
                 continue  # "Read more: <another story>" lines are not the article's discourse
             for m in by_sent.get(sents[sj].start, []):
-                if m.start >= start or not ok(m) or doc[m.start : m.end].root.i in own_subject:
+                if m.start >= start or not ok(m) or m.key in own_keys:
                     continue
                 counts[m.key] += (
                     1
@@ -240,6 +246,13 @@ class DescriptionCoref:
                     )
                 )
                 recent[m.key] = m.start
+        prev = None
+        if counts and want == "ORG" and not pronoun and si > 0 and _in_subject(doc[start:end].root):
+            # "LVMH said ... The world's biggest luxury group said": a description that opens
+            # its sentence as the subject continues the subject of the sentence before.
+            prev = _subject_entity(sents[si - 1], entities)
+            if prev in counts:
+                counts[prev] += 2
         topic = None
         here = by_sent.get(sents[si].start, [])
         # A candidate named earlier in the same sentence ("left Initech after the software
@@ -258,9 +271,9 @@ class DescriptionCoref:
                 tied = {k for k in counts if _tied(doc, k, places, links)}
                 counts = Counter({k: v for k, v in counts.items() if k in tied}) or counts
         if counts:
-            return max(counts, key=lambda k: (counts[k], k == topic, recent[k]))
+            return max(counts, key=lambda k: (counts[k], k == prev, k == topic, recent[k]))
         # No antecedent before it (a headline): the entity the article is most about.
-        overall = Counter(m.key for m in doc._.mentions if ok(m))
+        overall = Counter(m.key for m in doc._.mentions if ok(m) and m.key not in own_keys)
         return overall.most_common(1)[0][0] if overall else None
 
     def set_annotations(self, doc: Doc, links) -> None:
@@ -309,6 +322,23 @@ def _its_own(pron, verb) -> bool:
 def _lone_person(info) -> bool:
     """A PERSON named once, never by a surname alone, as a company's name is."""
     return info.type == "PERSON" and len(info.names) == 1
+
+
+def _in_subject(tok) -> bool:
+    """Whether the token heads, or owns, the subject of its sentence's main clause."""
+    while tok.dep_ in ("poss", "compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
+def _subject_entity(sent: Span, entities) -> str | None:
+    """The entity that is the main clause's subject: a company named, or the company of a
+    person named ('Shell Chief Executive Wael Sawan said')."""
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    key = entity_of(subj) if subj is not None else None
+    if key and entities[key].type == "PERSON":
+        return entities[key].org
+    return key
 
 
 def named_in(doc: Doc, start: int, end: int, entities) -> str | None:

@@ -231,6 +231,10 @@ class EntityRecognizer:
                     if longer is not span:
                         span, etype = longer, "ORG"
                 if span is not None and not self.heading(span):
+                    if etype == "ORG" and span.start and _toks(doc)[span.start - 1].lower_ in WATCHDOGS:
+                        # "Switzerland's financial regulator FINMA": the body the noun names
+                        found.append((span, "GOV", "regulator"))
+                        continue
                     found.append((span, self.fix_type(span, etype, ent.label_), None))
         found += self.suffix_names(doc)
         found += self.national_governments(doc, ents)
@@ -711,7 +715,7 @@ class EntityRecognizer:
             if etype in ("ORG", "PRODUCT") and info.type == "ORG" and len(ow) > len(words):
                 if ow[: len(words)] == words and n not in self.countries and n not in self.country_norms:
                     rest = ow[len(words) :]
-                    if all(w in self.suffixes or w in LEGAL for w in rest) and not (
+                    if all(w in self.suffixes or w in LEGAL or w in NAME_TAILS for w in rest) and not (
                         n in parents and any(w not in LEGAL for w in rest)
                     ):
                         return key
@@ -939,6 +943,9 @@ def _based(doc: Doc, i: int) -> bool:
     return i + 1 < len(toks) and toks[i].text == "-" and toks[i + 1].lower_ == "based"
 
 
+# Tails that AI labs add to their names ('Mistral AI'), too common as words to be suffixes.
+NAME_TAILS = {"ai"}
+WATCHDOGS = {"regulator", "watchdog", "supervisor"}
 UNIT_NOUNS = {"division", "unit", "arm", "subsidiary", "business", "businesses", "units", "divisions",
               "subsidiaries", "studio", "studios", "affiliate"}  # fmt: skip
 
