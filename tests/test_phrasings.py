@@ -877,3 +877,19 @@ def test_an_ai_lab_is_named_with_and_without_its_tail(nlp_pipeline):
     result = extract(Document(text, published="2024-02-26"), nlp=nlp_pipeline)
     lab = [e for e in result.entities if e.name.startswith("Vireo")]
     assert len(lab) == 1 and "Vireo" in {lab[0].name, *lab[0].aliases}
+
+
+def test_a_description_continues_the_company_of_the_person_before(nlp_pipeline):
+    text = (
+        "Halvard Energy said on Friday it would not bid for Norsea Oil. Halvard said in April that its chairman "
+        "would step down. Norsea Chief Executive Erik Lund has repeatedly said he prefers buying back Norsea's "
+        "own stock to big deals. The company's last big deal was its purchase of Fjord Gas, completed in 2019 "
+        "for about $8 billion."
+    )
+    result = extract(Document(text, published="2024-06-20"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    pairs = {
+        (names[f.args["acquirer"]], names[f.args["target"]]) for f in result.facts if f.type == "acquisition"
+    }
+    assert ("Norsea Oil", "Fjord Gas") in pairs
+    assert ("Halvard Energy", "Fjord Gas") not in pairs

@@ -61,7 +61,7 @@ class DescriptionCoref:
                 ):
                     key = self.regulator(doc, start, end, entities)
                 if doc[start].pos_ == "PRON":
-                    key = self.clause_subject(doc, doc[start], want, entities)
+                    key = self.clause_subject(doc, doc[start], want, entities, links=links)
                 elif key is None and want == "ORG":
                     key = named_in(doc, start, end, entities)
                 key = key or self.antecedent(doc, sents, si, start, end, want, by_sent, entities, links)
@@ -166,7 +166,7 @@ class DescriptionCoref:
                 yield start, tok.i + 1, want  # headline style: "Smartphone giant has had discussions"
 
     @staticmethod
-    def clause_subject(doc, pron, want, entities, hops: int = 0) -> str | None:
+    def clause_subject(doc, pron, want, entities, hops: int = 0, links=()) -> str | None:
         """'Moody's cut its outlook': a possessive pronoun names its own clause's subject.
 
         'Acme denied a report that it was in talks', 'Acme said it would appeal': a subject
@@ -184,9 +184,13 @@ class DescriptionCoref:
                 c = subj[0]
                 if c.pos_ == "PRON":
                     if c.lower_ in PRONOUNS_ORG and want == "ORG":
-                        return DescriptionCoref.clause_subject(doc, c, want, entities, hops + 1)
+                        return DescriptionCoref.clause_subject(doc, c, want, entities, hops + 1, links)
                     return None
                 key = entity_of(c) or next((entity_of(t) for t in c.subtree if entity_of(t)), None)
+                # "The company's last deal was its purchase of ...": a description resolved earlier
+                key = key or next(
+                    (k for s, e, k in links if c.left_edge.i <= s < e <= c.right_edge.i + 1), None
+                )
                 if key and (entities[key].type == want or (want == "ORG" and entities[key].type == "GOV")):
                     return key
                 if key and want == "ORG" and _its_own(pron, verb) and _lone_person(entities[key]):
@@ -252,7 +256,7 @@ class DescriptionCoref:
             # its sentence as the subject continues the subject of the sentence before.
             prev = _subject_entity(sents[si - 1], entities)
             if prev in counts:
-                counts[prev] += 2
+                counts[prev] += 4
         topic = None
         here = by_sent.get(sents[si].start, [])
         # A candidate named earlier in the same sentence ("left Initech after the software
