@@ -893,3 +893,14 @@ def test_a_description_continues_the_company_of_the_person_before(nlp_pipeline):
     }
     assert ("Norsea Oil", "Fjord Gas") in pairs
     assert ("Halvard Energy", "Fjord Gas") not in pairs
+
+
+def test_a_brand_with_a_chief_is_the_unit_the_chief_runs(nlp_pipeline):
+    text = (
+        "Halvex Games opened orders for its new handheld on Monday. Nikko's PlayStation unit also cut prices. "
+        "The move came after the retirement of longtime PlayStation chief Dana Holt in June."
+    )
+    result = extract(Document(text, published="2024-09-02"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    personnel = [f for f in result.facts if f.type == "personnel"]
+    assert personnel and names[personnel[0].args["company"]] == "PlayStation"

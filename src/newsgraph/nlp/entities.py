@@ -1126,6 +1126,12 @@ def person_orgs(doc: Doc) -> None:
         while i >= sent.start and (doc[i].lower_ in PRE_NAME_WORDS or doc[i].tag_ == "POS"):
             i -= 1
         key = entity_of(doc[i]) if i >= sent.start else None
+        if (
+            key
+            and entities[key].type == "PRODUCT"
+            and any(t.lower_ in TITLE_TAIL for t in doc[i + 1 : m.start])
+        ):
+            entities[key].type = "ORG"  # "PlayStation chief Jim Ryan": a brand with a chief is its unit
         # "Former Initech CEO Tom Reyes", "Jane Roe, who previously led Initech,": the company
         # a person left is not the person's company.
         past = _past_employers(doc, sent, m, i)
