@@ -904,3 +904,15 @@ def test_a_brand_with_a_chief_is_the_unit_the_chief_runs(nlp_pipeline):
     names = _entity_names(result)
     personnel = [f for f in result.facts if f.type == "personnel"]
     assert personnel and names[personnel[0].args["company"]] == "PlayStation"
+
+
+def test_the_firm_after_an_analyst_names_the_analyst_house(nlp_pipeline):
+    text = (
+        'Vexa Motors said on Monday its deliveries fell 10% in the quarter. Vexa shares fell 3%. "Demand is '
+        'soft," said Mia Holm, an analyst at Brightline Research. The firm expects EU car registrations to '
+        "decline by about 4% this year."
+    )
+    result = extract(Document(text, published="2024-07-08"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    forecasts = [f for f in result.facts if f.type == "forecast"]
+    assert forecasts and names[forecasts[0].args["source"]] == "Brightline Research"

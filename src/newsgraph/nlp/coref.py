@@ -22,6 +22,7 @@ QUOTES = {'"', "\u201c", "\u201d", "'", "``", "''"}
 REGULATOR_NOUNS = {"regulator", "regulators", "watchdog", "agency", "commission", "authority"}
 # Words a press release defines for itself: '("Acme" or the "Company")'.
 DEFINED_WORDS = {"company", "group", "bank", "corporation", "firm", "partnership", "issuer", "fund", "trust"}
+FIRM_NOUNS = {"firm", "brokerage", "consultancy"}
 PRONOUNS_PERSON = {"he", "she", "his", "her"}
 DEFINED = "newsgraph_defined_terms"
 
@@ -214,6 +215,9 @@ class DescriptionCoref:
 
     def antecedent(self, doc, sents, si, start, end, want, by_sent, entities, links=()) -> str | None:
         pronoun = doc[start].pos_ == "PRON"
+        # "said an analyst at Bluewater Research ... The firm expects": "firm" is how copy
+        # refers back to an analyst house, which "the company" never names.
+        firm = not pronoun and doc[end - 1].lower_ in FIRM_NOUNS
 
         def ok(m: Mention) -> bool:
             info = entities[m.key]
@@ -221,6 +225,8 @@ class DescriptionCoref:
                 return info.type == "GOV"
             if pronoun and want == "ORG" and info.type == "GOV" and info.kind == "regulator":
                 return True  # "it sued Amazon": a regulator is an "it" too
+            if firm and info.kind == "analyst":
+                return True
             return info.type == want and info.kind not in ("publication", "analyst")
 
         counts: Counter = Counter()
@@ -250,6 +256,9 @@ class DescriptionCoref:
                     )
                 )
                 recent[m.key] = m.start
+        houses = {k for k in counts if entities[k].kind == "analyst"}
+        if houses:
+            counts = Counter({k: v for k, v in counts.items() if k in houses})
         prev = None
         if counts and want == "ORG" and not pronoun and si > 0 and _in_subject(doc[start:end].root):
             # "LVMH said ... The world's biggest luxury group said": a description that opens
