@@ -916,3 +916,50 @@ def test_the_firm_after_an_analyst_names_the_analyst_house(nlp_pipeline):
     names = _entity_names(result)
     forecasts = [f for f in result.facts if f.type == "forecast"]
     assert forecasts and names[forecasts[0].args["source"]] == "Brightline Research"
+
+
+def _mentions(nlp, text: str) -> dict[str, str]:
+    """Each mention's text and the name of the entity it was resolved to."""
+    doc = nlp.make_doc(text)
+    doc._.published = None
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return {m.text: doc._.entities[m.key].name for m in doc._.mentions}
+
+
+def test_the_parent_company_is_not_the_unit_just_named(nlp_pipeline):
+    text = (
+        "Norvik Bank AG has agreed to pay $300 million to settle charges over loans to Zambia. Under the deal, "
+        "the bank's British subsidiary, Norvik Securities Ltd, will plead guilty to fraud, while the parent "
+        "company will enter a deferred prosecution agreement."
+    )
+    assert _mentions(nlp_pipeline, text)["the parent company"] == "Norvik Bank"
+
+
+def test_the_country_is_a_country_not_its_regulator(nlp_pipeline):
+    text = (
+        "Zambia's Financial Markets Authority fined Norvik Bank AG $5 million on Tuesday, saying the southern "
+        "African country had lost millions."
+    )
+    assert _mentions(nlp_pipeline, text)["the southern African country"] == "Zambia"
+
+
+def test_a_nationality_skips_the_company_tied_to_another_country(nlp_pipeline):
+    text = (
+        "China's Qilin Motors overtook Vanta as the biggest seller of electric cars last quarter. The U.S. "
+        "company delivered 480,000 cars in the quarter."
+    )
+    result = extract(Document(text, published="2024-01-03"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    results = [f for f in result.facts if f.type == "financial_result"]
+    assert results and names[results[0].args["company"]] == "Vanta"
+
+
+def test_a_country_in_brackets_is_no_name_of_the_company(nlp_pipeline):
+    text = (
+        "Qilin Electronics said it would sell its stake in Qilin Manufacturing (India) to Vanta Corp. The plant "
+        "in southern India employs 9,000 people."
+    )
+    result = extract(Document(text, published="2024-01-03"), nlp=nlp_pipeline)
+    unit = next(e for e in result.entities if e.name == "Qilin Manufacturing")
+    assert "India" not in unit.aliases

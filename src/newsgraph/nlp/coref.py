@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp.entities import DEMONYMS, Mention, lexicon
+from newsgraph.nlp.entities import DEMONYMS, UNIT_NOUNS, Mention, lexicon
 from newsgraph.nlp.shared import all_sentences, doc_tokens, entity_of, sent_of, set_entity
 
 PRONOUNS_ORG = {"it", "its"}
@@ -35,6 +35,7 @@ class DescriptionCoref:
         self.org_nouns = {w.split()[-1] for w in lex["org_descriptors"]}
         self.gov_nouns = {w.split()[-1] for w in lex["gov_descriptors"]}
         self.gov_phrases = {w for w in lex["gov_descriptors"] if " " in w}
+        self.countries = {n.lower() for n in lex["countries_and_capitals"]}
         self.pronouns = pronouns
 
     def __call__(self, doc: Doc) -> Doc:
@@ -52,7 +53,7 @@ class DescriptionCoref:
         links = []
         for si, sent in enumerate(sents):
             for start, end, want in self.descriptions(sent):
-                if any(entity_of(doc[i]) for i in range(start, end)):
+                if any(entity_of(doc[i]) and not self.nationality(doc, i, end) for i in range(start, end)):
                     continue
                 key = defined.get(doc[end - 1].text)
                 if (
@@ -69,6 +70,18 @@ class DescriptionCoref:
                 if key:
                     links.append((start, end, key))
         return links
+
+    def nationality(self, doc: Doc, i: int, end: int) -> bool:
+        """'The U.S. entertainment giant': a country named inside a description says where the
+        company is from; the description still names a company."""
+        tok = doc[i]
+        info = doc._.entities[entity_of(tok)]
+        return (
+            info.type == "GOV"
+            and tok.dep_ == "compound"
+            and tok.head.i < end
+            and any(n.lower() in self.countries for n in info.names)
+        )
 
     @staticmethod
     def regulator(doc: Doc, start: int, end: int, entities) -> str | None:
@@ -215,12 +228,22 @@ class DescriptionCoref:
 
     def antecedent(self, doc, sents, si, start, end, want, by_sent, entities, links=()) -> str | None:
         pronoun = doc[start].pos_ == "PRON"
+        units = _units(doc) if any(t.lower_ == "parent" for t in doc[start:end]) else set()
         # "said an analyst at Bluewater Research ... The firm expects": "firm" is how copy
         # refers back to an analyst house, which "the company" never names.
         firm = not pronoun and doc[end - 1].lower_ in FIRM_NOUNS
 
+        # "the southern African country": a country, not one of its bodies.
+        country = doc[end - 1].lower_ in ("country", "nation")
+        # "the bank's subsidiary, Acme Securities, ... the parent company": not the unit.
+        parent = not pronoun and any(t.lower_ == "parent" for t in doc[start:end])
+
         def ok(m: Mention) -> bool:
             info = entities[m.key]
+            if country:
+                return info.type == "GOV" and any(n.lower() in self.countries for n in info.names)
+            if parent and m.key in units:
+                return False
             if want == "GOV":
                 return info.type == "GOV"
             if pronoun and want == "ORG" and info.type == "GOV" and info.kind == "regulator":
@@ -282,7 +305,13 @@ class DescriptionCoref:
             places = _places(doc[start:end])
             if places:
                 tied = {k for k in counts if _tied(doc, k, places, links)}
-                counts = Counter({k: v for k, v in counts.items() if k in tied}) or counts
+                # "China's BYD overtook Tesla ... the U.S. company": not the one tied elsewhere
+                elsewhere = {k for k in counts if _tied(doc, k, ALL_PLACES - places, links)}
+                counts = (
+                    Counter({k: v for k, v in counts.items() if k in tied})
+                    or Counter({k: v for k, v in counts.items() if k not in elsewhere})
+                    or counts
+                )
         if counts:
             return max(counts, key=lambda k: (counts[k], k == prev, k == topic, recent[k]))
         # No antecedent before it (a headline): the entity the article is most about.
@@ -290,6 +319,11 @@ class DescriptionCoref:
         return overall.most_common(1)[0][0] if overall else None
 
     def set_annotations(self, doc: Doc, links) -> None:
+        inside = {
+            (m.start, m.end) for m in doc._.mentions for s, e, _ in links if s <= m.start and m.end <= e
+        }
+        if inside:  # "the U.S. company": the description, not the country inside it
+            doc._.mentions[:] = [m for m in doc._.mentions if (m.start, m.end) not in inside]
         for start, end, key in links:
             span = doc[start:end]
             m = Mention(start, end, key, span.text)
@@ -354,6 +388,19 @@ def _subject_entity(sent: Span, entities) -> str | None:
     return key
 
 
+def _units(doc: Doc) -> set[str]:
+    """Entities the article calls a unit: 'its British subsidiary, Acme Securities', 'Acme's unit Widget'."""
+    out = set()
+    for m in doc._.mentions:
+        root = doc[m.start : m.end].root
+        near = [root.head] if root.dep_ == "appos" else []
+        near += [c for c in root.children if c.dep_ == "appos"]
+        near += [t for t in doc[max(0, m.start - 2) : m.start]]
+        if any(t.lower_ in UNIT_NOUNS for t in near):
+            out.add(m.key)
+    return out
+
+
 def named_in(doc: Doc, start: int, end: int, entities) -> str | None:
     """'the payments bank' after 'Paytm Payments Bank': a description whose words, two or more,
     are all words of one company's name names that company, however salient its parent is."""
@@ -370,6 +417,9 @@ def named_in(doc: Doc, start: int, end: int, entities) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+ALL_PLACES = {w for k, v in DEMONYMS.items() for w in (k, *v)}
+
+
 def _places(span: Span) -> set[str]:
     """The country words a description's nationality stands for: 'Korean' -> korea, seoul ..."""
     out: set[str] = set()
@@ -382,16 +432,27 @@ def _places(span: Span) -> set[str]:
 
 def _tied(doc: Doc, key: str, places: set[str], links) -> bool:
     """Whether the article ties the entity to one of `places`: 'France's Mistral', 'Seoul-based
-    SK hynix', 'the Korean chipmaker SK hynix', or a description of it naming the place."""
+    SK hynix', 'the Korean chipmaker SK hynix', or a description of it naming the place.
+
+    The place must hang on the name (within two steps of the parse), not merely stand near it:
+    'China clears Broadcom's deal' ties Broadcom to nothing.
+    """
     spans = [(m.start, m.end) for m in doc._.mentions if m.key == key]
     spans += [(s, e) for s, e, k in links if k == key]
     for s, e in spans:
-        lo = max(sent_of(doc[s]).start, s - 3)
-        toks = doc[lo:e]
-        text = " ".join(t.lower_ for t in toks)
-        if any(t.lower_ in places for t in toks) or any(p in text for p in places if " " in p):
-            return True
+        root = doc[s:e].root
+        lo = max(sent_of(root).start, s - 4)
+        for t in doc[lo:e]:
+            if not t.text[:1].isupper() or t.lower_ not in places and not _multiword(doc, t, places):
+                continue
+            if s <= t.i < e or t.head.i == root.i or t.head.head.i == root.i or root.head.i == t.head.i:
+                return True
     return False
+
+
+def _multiword(doc: Doc, tok, places: set[str]) -> bool:
+    """'South Korea', 'United States': a place of two words that starts at the token."""
+    return tok.i + 1 < len(doc) and f"{tok.lower_} {doc[tok.i + 1].lower_}" in places
 
 
 def _clause_subject_tokens(tok) -> set[int]:

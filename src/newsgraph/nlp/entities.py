@@ -796,7 +796,13 @@ class EntityRecognizer:
             while i < len(toks) and toks[i].text in quotes:
                 i += 1
             term = starts.get(i)
-            if term is not None and term.key != m.key and term.key in entities:
+            # "Acme Manufacturing (India)": a country in brackets is where the unit is, not its name
+            if (
+                term is not None
+                and term.key != m.key
+                and term.key in entities
+                and entities[term.key].type != "GOV"
+            ):
                 self.merge(entities, mentions, by_norm, term.key, m.key)
                 if entities[m.key].type == "PERSON":
                     entities[m.key].type = "ORG"  # a defined term is a company's, in a release
