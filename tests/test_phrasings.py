@@ -963,3 +963,25 @@ def test_a_country_in_brackets_is_no_name_of_the_company(nlp_pipeline):
     result = extract(Document(text, published="2024-01-03"), nlp=nlp_pipeline)
     unit = next(e for e in result.entities if e.name == "Qilin Manufacturing")
     assert "India" not in unit.aliases
+
+
+def test_the_government_is_the_national_one_not_a_department(nlp_pipeline):
+    text = (
+        "The Trump administration is weighing a stake in Vexa Mining. The Energy Department has been in talks "
+        "with the miner for weeks. The Energy Department said a stake would let the government buy shares at a "
+        "nominal price."
+    )
+    assert _mentions(nlp_pipeline, text)["the government"] == "Trump administration"
+
+
+def test_a_country_naming_the_kind_of_a_thing_is_not_its_owner(nlp_pipeline):
+    text = "Vexa Motors forecast higher revenue but warned that new US export curbs would hit its sales in China."
+    assert _mentions(nlp_pipeline, text)["its"] == "Vexa Motors"
+
+
+def test_its_after_a_description_with_a_country_is_the_company(nlp_pipeline):
+    text = (
+        "Vanta Corp.'s suppliers have been expanding in India as the U.S. company diversifies its supply chain "
+        "away from China."
+    )
+    assert _mentions(nlp_pipeline, text)["its"] == "Vanta"

@@ -71,6 +71,13 @@ class DescriptionCoref:
                     links.append((start, end, key))
         return links
 
+    def national(self, info) -> bool:
+        """A country, its capital, or its government by name ('the Trump administration')."""
+        return info.type == "GOV" and any(
+            n.lower() in self.countries or n.split()[-1].lower() in ("government", "administration")
+            for n in info.names
+        )
+
     def nationality(self, doc: Doc, i: int, end: int) -> bool:
         """'The U.S. entertainment giant': a country named inside a description says where the
         company is from; the description still names a company."""
@@ -200,10 +207,20 @@ class DescriptionCoref:
                     if c.lower_ in PRONOUNS_ORG and want == "ORG":
                         return DescriptionCoref.clause_subject(doc, c, want, entities, hops + 1, links)
                     return None
-                key = entity_of(c) or next((entity_of(t) for t in c.subtree if entity_of(t)), None)
-                # "The company's last deal was its purchase of ...": a description resolved earlier
-                key = key or next(
-                    (k for s, e, k in links if c.left_edge.i <= s < e <= c.right_edge.i + 1), None
+                # "The U.S. company ... its": a description resolved earlier, before a name inside it;
+                # "The company's last deal was its purchase of ...": one the subject holds
+                key = (
+                    entity_of(c)
+                    or next((k for s, e, k in links if s <= c.i < e), None)
+                    or next(
+                        (
+                            entity_of(t)
+                            for t in c.subtree
+                            if entity_of(t) and not _attributive(t, c, entities)
+                        ),
+                        None,
+                    )
+                    or next((k for s, e, k in links if c.left_edge.i <= s < e <= c.right_edge.i + 1), None)
                 )
                 if key and (entities[key].type == want or (want == "ORG" and entities[key].type == "GOV")):
                     return key
@@ -279,6 +296,17 @@ class DescriptionCoref:
                     )
                 )
                 recent[m.key] = m.start
+        if want == "GOV" and doc[end - 1].lower_ in ("government", "administration"):
+            # "the government", "the administration": the country's government, not one of its
+            # departments or agencies named nearby
+            national = {k for k in counts if self.national(entities[k])}
+            if not national:
+                national = {
+                    m.key for m in doc._.mentions if m.start < start and self.national(entities[m.key])
+                }
+                counts = Counter({k: 1 for k in national})
+                recent = {m.key: m.start for m in doc._.mentions if m.key in national and m.start < start}
+            counts = Counter({k: v for k, v in counts.items() if k in national}) or counts
         houses = {k for k in counts if entities[k].kind == "analyst"}
         if houses:
             counts = Counter({k: v for k, v in counts.items() if k in houses})
@@ -354,6 +382,12 @@ class DescriptionCoref:
         return root.dep_ == "attr" and any(
             c.dep_ == "nsubj" and entity_of(c) == key for c in root.head.children
         )
+
+
+def _attributive(tok, head, entities) -> bool:
+    """'new US export curbs', 'the RBI curbs': a country or agency naming the kind of a thing that
+    is the subject; the thing, not the government, acts."""
+    return tok.dep_ == "compound" and tok.head.i == head.i and entities[entity_of(tok)].type == "GOV"
 
 
 def _its_own(pron, verb) -> bool:
