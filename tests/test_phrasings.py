@@ -985,3 +985,9 @@ def test_its_after_a_description_with_a_country_is_the_company(nlp_pipeline):
         "away from China."
     )
     assert _mentions(nlp_pipeline, text)["its"] == "Vanta"
+
+
+def test_a_plural_after_a_code_is_no_brand(nlp_pipeline):
+    text = "ASML said EUV machines are in short supply. EUV machines cost about 200 million euros each, ASML said."
+    result = extract(Document(text, published="2024-03-04"), nlp=nlp_pipeline)
+    assert "EUV machines" not in {e.name for e in result.entities}

@@ -1017,7 +1017,8 @@ def styled_names(doc: Doc) -> list[tuple[Span, str, str | None]]:
     toks = _toks(doc)
     pairs: dict[str, list[Token]] = {}
     for tok in toks:
-        if tok.is_lower and tok.is_alpha and len(tok.text) > 2:
+        # "EUV machines": a plural is a common noun after a code, never a brand
+        if tok.is_lower and tok.is_alpha and len(tok.text) > 2 and tok.tag_ != "NNS":
             pairs.setdefault(tok.text, []).append(tok)
     out = []
     for uses in pairs.values():
