@@ -959,3 +959,240 @@ def test_taking_in_deposits_is_no_approval(nlp_pipeline):
     text = "The Reserve Bank of India in March ordered Acme Payments Bank to stop accepting new deposits."
     result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
     assert not [f for f in result.facts if f.type == "approval"], _named(result)
+# --- entities and coreference ---------------------------------------------------------------
+
+
+def _entity_names(result):
+    return {e.id: e.name for e in result.entities}
+
+
+def test_a_name_opened_by_its_initials_is_one_company(nlp_pipeline):
+    text = (
+        "ROME - GDPM Gucci Dolce Paolo Moretti said third-quarter sales rose 7% to 4.1 billion euros. "
+        "Shares fell 2%, with GDPM down 3% in Milan."
+    )
+    result = extract(Document(text, published="2024-10-15"), nlp=nlp_pipeline)
+    assert not [e for e in result.entities if e.type == "PERSON"]
+    company = next(e for e in result.entities if e.name == "GDPM Gucci Dolce Paolo Moretti")
+    assert "GDPM" in company.aliases
+    results = [f for f in result.facts if f.type == "financial_result"]
+    assert results and all(f.args["company"] == company.id for f in results)
+
+
+def test_initials_and_a_lowercase_word_name_a_company(nlp_pipeline):
+    text = (
+        "QX ventra said on Monday it had started mass production of its new image sensor. QX ventra plans "
+        "to ship the sensor to carmakers in May."
+    )
+    result = extract(Document(text, published="2024-03-04"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    launches = [f for f in result.facts if f.type == "launch"]
+    assert launches and {names[f.args["company"]] for f in launches} == {"QX ventra"}
+
+
+def test_a_parent_with_units_is_no_short_form_of_its_unit(nlp_pipeline):
+    text = (
+        "Kenwa's gaming division began taking orders for its new console on Friday. Kenwa declined to "
+        "comment on sales. Mika Oda became chief executive of Kenwa Interactive Entertainment's studio "
+        "business in June."
+    )
+    result = extract(Document(text, published="2024-09-27"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    assert {"Kenwa", "Kenwa Interactive Entertainment"} <= set(names.values())
+    responses = [f for f in result.facts if f.type == "response"]
+    assert responses and names[responses[0].args["party"]] == "Kenwa"
+
+
+def test_a_nationality_in_a_description_picks_the_company_of_that_country(nlp_pipeline):
+    text = (
+        "Brackwell Motors strikes battery deal with France's Lumora. Brackwell Motors has agreed a multi-year "
+        "supply deal with Lumora. As part of the deal, Brackwell will invest 20 million euros in the French "
+        "company."
+    )
+    result = extract(Document(text, published="2024-02-27"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    investments = [f for f in result.facts if f.type == "investment"]
+    assert investments and names.get(investments[0].args.get("target")) == "Lumora"
+
+
+def test_a_description_in_the_words_of_a_name_is_that_company(nlp_pipeline):
+    text = (
+        "Tovana Pay Ltd. has struggled since regulators ordered its affiliate, Corvel Digital Bank, to stop "
+        "taking deposits. Tovana Pay said on Monday it would appeal. Ann Reyes stepped down as chairman of "
+        "the digital bank in March."
+    )
+    result = extract(Document(text, published="2024-05-29"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    personnel = [f for f in result.facts if f.type == "personnel"]
+    assert personnel and names[personnel[0].args["company"]] == "Corvel Digital Bank"
+
+
+def test_a_name_that_completes_its_purchase_is_a_company(nlp_pipeline):
+    text = "J.K. Halvorsen completed its $2 billion purchase of snack maker Brinley Foods in May."
+    result = extract(Document(text, published="2024-08-05"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    deals = [f for f in result.facts if f.type == "acquisition"]
+    assert deals and names[deals[0].args["acquirer"]] == "J.K. Halvorsen"
+
+
+def test_the_place_a_firm_is_based_in_is_no_company(nlp_pipeline):
+    text = (
+        'Shares of Tovana Pay Ltd. fell 4%. "Demand is weak," said Tom Reed, an analyst at Lyon-based '
+        "Gravelle Partners."
+    )
+    result = extract(Document(text, published="2024-05-29"), nlp=nlp_pipeline)
+    assert "Lyon" not in {e.name for e in result.entities}
+    assert "Gravelle Partners" in {e.name for e in result.entities}
+
+
+def test_a_description_as_subject_continues_the_subject_before(nlp_pipeline):
+    text = (
+        "India's Vantel Solar signed supply deals with Orin Energy and Pax Grid, Vantel said on Monday. Vantel "
+        "shares rose 3%. In Spain, Caldera Power unveiled a rooftop panel at a fair in Madrid on Tuesday. The "
+        "company expects revenue to double next year."
+    )
+    result = extract(Document(text, published="2024-06-12"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    forecasts = [f for f in result.facts if f.type == "forecast"]
+    assert forecasts and names[forecasts[0].args["source"]] == "Caldera Power"
+
+
+def test_a_clause_subject_is_not_the_description_it_acts_on(nlp_pipeline):
+    text = (
+        "Norrland Bank AG admitted failings in its controls last year. Sweden's financial watchdog KFSA said "
+        "on Tuesday it had opened proceedings against the bank."
+    )
+    doc = nlp_pipeline.make_doc(text)
+    doc._.published = None
+    for _, proc in nlp_pipeline.pipeline:
+        doc = proc(doc)
+    entities = doc._.entities
+    bank = next(m for m in doc._.mentions if m.text == "the bank")
+    assert entities[bank.key].name == "Norrland Bank"
+    watchdog = next(m for m in doc._.mentions if m.text == "KFSA")
+    assert entities[watchdog.key].type == "GOV"
+
+
+def test_an_ai_lab_is_named_with_and_without_its_tail(nlp_pipeline):
+    text = (
+        "Tessel Corp. signs cloud deal with Paris-based Vireo AI. Tessel will invest 10 million euros in "
+        "Vireo. Vireo, founded in 2022 by former researchers from Tessel, on Monday also unveiled a chatbot "
+        "called Nova."
+    )
+    result = extract(Document(text, published="2024-02-26"), nlp=nlp_pipeline)
+    lab = [e for e in result.entities if e.name.startswith("Vireo")]
+    assert len(lab) == 1 and "Vireo" in {lab[0].name, *lab[0].aliases}
+
+
+def test_a_description_continues_the_company_of_the_person_before(nlp_pipeline):
+    text = (
+        "Halvard Energy said on Friday it would not bid for Norsea Oil. Halvard said in April that its chairman "
+        "would step down. Norsea Chief Executive Erik Lund has repeatedly said he prefers buying back Norsea's "
+        "own stock to big deals. The company's last big deal was its purchase of Fjord Gas, completed in 2019 "
+        "for about $8 billion."
+    )
+    result = extract(Document(text, published="2024-06-20"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    pairs = {
+        (names[f.args["acquirer"]], names[f.args["target"]]) for f in result.facts if f.type == "acquisition"
+    }
+    assert ("Norsea Oil", "Fjord Gas") in pairs
+    assert ("Halvard Energy", "Fjord Gas") not in pairs
+
+
+def test_a_brand_with_a_chief_is_the_unit_the_chief_runs(nlp_pipeline):
+    text = (
+        "Halvex Games opened orders for its new handheld on Monday. Nikko's PlayStation unit also cut prices. "
+        "The move came after the retirement of longtime PlayStation chief Dana Holt in June."
+    )
+    result = extract(Document(text, published="2024-09-02"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    personnel = [f for f in result.facts if f.type == "personnel"]
+    assert personnel and names[personnel[0].args["company"]] == "PlayStation"
+
+
+def test_the_firm_after_an_analyst_names_the_analyst_house(nlp_pipeline):
+    text = (
+        'Vexa Motors said on Monday its deliveries fell 10% in the quarter. Vexa shares fell 3%. "Demand is '
+        'soft," said Mia Holm, an analyst at Brightline Research. The firm expects EU car registrations to '
+        "decline by about 4% this year."
+    )
+    result = extract(Document(text, published="2024-07-08"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    forecasts = [f for f in result.facts if f.type == "forecast"]
+    assert forecasts and names[forecasts[0].args["source"]] == "Brightline Research"
+
+
+def _mentions(nlp, text: str) -> dict[str, str]:
+    """Each mention's text and the name of the entity it was resolved to."""
+    doc = nlp.make_doc(text)
+    doc._.published = None
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return {m.text: doc._.entities[m.key].name for m in doc._.mentions}
+
+
+def test_the_parent_company_is_not_the_unit_just_named(nlp_pipeline):
+    text = (
+        "Norvik Bank AG has agreed to pay $300 million to settle charges over loans to Zambia. Under the deal, "
+        "the bank's British subsidiary, Norvik Securities Ltd, will plead guilty to fraud, while the parent "
+        "company will enter a deferred prosecution agreement."
+    )
+    assert _mentions(nlp_pipeline, text)["the parent company"] == "Norvik Bank"
+
+
+def test_the_country_is_a_country_not_its_regulator(nlp_pipeline):
+    text = (
+        "Zambia's Financial Markets Authority fined Norvik Bank AG $5 million on Tuesday, saying the southern "
+        "African country had lost millions."
+    )
+    assert _mentions(nlp_pipeline, text)["the southern African country"] == "Zambia"
+
+
+def test_a_nationality_skips_the_company_tied_to_another_country(nlp_pipeline):
+    text = (
+        "China's Qilin Motors overtook Vanta as the biggest seller of electric cars last quarter. The U.S. "
+        "company delivered 480,000 cars in the quarter."
+    )
+    result = extract(Document(text, published="2024-01-03"), nlp=nlp_pipeline)
+    names = _entity_names(result)
+    results = [f for f in result.facts if f.type == "financial_result"]
+    assert results and names[results[0].args["company"]] == "Vanta"
+
+
+def test_a_country_in_brackets_is_no_name_of_the_company(nlp_pipeline):
+    text = (
+        "Qilin Electronics said it would sell its stake in Qilin Manufacturing (India) to Vanta Corp. The plant "
+        "in southern India employs 9,000 people."
+    )
+    result = extract(Document(text, published="2024-01-03"), nlp=nlp_pipeline)
+    unit = next(e for e in result.entities if e.name == "Qilin Manufacturing")
+    assert "India" not in unit.aliases
+
+
+def test_the_government_is_the_national_one_not_a_department(nlp_pipeline):
+    text = (
+        "The Trump administration is weighing a stake in Vexa Mining. The Energy Department has been in talks "
+        "with the miner for weeks. The Energy Department said a stake would let the government buy shares at a "
+        "nominal price."
+    )
+    assert _mentions(nlp_pipeline, text)["the government"] == "Trump administration"
+
+
+def test_a_country_naming_the_kind_of_a_thing_is_not_its_owner(nlp_pipeline):
+    text = "Vexa Motors forecast higher revenue but warned that new US export curbs would hit its sales in China."
+    assert _mentions(nlp_pipeline, text)["its"] == "Vexa Motors"
+
+
+def test_its_after_a_description_with_a_country_is_the_company(nlp_pipeline):
+    text = (
+        "Vanta Corp.'s suppliers have been expanding in India as the U.S. company diversifies its supply chain "
+        "away from China."
+    )
+    assert _mentions(nlp_pipeline, text)["its"] == "Vanta"
+
+
+def test_a_plural_after_a_code_is_no_brand(nlp_pipeline):
+    text = "ASML said EUV machines are in short supply. EUV machines cost about 200 million euros each, ASML said."
+    result = extract(Document(text, published="2024-03-04"), nlp=nlp_pipeline)
+    assert "EUV machines" not in {e.name for e in result.entities}

@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp.entities import Mention, lexicon
+from newsgraph.nlp.entities import DEMONYMS, UNIT_NOUNS, Mention, lexicon
 from newsgraph.nlp.shared import all_sentences, doc_tokens, entity_of, sent_of, set_entity
 
 PRONOUNS_ORG = {"it", "its"}
@@ -22,6 +22,7 @@ QUOTES = {'"', "\u201c", "\u201d", "'", "``", "''"}
 REGULATOR_NOUNS = {"regulator", "regulators", "watchdog", "agency", "commission", "authority"}
 # Words a press release defines for itself: '("Acme" or the "Company")'.
 DEFINED_WORDS = {"company", "group", "bank", "corporation", "firm", "partnership", "issuer", "fund", "trust"}
+FIRM_NOUNS = {"firm", "brokerage", "consultancy"}
 PRONOUNS_PERSON = {"he", "she", "his", "her"}
 DEFINED = "newsgraph_defined_terms"
 
@@ -34,6 +35,7 @@ class DescriptionCoref:
         self.org_nouns = {w.split()[-1] for w in lex["org_descriptors"]}
         self.gov_nouns = {w.split()[-1] for w in lex["gov_descriptors"]}
         self.gov_phrases = {w for w in lex["gov_descriptors"] if " " in w}
+        self.countries = {n.lower() for n in lex["countries_and_capitals"]}
         self.pronouns = pronouns
 
     def __call__(self, doc: Doc) -> Doc:
@@ -51,7 +53,7 @@ class DescriptionCoref:
         links = []
         for si, sent in enumerate(sents):
             for start, end, want in self.descriptions(sent):
-                if any(entity_of(doc[i]) for i in range(start, end)):
+                if any(entity_of(doc[i]) and not self.nationality(doc, i, end) for i in range(start, end)):
                     continue
                 key = defined.get(doc[end - 1].text)
                 if (
@@ -61,11 +63,32 @@ class DescriptionCoref:
                 ):
                     key = self.regulator(doc, start, end, entities)
                 if doc[start].pos_ == "PRON":
-                    key = self.clause_subject(doc, doc[start], want, entities)
-                key = key or self.antecedent(doc, sents, si, start, want, by_sent, entities)
+                    key = self.clause_subject(doc, doc[start], want, entities, links=links)
+                elif key is None and want == "ORG":
+                    key = named_in(doc, start, end, entities)
+                key = key or self.antecedent(doc, sents, si, start, end, want, by_sent, entities, links)
                 if key:
                     links.append((start, end, key))
         return links
+
+    def national(self, info) -> bool:
+        """A country, its capital, or its government by name ('the Trump administration')."""
+        return info.type == "GOV" and any(
+            n.lower() in self.countries or n.split()[-1].lower() in ("government", "administration")
+            for n in info.names
+        )
+
+    def nationality(self, doc: Doc, i: int, end: int) -> bool:
+        """'The U.S. entertainment giant': a country named inside a description says where the
+        company is from; the description still names a company."""
+        tok = doc[i]
+        info = doc._.entities[entity_of(tok)]
+        return (
+            info.type == "GOV"
+            and tok.dep_ == "compound"
+            and tok.head.i < end
+            and any(n.lower() in self.countries for n in info.names)
+        )
 
     @staticmethod
     def regulator(doc: Doc, start: int, end: int, entities) -> str | None:
@@ -164,7 +187,7 @@ class DescriptionCoref:
                 yield start, tok.i + 1, want  # headline style: "Smartphone giant has had discussions"
 
     @staticmethod
-    def clause_subject(doc, pron, want, entities, hops: int = 0) -> str | None:
+    def clause_subject(doc, pron, want, entities, hops: int = 0, links=()) -> str | None:
         """'Moody's cut its outlook': a possessive pronoun names its own clause's subject.
 
         'Acme denied a report that it was in talks', 'Acme said it would appeal': a subject
@@ -182,10 +205,29 @@ class DescriptionCoref:
                 c = subj[0]
                 if c.pos_ == "PRON":
                     if c.lower_ in PRONOUNS_ORG and want == "ORG":
-                        return DescriptionCoref.clause_subject(doc, c, want, entities, hops + 1)
+                        return DescriptionCoref.clause_subject(doc, c, want, entities, hops + 1, links)
                     return None
-                key = entity_of(c) or next((entity_of(t) for t in c.subtree if entity_of(t)), None)
+                # "The U.S. company ... its": a description resolved earlier, before a name inside it;
+                # "The company's last deal was its purchase of ...": one the subject holds
+                key = (
+                    entity_of(c)
+                    or next((k for s, e, k in links if s <= c.i < e), None)
+                    or next(
+                        (
+                            entity_of(t)
+                            for t in c.subtree
+                            if entity_of(t) and not _attributive(t, c, entities)
+                        ),
+                        None,
+                    )
+                    or next((k for s, e, k in links if c.left_edge.i <= s < e <= c.right_edge.i + 1), None)
+                )
                 if key and (entities[key].type == want or (want == "ORG" and entities[key].type == "GOV")):
+                    return key
+                if key and want == "ORG" and _its_own(pron, verb) and _lone_person(entities[key]):
+                    # "J.M. Smucker completed its purchase": a name the subject of a clause that
+                    # calls it "its" is a company's, whatever NER took it for
+                    entities[key].type = "ORG"
                     return key
                 return None  # the nearest subject is someone else: salience decides
             # Up from the pronoun's clause to the verb it hangs under: ccomp/conj of a verb, or
@@ -201,15 +243,30 @@ class DescriptionCoref:
             verb = up
         return None
 
-    def antecedent(self, doc, sents, si, start, want, by_sent, entities) -> str | None:
+    def antecedent(self, doc, sents, si, start, end, want, by_sent, entities, links=()) -> str | None:
         pronoun = doc[start].pos_ == "PRON"
+        units = _units(doc) if any(t.lower_ == "parent" for t in doc[start:end]) else set()
+        # "said an analyst at Bluewater Research ... The firm expects": "firm" is how copy
+        # refers back to an analyst house, which "the company" never names.
+        firm = not pronoun and doc[end - 1].lower_ in FIRM_NOUNS
+
+        # "the southern African country": a country, not one of its bodies.
+        country = doc[end - 1].lower_ in ("country", "nation")
+        # "the bank's subsidiary, Acme Securities, ... the parent company": not the unit.
+        parent = not pronoun and any(t.lower_ == "parent" for t in doc[start:end])
 
         def ok(m: Mention) -> bool:
             info = entities[m.key]
+            if country:
+                return info.type == "GOV" and any(n.lower() in self.countries for n in info.names)
+            if parent and m.key in units:
+                return False
             if want == "GOV":
                 return info.type == "GOV"
             if pronoun and want == "ORG" and info.type == "GOV" and info.kind == "regulator":
                 return True  # "it sued Amazon": a regulator is an "it" too
+            if firm and info.kind == "analyst":
+                return True
             return info.type == want and info.kind not in ("publication", "analyst")
 
         counts: Counter = Counter()
@@ -218,11 +275,17 @@ class DescriptionCoref:
         # "Elliott built stakes in the company": a description that is not the subject of its
         # clause names someone other than that subject.
         own_subject = set() if pronoun else _clause_subject_tokens(doc[start])
+        # "FINMA said it had concluded proceedings against the bank": the subject, named or a
+        # pronoun already resolved, is not the object of its own clause, wherever else it is named.
+        own_keys = {entity_of(doc[i]) for i in own_subject} | {
+            k for s, e, k in links if any(s <= i < e for i in own_subject)
+        }
+        own_keys.discard(None)
         for sj in range(max(0, si - 3), si + 1):
             if junk and any(s <= sents[sj].start_char < e for s, e in junk):
                 continue  # "Read more: <another story>" lines are not the article's discourse
             for m in by_sent.get(sents[sj].start, []):
-                if m.start >= start or not ok(m) or doc[m.start : m.end].root.i in own_subject:
+                if m.start >= start or not ok(m) or m.key in own_keys:
                     continue
                 counts[m.key] += (
                     1
@@ -233,6 +296,27 @@ class DescriptionCoref:
                     )
                 )
                 recent[m.key] = m.start
+        if want == "GOV" and doc[end - 1].lower_ in ("government", "administration"):
+            # "the government", "the administration": the country's government, not one of its
+            # departments or agencies named nearby
+            national = {k for k in counts if self.national(entities[k])}
+            if not national:
+                national = {
+                    m.key for m in doc._.mentions if m.start < start and self.national(entities[m.key])
+                }
+                counts = Counter({k: 1 for k in national})
+                recent = {m.key: m.start for m in doc._.mentions if m.key in national and m.start < start}
+            counts = Counter({k: v for k, v in counts.items() if k in national}) or counts
+        houses = {k for k in counts if entities[k].kind == "analyst"}
+        if houses:
+            counts = Counter({k: v for k, v in counts.items() if k in houses})
+        prev = None
+        if counts and want == "ORG" and not pronoun and si > 0 and _in_subject(doc[start:end].root):
+            # "LVMH said ... The world's biggest luxury group said": a description that opens
+            # its sentence as the subject continues the subject of the sentence before.
+            prev = _subject_entity(sents[si - 1], entities)
+            if prev in counts:
+                counts[prev] += 4
         topic = None
         here = by_sent.get(sents[si].start, [])
         # A candidate named earlier in the same sentence ("left Initech after the software
@@ -243,13 +327,31 @@ class DescriptionCoref:
             topic = _topic(doc, ok)
             if topic in counts:
                 counts[topic] += 1
+        if counts and not pronoun:
+            # "the French company", "the Korean memory maker": a nationality in the description
+            # picks the candidate the article ties to that country.
+            places = _places(doc[start:end])
+            if places:
+                tied = {k for k in counts if _tied(doc, k, places, links)}
+                # "China's BYD overtook Tesla ... the U.S. company": not the one tied elsewhere
+                elsewhere = {k for k in counts if _tied(doc, k, ALL_PLACES - places, links)}
+                counts = (
+                    Counter({k: v for k, v in counts.items() if k in tied})
+                    or Counter({k: v for k, v in counts.items() if k not in elsewhere})
+                    or counts
+                )
         if counts:
-            return max(counts, key=lambda k: (counts[k], k == topic, recent[k]))
+            return max(counts, key=lambda k: (counts[k], k == prev, k == topic, recent[k]))
         # No antecedent before it (a headline): the entity the article is most about.
-        overall = Counter(m.key for m in doc._.mentions if ok(m))
+        overall = Counter(m.key for m in doc._.mentions if ok(m) and m.key not in own_keys)
         return overall.most_common(1)[0][0] if overall else None
 
     def set_annotations(self, doc: Doc, links) -> None:
+        inside = {
+            (m.start, m.end) for m in doc._.mentions for s, e, _ in links if s <= m.start and m.end <= e
+        }
+        if inside:  # "the U.S. company": the description, not the country inside it
+            doc._.mentions[:] = [m for m in doc._.mentions if (m.start, m.end) not in inside]
         for start, end, key in links:
             span = doc[start:end]
             m = Mention(start, end, key, span.text)
@@ -280,6 +382,111 @@ class DescriptionCoref:
         return root.dep_ == "attr" and any(
             c.dep_ == "nsubj" and entity_of(c) == key for c in root.head.children
         )
+
+
+def _attributive(tok, head, entities) -> bool:
+    """'new US export curbs', 'the RBI curbs': a country or agency naming the kind of a thing that
+    is the subject; the thing, not the government, acts."""
+    return tok.dep_ == "compound" and tok.head.i == head.i and entities[entity_of(tok)].type == "GOV"
+
+
+def _its_own(pron, verb) -> bool:
+    """'its' on the object of an action verb: 'completed its purchase', not 'became its owner'."""
+    return (
+        pron.lower_ == "its"
+        and pron.head.dep_ == "dobj"
+        and pron.head.head.i == verb.i
+        and verb.lemma_ not in ("be", "become", "remain")
+    )
+
+
+def _lone_person(info) -> bool:
+    """A PERSON named once, never by a surname alone, as a company's name is."""
+    return info.type == "PERSON" and len(info.names) == 1
+
+
+def _in_subject(tok) -> bool:
+    """Whether the token heads, or owns, the subject of its sentence's main clause."""
+    while tok.dep_ in ("poss", "compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
+def _subject_entity(sent: Span, entities) -> str | None:
+    """The entity that is the main clause's subject: a company named, or the company of a
+    person named ('Shell Chief Executive Wael Sawan said')."""
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    key = entity_of(subj) if subj is not None else None
+    if key and entities[key].type == "PERSON":
+        return entities[key].org
+    return key
+
+
+def _units(doc: Doc) -> set[str]:
+    """Entities the article calls a unit: 'its British subsidiary, Acme Securities', 'Acme's unit Widget'."""
+    out = set()
+    for m in doc._.mentions:
+        root = doc[m.start : m.end].root
+        near = [root.head] if root.dep_ == "appos" else []
+        near += [c for c in root.children if c.dep_ == "appos"]
+        near += [t for t in doc[max(0, m.start - 2) : m.start]]
+        if any(t.lower_ in UNIT_NOUNS for t in near):
+            out.add(m.key)
+    return out
+
+
+def named_in(doc: Doc, start: int, end: int, entities) -> str | None:
+    """'the payments bank' after 'Paytm Payments Bank': a description whose words, two or more,
+    are all words of one company's name names that company, however salient its parent is."""
+    words = {t.lower_ for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.is_alpha}
+    if len(words) < 2:
+        return None
+    hits = {
+        m.key
+        for m in doc._.mentions
+        if m.end <= start
+        and entities[m.key].type == "ORG"
+        and words <= {w.lower() for n in entities[m.key].names for w in n.split()}
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
+ALL_PLACES = {w for k, v in DEMONYMS.items() for w in (k, *v)}
+
+
+def _places(span: Span) -> set[str]:
+    """The country words a description's nationality stands for: 'Korean' -> korea, seoul ..."""
+    out: set[str] = set()
+    for t in span:
+        names = DEMONYMS.get(t.lower_)
+        if names and t.text[:1].isupper():
+            out |= {t.lower_, *names}
+    return out
+
+
+def _tied(doc: Doc, key: str, places: set[str], links) -> bool:
+    """Whether the article ties the entity to one of `places`: 'France's Mistral', 'Seoul-based
+    SK hynix', 'the Korean chipmaker SK hynix', or a description of it naming the place.
+
+    The place must hang on the name (within two steps of the parse), not merely stand near it:
+    'China clears Broadcom's deal' ties Broadcom to nothing.
+    """
+    spans = [(m.start, m.end) for m in doc._.mentions if m.key == key]
+    spans += [(s, e) for s, e, k in links if k == key]
+    for s, e in spans:
+        root = doc[s:e].root
+        lo = max(sent_of(root).start, s - 4)
+        for t in doc[lo:e]:
+            if not t.text[:1].isupper() or t.lower_ not in places and not _multiword(doc, t, places):
+                continue
+            if s <= t.i < e or t.head.i == root.i or t.head.head.i == root.i or root.head.i == t.head.i:
+                return True
+    return False
+
+
+def _multiword(doc: Doc, tok, places: set[str]) -> bool:
+    """'South Korea', 'United States': a place of two words that starts at the token."""
+    return tok.i + 1 < len(doc) and f"{tok.lower_} {doc[tok.i + 1].lower_}" in places
 
 
 def _clause_subject_tokens(tok) -> set[int]:

@@ -226,15 +226,27 @@ class EntityRecognizer:
                 span = self.trim(part)
                 if span is not None and etype == "ORG":
                     span = self.with_code(span)
+                if span is not None and etype in ("ORG", "PERSON"):
+                    longer = with_initials(span)
+                    if longer is not span:
+                        span, etype = longer, "ORG"
                 if span is not None and not self.heading(span):
+                    if etype == "ORG" and span.start and _toks(doc)[span.start - 1].lower_ in WATCHDOGS:
+                        # "Switzerland's financial regulator FINMA": the body the noun names
+                        found.append((span, "GOV", "regulator"))
+                        continue
                     found.append((span, self.fix_type(span, etype, ent.label_), None))
         found += self.suffix_names(doc)
         found += self.national_governments(doc, ents)
         found += self.houses(doc)
         found += self.ampersand_names(doc)
         found += self.bare_names(doc, found)
+        found += styled_names(doc)
         datelines = doc._.datelines
         found = [f for f in found if not any(s <= f[0].start_char < e for s, e in datelines)]
+        # "the Noida-based company": a place that tells where a company sits is no actor; the
+        # description is left whole for coreference.
+        found = [f for f in found if not _based(doc, f[0].end)]
         tickers = doc.user_data["newsgraph_tickers"] = ticker_marks(doc)
         if tickers:
             # "(NASDAQ: ACME)": the exchange is no actor; the ticker is linked after clustering.
@@ -491,12 +503,14 @@ class EntityRecognizer:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is None or nxt.lower_ not in ("at", "from", "with"):
                 continue
-            end = tok.i + 2
+            start = end = tok.i + 2
+            if _based(doc, start + 1):
+                start = end = start + 3  # "an analyst at Mumbai-based Kestrel Securities"
             while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text in ("&", "and", "'s", "’s") and
                                       end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):  # fmt: skip
                 end += 1
-            if end > tok.i + 2:
-                out.append((doc[tok.i + 2 : end], "ORG", "analyst"))
+            if end > start:
+                out.append((doc[start:end], "ORG", "analyst"))
         return out
 
     @staticmethod
@@ -595,6 +609,7 @@ class EntityRecognizer:
         person_names = {text for s, t, _, text in named if t == "PERSON" and len(s) > 1}
         last_names = {n.split()[-1] for n in person_names}
         surnames = last_names | {n.split()[0] for n in person_names}
+        parents = parent_names(doc)
 
         def new_key(etype: str) -> str:
             return f"e{len(entities) + 1}"
@@ -643,7 +658,7 @@ class EntityRecognizer:
             formal = (
                 span[-1].text.lower().rstrip(".") in self.suffixes or span[-1].lower_.rstrip(".") in LEGAL
             )
-            key = by_norm.get(n) or self.link(n, etype, entities, by_norm, formal)
+            key = by_norm.get(n) or self.link(n, etype, entities, by_norm, formal, parents)
             if key is None:
                 key = new_key(etype)
                 entities[key] = EntityInfo(key, etype, kind=kind)
@@ -664,7 +679,7 @@ class EntityRecognizer:
             if owner is not None and entities[owner.key].type == "ORG":
                 entities[owner.key].names[doc[tick].text] += 1
                 mentions.append(Mention(tick, tick + 1, owner.key, doc[tick].text))
-        mentions += self.short_forms(doc, entities, mentions)
+        mentions += self.short_forms(doc, entities, mentions, parents)
         mentions.sort(key=lambda m: m.start)
         self.products(doc, entities, mentions)
         return entities, mentions
@@ -676,6 +691,7 @@ class EntityRecognizer:
         entities: dict[str, EntityInfo],
         by_norm: dict[str, str],
         formal: bool = False,
+        parents: set[str] | frozenset = frozenset(),
     ) -> str | None:
         """The entity an earlier, longer name of which `n` is a short form. A name that carries its own
         legal suffix ('Credit Suisse Group AG') is a company of its own beside a longer one that
@@ -699,8 +715,12 @@ class EntityRecognizer:
             if etype in ("ORG", "PRODUCT") and info.type == "ORG" and len(ow) > len(words):
                 if ow[: len(words)] == words and n not in self.countries and n not in self.country_norms:
                     rest = ow[len(words) :]
-                    if all(w in self.suffixes or w in LEGAL for w in rest):
+                    if all(w in self.suffixes or w in LEGAL or w in NAME_TAILS for w in rest) and not (
+                        n in parents and any(w not in LEGAL for w in rest)
+                    ):
                         return key
+                    if len(words) == 1 and spelled_out(ow):
+                        return key  # "LVMH" for "LVMH Moët Hennessy Louis Vuitton": its own initials
                     if len(words) >= 2 and not formal:
                         loose = loose or key
                         continue
@@ -713,6 +733,9 @@ class EntityRecognizer:
                     and words[-1] not in self.suffixes
                     and words[-1] not in LEGAL
                     and len(n) >= 5
+                    # "Louis Vuitton" in "LVMH Moët Hennessy Louis Vuitton": a group named for
+                    # the houses it joined; each house is a company of its own
+                    and not spelled_out(ow)
                 ):
                     loose = loose or key
         return loose
@@ -773,7 +796,13 @@ class EntityRecognizer:
             while i < len(toks) and toks[i].text in quotes:
                 i += 1
             term = starts.get(i)
-            if term is not None and term.key != m.key and term.key in entities:
+            # "Acme Manufacturing (India)": a country in brackets is where the unit is, not its name
+            if (
+                term is not None
+                and term.key != m.key
+                and term.key in entities
+                and entities[term.key].type != "GOV"
+            ):
                 self.merge(entities, mentions, by_norm, term.key, m.key)
                 if entities[m.key].type == "PERSON":
                     entities[m.key].type = "ORG"  # a defined term is a company's, in a release
@@ -805,7 +834,7 @@ class EntityRecognizer:
                 by_norm[k] = dst
 
     def short_forms(
-        self, doc: Doc, entities: dict[str, EntityInfo], mentions: list[Mention]
+        self, doc: Doc, entities: dict[str, EntityInfo], mentions: list[Mention], parents: set[str]
     ) -> list[Mention]:
         """Later mentions by a short name: 'Chery' after 'Chery Automobile Co.', 'Lei' after 'Lei Jun'."""
         forms: dict[str, str] = {}
@@ -818,10 +847,13 @@ class EntityRecognizer:
                     first = words[0]
                     if (
                         all(w in self.suffixes or w in LEGAL for w in rest)
+                        and not (first.lower() in parents and any(w not in LEGAL for w in rest))
                         and first.lower() not in self.countries
                         and len(first) >= 3
                         and first[:1].isupper()
                     ):
+                        forms.setdefault(first, key)
+                    if spelled_out([w.lower() for w in words]):
                         forms.setdefault(first, key)
                     canon = canonical(name)
                     if canon != name:
@@ -909,6 +941,94 @@ class EntityRecognizer:
         doc._.entities = entities
         doc._.mentions = mentions
         person_orgs(doc)
+
+
+def _based(doc: Doc, i: int) -> bool:
+    """Whether tokens i, i + 1 read '-based' ('Seoul-based')."""
+    toks = _toks(doc)
+    return i + 1 < len(toks) and toks[i].text == "-" and toks[i + 1].lower_ == "based"
+
+
+# Tails that AI labs add to their names ('Mistral AI'), too common as words to be suffixes.
+NAME_TAILS = {"ai"}
+WATCHDOGS = {"regulator", "watchdog", "supervisor"}
+UNIT_NOUNS = {"division", "unit", "arm", "subsidiary", "business", "businesses", "units", "divisions",
+              "subsidiaries", "studio", "studios", "affiliate"}  # fmt: skip
+
+
+def parent_names(doc: Doc) -> set[str]:
+    """Words the article uses for a group of units: 'Sony's PlayStation division', 'a unit of Sony'.
+
+    There a longer name that begins with the word and adds a trade word ('Sony Interactive
+    Entertainment', 'Alibaba Cloud') is the unit, a company of its own beside its parent.
+    """
+    out: set[str] = set()
+    toks = _toks(doc)
+    for tok in toks:
+        if tok.lower_ not in UNIT_NOUNS:
+            continue
+        if tok.i + 2 < len(toks) and toks[tok.i + 1].lower_ == "of" and toks[tok.i + 2].text[:1].isupper():
+            out.add(toks[tok.i + 2].lower_)
+        for j in range(max(1, tok.i - 3), tok.i):
+            if toks[j].tag_ == "POS" and toks[j - 1].text[:1].isupper():
+                out.add(toks[j - 1].lower_)
+    return out
+
+
+def spelled_out(words: list[str]) -> bool:
+    """'lvmh moët hennessy louis vuitton': a name that opens with the initials of its other words."""
+    return len(words) > 2 and sorted(words[0]) == sorted(w[0] for w in words[1:])
+
+
+def _initials(tok: Token) -> bool:
+    """'LVMH', 'SK': capitals alone that open a company's name, not a word of the sentence."""
+    return tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 5 and tok.text not in COMMON_CODES
+
+
+def with_initials(span: Span) -> Span:
+    """'LVMH Moët Hennessy Louis Vuitton': the small model tags the founders' names that end a
+    long company name (a PERSON) and leaves out the initials that open it. Proper nouns that
+    modify the span and begin with such initials are the rest of one company's name."""
+    toks = _toks(span.doc)
+    start = span.start
+    while (
+        start > 0
+        and toks[start - 1].pos_ == "PROPN"
+        and toks[start - 1].dep_ == "compound"
+        and start <= toks[start - 1].head.i < span.end
+        and toks[start - 1].ent_iob_ == "O"
+        and toks[start - 1].text[:1].isupper()
+        # "BP Chief Executive Bernard Looney": a title between the company and a person
+        and toks[start - 1].lower_ not in TITLE_TOKENS | TITLE_TAIL
+        and toks[start - 1].text.rstrip(".") not in HONORIFICS
+    ):
+        start -= 1
+    while start < span.start and not _initials(toks[start]):
+        start += 1
+    return span.doc[start : span.end] if start < span.start else span
+
+
+def styled_names(doc: Doc) -> list[tuple[Span, str, str | None]]:
+    """'SK hynix': a brand written as initials and a lowercase word, which NER passes over.
+
+    The lowercase word is the name's only where the article never writes it without the
+    initials and one mention acts (a subject or an owner).
+    """
+    toks = _toks(doc)
+    pairs: dict[str, list[Token]] = {}
+    for tok in toks:
+        # "EUV machines": a plural is a common noun after a code, never a brand
+        if tok.is_lower and tok.is_alpha and len(tok.text) > 2 and tok.tag_ != "NNS":
+            pairs.setdefault(tok.text, []).append(tok)
+    out = []
+    for uses in pairs.values():
+        firsts = {toks[t.i - 1].text if t.i else "" for t in uses}
+        if len(uses) < 2 or len(firsts) != 1 or not all(t.i and _initials(toks[t.i - 1]) for t in uses):
+            continue
+        if not any(t.dep_ in ("nsubj", "nsubjpass", "poss") and t.pos_ in ("NOUN", "PROPN") for t in uses):
+            continue
+        out += [(doc[t.i - 1 : t.i + 1], "ORG", None) for t in uses]
+    return out
 
 
 # Stock exchanges as a press release cites them: "(NASDAQ: ACME)", "(NYSE: GBX)".
@@ -1013,6 +1133,12 @@ def person_orgs(doc: Doc) -> None:
         while i >= sent.start and (doc[i].lower_ in PRE_NAME_WORDS or doc[i].tag_ == "POS"):
             i -= 1
         key = entity_of(doc[i]) if i >= sent.start else None
+        if (
+            key
+            and entities[key].type == "PRODUCT"
+            and any(t.lower_ in TITLE_TAIL for t in doc[i + 1 : m.start])
+        ):
+            entities[key].type = "ORG"  # "PlayStation chief Jim Ryan": a brand with a chief is its unit
         # "Former Initech CEO Tom Reyes", "Jane Roe, who previously led Initech,": the company
         # a person left is not the person's company.
         past = _past_employers(doc, sent, m, i)
