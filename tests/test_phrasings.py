@@ -418,6 +418,20 @@ ROWS = [
      "grappling with a sluggish recovery.", "market_trend", {}, None, None),
     ("Prices for lithium have crashed 80% since their peak.", "market_trend", {}, None, None),
     ("Demand for cloud software remained robust through the year.", "market_trend", {}, None, None),
+    ("BRUSSELS, Sept 19 - Registrations of plug-in hybrids in Germany fell 12% in August from a year earlier, data "
+     "from the German Motor Association showed on Friday.", "market_trend", {}, None, None),
+    ("Widget Inc. sells sofas. Across the industry, furniture retailers have found it hard to grow volumes as "
+     "households cut back.",
+     "market_trend", {}, None, None),
+    ("Studios have been trimming content budgets as the streaming industry turns its focus from growth to cash flow.",
+     "market_trend", {}, None, None),
+    ("About 5,000 semiconductor industry jobs were cut last year, according to industry tallies.",
+     "market_trend", {}, None, None),
+    ("Asian steelmakers have been trading at a deep discount to their American peers.",
+     "market_trend", {}, None, None),
+    ("The round comes as investors, long cautious about space, pour money into satellite start-ups.",
+     "market_trend", {}, None, None),
+    ("Many earlier cell therapies have sold well below early forecasts.", "market_trend", {}, None, None),
     ("Demand for networking gear is shifting quickly toward cloud-managed systems.",
      "market_trend", {}, None, None),
     # response
