@@ -260,3 +260,46 @@ def test_an_outlook_in_another_clause_leaves_the_result(nlp_pipeline):
     assert _metric(_facts(nlp_pipeline, text, "financial_result"), "revenue")
     text = "Acme Corp. also confirmed its outlook for 2025, expecting revenue of 3.1 billion euros."
     assert not _facts(nlp_pipeline, text, "financial_result")
+
+
+def test_a_figure_before_its_metric_and_balance_sheet_lines(nlp_pipeline):
+    text = (
+        "Acme Corp. has been hunting for growth after booking a record $12.3 billion profit last year. "
+        "Acme Corp. posted a net loss of 5.5 billion rupees for the January-March quarter, wider than the "
+        "1.7 billion rupee loss a year earlier."
+    )
+    facts = _facts(nlp_pipeline, text, "financial_result")
+    assert any(
+        a["company"] == "Acme" and a["value"].amount == 12.3e9 for _, a in _metric(facts, "net_income")
+    )
+    assert {a["value"].amount for _, a in facts if a["metric"].endswith("loss")} == {5.5e9}
+    text = "The fine is small next to the $98 billion in revenue Widget Inc. booked in its last fiscal year."
+    facts = _facts(nlp_pipeline, text, "financial_result")
+    assert any(a["company"] == "Widget" and a["value"].amount == 98e9 for _, a in _metric(facts, "revenue"))
+    release = (
+        "Acme Corp. today reported results for the first half of 2024.\n\nHighlights:\n"
+        "- Net debt of EUR 4.2 billion, compared with EUR 3.9 billion at 31 December 2023\n"
+        "- Remaining performance obligations up 18% to EUR 9.2 billion\n"
+        "- Wind generation up 11% to 6.3 TWh\n\n"
+        "Acme Corp. ended the half with cash and cash equivalents of EUR 2.1 billion."
+    )
+    facts = _facts(nlp_pipeline, release, "financial_result")
+    assert [a["value"].amount for _, a in _metric(facts, "net_debt")] == [4.2e9]
+    assert [a["change_pct"] for _, a in _metric(facts, "backlog")] == [18]
+    assert [a["change_pct"] for _, a in _metric(facts, "production")] == [11]
+    assert [a["value"].amount for _, a in _metric(facts, "cash")] == [2.1e9]
+    deal = _facts(nlp_pipeline, "Widget Inc. agreed to buy Acme Corp. for $5 billion, including net debt.",
+                  "financial_result")  # fmt: skip
+    assert not deal
+
+
+def test_a_company_lifted_to_a_result_and_results_beating_estimates(nlp_pipeline):
+    text = (
+        "The trading losses pushed Acme Corp. to a net loss of 312 million Swiss francs in the second quarter. "
+        "On Thursday, Widget Inc. raised its annual sales outlook after posting third-quarter results ahead of "
+        "analysts' expectations. Widget Inc. is expected to report results above estimates next week."
+    )
+    facts = _facts(nlp_pipeline, text, "financial_result")
+    assert [a["company"] for _, a in _metric(facts, "net_loss")] == ["Acme"]
+    results = _metric(facts, "results")
+    assert [(a["company"], a["vs_estimate"]) for _, a in results] == [("Widget", "beat")]

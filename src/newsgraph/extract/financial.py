@@ -35,6 +35,10 @@ METRICS = [
     ("operating_margin", r"\b(?:operating|EBIT|EBITDA) margins?\b"),
     ("dividend", r"\bdividends?\b(?! per)"),
     ("pretax_profit", r"(?:profit|income|earnings) before tax|pre-?tax (?:profit|income|earnings)"),
+    # balance-sheet figures a release lists beside the period's results
+    ("net_debt", r"\bnet debt\b"),
+    ("cash", r"\bcash(?:,| and) cash equivalents\b|\bcash (?:pile|position|reserves|balance)\b"),
+    ("backlog", r"\bbacklog\b|\bremaining performance obligations\b"),
     ("net_income", r"net (?:income|profit|earnings|loss)|(?<!gross )(?<!operating )\bprofits?\b|\bnet loss\b|"
                    r"\bearnings\b(?! per)|\b(?:quarterly |annual )?loss\b"),
     ("sales_volume__units", r"\bsales of (?:[\w-]+\s+){0,4}?(?:vehicles|cars|units|EVs|phones|smartphones|homes|trucks)\b"),
@@ -44,7 +48,8 @@ METRICS = [
     ("deliveries", r"\bdeliveries\b|\bdelivered\b"),
     ("sales_volume", r"\bshipments\b|\bshipped\b|\bunits sold\b|\bsales volume\b|\bsold\b"),
     ("market_share", r"\bmarket share\b"),
-    ("production", r"\bproduction\b|\bproduced\b|\boutput\b"),
+    ("production", r"\bproduction\b|\bproduced\b|\boutput\b|"
+                   r"\b(?:power|electricity|renewable|solar|wind|hydro|nuclear) generation\b"),
     ("orders", r"\b(?:new )?orders\b|\bbookings\b|\border intake\b"),
     ("subscribers", r"\b(?:paid |net |new )?(?:subscribers|subscriber additions|paying users)\b"),
     # IT services and contractors report the value of deals won in the period: plural or named as a total.
@@ -69,7 +74,8 @@ METRIC_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in METRICS), re
 METRIC_HINT = Hint("income", "profit", "earning", "eps", "per share", "per-share", "a share", "market share", "ebit",
                    "cash flow", "revenue", "arpu", "margin", "dividend", "loss", "sales", "turnover", "top line",
                    "deliver", "shipment", "shipped", "sold", "produc", "output", "orders", "order intake", "booking",
-                   "subscriber", "paying users", "deals", "deal wins", "contract value")  # fmt: skip
+                   "subscriber", "paying users", "deals", "deal wins", "contract value", "debt", "cash", "backlog",
+                   "performance obligations", "generation")  # fmt: skip
 UP = re.compile(r"\b(?:rose|rise|rising|risen|jump\w*|climb\w*|gain\w*|grew|grow\w*|increas\w*|surg\w*|soar\w*|"
                 r"up|higher|advanc\w*|improv\w*|leapt|jumped|doubled|boost\w*)\b", re.I)  # fmt: skip
 DOWN = re.compile(r"\b(?:fell|fall\w*|slid|slide|slipp\w*|slip|drop\w*|declin\w*|down|decreas\w*|slump\w*|"
@@ -139,6 +145,10 @@ REPORT_VERBS = {"report", "post", "book", "record", "say", "announce", "deliver"
 MARKET_WIDE = re.compile(r"\s+(?:of|at|across|among)\s+(?!the\s+(?:first|second|third|fourth|\w+ quarter))"
                          r"(?:the\s+)?(?:\d+\s+)?[a-z]")  # fmt: skip
 # "may" only in lower case: "May" is the month ("deliveries jumped 25% in May").
+# "posted second-quarter results ahead of analysts' expectations": a verdict on the period as a whole,
+# with no figure named; read only where the sentence compares with an estimate.
+RESULTS = re.compile(r"\b(?:quarterly|annual|(?:first|second|third|fourth|full)[- ](?:quarter|half|year)|"
+                     r"[\w-]+-quarter)?\s*results\b", re.I)  # fmt: skip
 HEDGED = re.compile(r"\b(?i:could|can|might|will|would|expects?|forecasts?|projects?|sees|predicts?|likely|"
                     r"outlook|guidance)\b|\bmay\b")  # fmt: skip
 
@@ -148,6 +158,10 @@ OUTLOOK_COMPARED = re.compile(r"\b(?:above|below|ahead of|short of|in line with|
                               r"than)\s+(?:[\w'’-]+\s+){0,6}?(?:guidance|outlook|forecasts?|expectations?)\b", re.I)  # fmt: skip
 # "expects to report 2023 revenue of about $890 million": preliminary figures for a period already over
 PRELIM_EXPECTED = re.compile(r"\bexpects?\s+to\s+(?:report|post|record|book)\s+(?:[\w-]+\s+){0,4}$", re.I)
+# "smaller than the 4.36 trillion won loss a year earlier": a figure named before its metric, compared with
+PRIOR_FIGURE = re.compile(r"\b(?:than|from|with|versus|vs\.?|against)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+YEAR_EARLIER = re.compile(r"\s+(?:a|one)\s+year\s+(?:earlier|ago|before)|\s+(?:in|for)\s+the\s+(?:same|prior|"
+                          r"previous|year-earlier|year-ago)\b", re.I)  # fmt: skip
 # "compared with $52.3 million for the third quarter of 2023": the period of the figure compared against
 # (a thousands separator is no clause break; "(H1 2023: €1,117 million)" glosses the prior period)
 COMPARED_PERIOD = re.compile(
@@ -347,18 +361,20 @@ class FinancialResultExtractor(FactExtractor):
         text = span_text(sent)
         base = sent.start_char
         # A result needs a metric and a figure; the metric's words are the cheaper to look for.
-        if METRIC_HINT.absent(text):
+        verdicts = self.verdict_hits(text)
+        if METRIC_HINT.absent(text) and not verdicts:
             return
         money = [m for m in doc._.money if base <= m.start < sent.end_char]
         pcts = [p for p in doc._.percents if base <= p.start < sent.end_char]
         counts = [m for m in COUNT.finditer(text)]
-        if not money and not pcts and not counts:
+        if not money and not pcts and not counts and not verdicts:
             return
         hits = [
             (metric_name(m), m.start(), m.end())
             for m in METRIC_RX.finditer(text)
             if not GLOSS.search(text[max(0, m.start() - 30) : m.start()])
         ]
+        hits = sorted(hits + verdicts, key=lambda h: h[1])
         # "Production came to 430,488 units" and "delivered 435,059 vehicles" in one sentence
         # are two metrics; "sales" right after "vehicle" is the same one.
         if not hits:
@@ -401,12 +417,30 @@ class FinancialResultExtractor(FactExtractor):
             if metric == "eps":
                 # "earned $2.10 per share": the figure stands right before
                 seg_money = [m for m in money if 0 <= s - (m.end - base) <= 2] + seg_money
+            elif not seg_money:
+                # "booked a record $55.7 billion profit", "the $383 billion in revenue it booked"
+                seg_money = [
+                    m
+                    for m in money
+                    if m.end - base <= s
+                    and re.fullmatch(r"\s*(?:in\s+)?", text[m.end - base : s])
+                    # "wider than the 1.68 billion rupee loss a year earlier": the figure compared with
+                    and not PRIOR_FIGURE.search(text[max(0, m.start - base - 30) : m.start - base])
+                    and not YEAR_EARLIER.match(text[e:])
+                ]
             seg_pct = [p for p in pcts if s <= p.start - base < seg_end and p.op != "<" and p.op != ">"]
             # "a 14% rise in online orders": the change stands before the metric
             lead = [p for p in pcts if 0 <= s - (p.end - base) <= 40
                     and NOMINAL_CHANGE.match(text[p.end - base : s])]  # fmt: skip
-            if hedged and not seg_money:
+            posted = metric == "results" and self.posted(tok)
+            if metric == "results" and not posted:
                 continue
+            if hedged and not seg_money and not posted:
+                continue
+            if metric == "net_debt" and re.search(
+                r"\b(?:includ\w*|assum\w*|plus|excluding)\s+(?:\S+\s+){0,3}$", text[:s]
+            ):
+                continue  # "for $5 billion, including net debt": a deal's price, not a balance
             value, estimate = None, None
             for m in seg_money:
                 # "profit beat expectations, rising 20% to $3 billion": an estimate word in an earlier clause
@@ -467,7 +501,9 @@ class FinancialResultExtractor(FactExtractor):
                         if metric == "revenue":
                             metric = "sales_volume"
                         break
-            if value is None and change is None:
+            if posted and (value is not None or change is not None):
+                continue  # the figures of the results are read by their own metrics
+            if value is None and change is None and not posted:
                 continue
             if (
                 value is not None
@@ -509,6 +545,8 @@ class FinancialResultExtractor(FactExtractor):
                 elif BEAT.search(seg):
                     vs = "beat"
             vs = vs or compare(value, estimate, metric)
+            if posted and vs is None:
+                continue
             if metric == "revenue" and not hasattr(value, "currency") and self.counted(tok):
                 metric = "sales_volume"
             metric = self.segment_metric(tok, metric, trigger.start if trigger is not None else tok.i)
@@ -539,6 +577,25 @@ class FinancialResultExtractor(FactExtractor):
             fact = self.fact(doc, tok, args, time=None, source=source, certainty=certainty)
             self.last_fact = (fact, sent.end)
             yield fact
+
+    @staticmethod
+    def verdict_hits(text):
+        """'results ahead of analysts' expectations', 'quarterly results that beat estimates'."""
+        out = []
+        for m in RESULTS.finditer(text):
+            after = re.split(r"[,;]", text[m.end() : m.end() + 70])[0]
+            if (BEAT.search(after) or MISS.search(after) or INLINE.search(after)) and ESTIMATE.search(after):
+                out.append(("results", m.start() + len(m.group(0)) - len("results"), m.end()))
+        return out
+
+    @staticmethod
+    def posted(tok):
+        """Results a company posted or that came in ('posting results ahead of', 'its results beat'),
+        not results due ('is expected to report results')."""
+        head = tok.head
+        if tok.dep_ == "dobj" and head.lemma_ in REPORT_VERBS | {"release", "deliver"}:
+            return head.tag_ in ("VBD", "VBG", "VBN")
+        return tok.dep_ == "nsubj" and head.tag_ == "VBD"
 
     @staticmethod
     def restated(text, hits, i):
@@ -656,6 +713,13 @@ class FinancialResultExtractor(FactExtractor):
                         and not TRADE_BODY.search(ents[k].name)
                     ):
                         return k
+        # "the losses pushed Acme to a net loss", "the boom lifted Acme to a record profit"
+        prep = tok.head if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") else None
+        if prep is not None and prep.head.pos_ == "VERB":
+            for c in prep.head.children:
+                k = c.dep_ == "dobj" and entity_of(c) and company_of(doc, entity_of(c))
+                if k and ents[k].type == "ORG" and ents[k].kind is None:
+                    return k
         verb = tok
         for _ in range(3):
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
