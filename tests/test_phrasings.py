@@ -384,6 +384,14 @@ ROWS = [
      "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
     ("Acme Corp. today reported results for the full year 2023.\n\nFull-year highlights:\n"
      "- Cloud revenue up 20% to EUR 13.7 billion\n", "financial_result", {"company": "Acme"}, None, None),
+    ("\"The ruling changes little,\" said Ines Marlow, an analyst at Larchmont Research. She expects the "
+     "regulator to open further cases against large platforms within months.",
+     "forecast", {"source": "Ines Marlow"}, None, "person"),
+    ("\"Approval was never in doubt,\" said Colin Brady, a bank analyst at Wexley Partners. He expects the "
+     "approval to encourage other regional lenders to revive merger plans this year.",
+     "forecast", {"source": "Colin Brady"}, None, "person"),
+    ("Analysts at Hanul Securities said the Widget order could help Acme Corp.'s foundry unit reach break-even "
+     "by 2027.", "forecast", {"source": "Hanul Securities", "subject": "Acme"}, None, None),
     # market_trend
     ("Battery-electric models accounted for 14.4% of the market in August.", "market_trend", {}, None, None),
     ("Prices for new electric cars have plateaued after a year of discounting.",

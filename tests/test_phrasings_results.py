@@ -303,3 +303,22 @@ def test_a_company_lifted_to_a_result_and_results_beating_estimates(nlp_pipeline
     assert [a["company"] for _, a in _metric(facts, "net_loss")] == ["Acme"]
     results = _metric(facts, "results")
     assert [(a["company"], a["vs_estimate"]) for _, a in results] == [("Widget", "beat")]
+
+
+def test_a_revenue_range_is_guidance_and_synergies_are_an_outlook_of_their_own(nlp_pipeline):
+    text = (
+        "Acme Corp. said it expects fourth-quarter revenue of between $2.1 billion and $2.3 billion. "
+        "Acme Corp. projected revenue of $9.24 billion for the current quarter."
+    )
+    facts = _facts(nlp_pipeline, text, "forecast")
+    assert [a["value"].amount for _, a in _metric(facts, "guidance")] == [2.1e9]
+    assert [a["value"].amount for _, a in _metric(facts, "revenue")] == [9.24e9]
+    text = (
+        "Widget Inc. agreed to buy Acme Corp. for $2 billion. The acquisition is expected to be accretive to "
+        "Widget's adjusted earnings per share in the first full year after closing, with annual cost synergies "
+        "of about 45 million euros expected by 2027."
+    )
+    facts = _facts(nlp_pipeline, text, "forecast")
+    assert [(a["source"], a["value"].amount) for _, a in _metric(facts, "cost_synergies")] == [
+        ("Widget", 45e6)
+    ]

@@ -39,7 +39,7 @@ from newsgraph.extract.financial import COUNT, METRIC_RX, metric_name
 from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import SPEECH_VERBS
 from newsgraph.nlp.lines import BULLETS
-from newsgraph.nlp.shared import entity_of, sent_of, span_text
+from newsgraph.nlp.shared import doc_text, entity_of, sent_of, span_text
 
 FORECAST_VERBS = {"forecast", "expect", "project", "predict", "anticipate", "foresee", "envisage", "see",
                   "estimate", "reckon", "target"}  # fmt: skip
@@ -190,6 +190,7 @@ class ForecastExtractor(FactExtractor):
                 seen.add(pair)
                 yield fact
                 yield from self.further_figures(doc, sent, fact)
+                yield from self.benefit_figure(doc, sent, fact)
         if not seen and bullet:
             listed = self.listed_outlook(doc, sent)
             if listed is not None:
@@ -268,6 +269,33 @@ class ForecastExtractor(FactExtractor):
             yield Fact(type=fact.type, args=args, evidence=list(fact.evidence), status=fact.status,
                        certainty=fact.certainty, source=fact.source, time=fact.time)  # fmt: skip
             end = range_end(figure)
+
+    def benefit_figure(self, doc, sent, fact):
+        """'expected to be accretive to earnings, with annual cost synergies of about €45 million expected by
+        2027': the deal's figure told beside the first outlook is an outlook of its own."""
+        value = fact.args.get("value")
+        for tok in tokens(sent):
+            if tok.lemma_.lower() not in BENEFITS or tok.dep_ != "pobj" or tok.head.lower_ != "with":
+                continue
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            money = [
+                m
+                for m in money_near(doc, sent)
+                for p in of
+                if p.idx <= m.end and m.start <= p.idx + len(p.text)
+            ]
+            if not money or (value is not None and money[0].start == value.start):
+                continue
+            words = [
+                t.lower_
+                for t in tok.subtree
+                if t.i <= tok.i and t.dep_ in ("compound", "amod") or t.i == tok.i
+            ]
+            name = "_".join(w for w in words if w not in ("annual", "expected", "estimated"))
+            args = {**fact.args, "metric": name, "value": money[0]}
+            yield Fact(type=fact.type, args=args, evidence=list(fact.evidence), status=fact.status,
+                       certainty=fact.certainty, source=fact.source, time=fact.time)  # fmt: skip
+            return
 
     @staticmethod
     def capital_spending(sent, tok):
@@ -490,6 +518,15 @@ class ForecastExtractor(FactExtractor):
             c.dep_ in ("nsubj", "nsubjpass") and c.text not in BULLETS for c in tok.children
         )
 
+    def others_act(self, doc, comp, speakers):
+        """'The analyst expects the Commission to open further cases': what an analyst expects another party
+        to do is a prediction, not a plan of the speaker's own."""
+        return (
+            bool(speakers)
+            and self.is_analyst(doc, speakers[0])
+            and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in comp.children)
+        )
+
     def outlook_shape(self, tok, comp, passive, speakers):
         """Whether a forecasting verb looks ahead at all, or names an event, a result or a sighting."""
         lemma = tok.lemma_.lower()
@@ -497,7 +534,7 @@ class ForecastExtractor(FactExtractor):
             return False  # "ahead of the 483,173 that analysts had expected": the consensus a result is measured by
         if passive and any(c.dep_ == "neg" for c in tok.children):
             return False  # "could not be expected to comment": an idiom, not an outlook
-        if comp and self.event_plan(comp[0]):
+        if comp and self.event_plan(comp[0]) and not self.others_act(tok.doc, comp[0], speakers):
             return False  # "expects to close the deal", "expects to deliver the first trucks": not outlooks
         if comp and any(t.lower_ in ("available", "launch", "release") for t in comp[0].subtree):
             return False
@@ -665,7 +702,12 @@ class ForecastExtractor(FactExtractor):
             return True  # "expected to fly its first jets on Friday": a dated plan, not an outlook
         if comp.lemma_ in ("report", "post", "record") and any(c.dep_ == "nsubj" for c in comp.children):
             return False  # "expects Acme to report a profit of $2 billion": a figure someone else will report
-        if comp.dep_ == "dobj" and comp.lemma_ in EVENT_NOUNS:
+        if (
+            comp.dep_ == "dobj"
+            and comp.lemma_ in EVENT_NOUNS
+            and not any(c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in comp.children)
+        ):
+            # (but "expects the approval to encourage other lenders": what the event will bring)
             return True  # "expects a decision next year": an event awaited, not an outlook
         if comp.lemma_ in YIELD_VERBS:
             # "to deliver cost synergies of $450 million", "to deliver $450 million of synergies": a figure ahead
@@ -886,6 +928,10 @@ class ForecastExtractor(FactExtractor):
         ]
         if money:
             args["value"] = money[0]
+            if metric == "revenue" and src is not None and subject == src and self.ranged(doc, money):
+                # "expects fourth-quarter revenue of between $26.1 billion and $26.9 billion": a company's
+                # sales guidance is given as a range; one figure ("projected revenue of $9.2 billion") stays
+                args["metric"] = "guidance"
         if self.hedged(scope, scope_text):
             certainty = "possible"
         who = speaker or src
@@ -905,6 +951,14 @@ class ForecastExtractor(FactExtractor):
             certainty=certainty,
             source=source,
         )
+
+    @staticmethod
+    def ranged(doc, money):
+        """The first figure is the low end of a range: '$310 million to $320 million', 'between X and Y'."""
+        if len(money) < 2:
+            return False
+        gap = doc_text(doc)[money[0].end : money[1].start]
+        return bool(re.fullmatch(r"\s*(?:to|and|-|–)\s*", gap))
 
     @staticmethod
     def outlook_time(doc, sent, tok, scope):
@@ -990,10 +1044,23 @@ class ForecastExtractor(FactExtractor):
         main = [t for t in scope if t.i not in deed]
         if deed and any(entity_of(t) for t in main):
             scope = main
+        # "the curbs would cut its annual profit": the forecaster's own figure; "the order could help Samsung's
+        # foundry unit": the owner named, before a name that only modifies the cause ("the Tesla order")
+        for t in scope:
+            k = entity_of(t) if t.dep_ == "poss" else None
+            if k is None or ents[k].type not in ("ORG", "GOV"):
+                continue
+            if k == src and ents[k].kind is None and t.head.lower_ in SAID_FIGURES:
+                return k
+            if k != src and ents[k].kind in (None, "regulator") and t.pos_ != "PRON":
+                return k
         # a company named outright comes before the company of a person the outlook speaks of
         # ("said he could bring discipline to Starbucks": Starbucks, not the company he leaves)
         found = [k for k in entities_in(scope, ("ORG", "GOV")) if k != src]
         found += [company_of(doc, k) for k in entities_in(scope, ("PERSON",)) if k != src]
+        if src is not None and ents[src].type == "PERSON" and ForecastExtractor.is_analyst(doc, src):
+            # "the company's revenue", in an analyst's words, is not the analyst's own firm
+            found = [k for k in found if k != company_of(doc, src)]
         # "the Bank of England is expected to cut rates": a central bank or regulator is what it is about
         found = [
             k
