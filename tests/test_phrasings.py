@@ -392,6 +392,14 @@ ROWS = [
      "forecast", {"source": "Colin Brady"}, None, "person"),
     ("Analysts at Hanul Securities said the Widget order could help Acme Corp.'s foundry unit reach break-even "
      "by 2027.", "forecast", {"source": "Hanul Securities", "subject": "Acme"}, None, None),
+    ("Analysts at Stonebridge Capital think the tie-up could squeeze Widget Inc., which competes with both "
+     "companies.", "forecast", {"source": "Stonebridge Capital", "subject": "Widget"}, None, None),
+    ("Dealmaking in the shale patch has slowed this year because volatile prices left buyers and sellers far "
+     "apart, yet bankers expect consolidation among operators to pick up.", "market_trend", {}, None, None),
+    ("Bankers expect consolidation among shale operators to pick up.", "forecast", {}, None, None),
+    ("In February, Acme Corp. had estimated that the Reserve Bank of India's curbs would cut its annual operating "
+     "profit by 3 billion to 5 billion rupees.",
+     "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
     # market_trend
     ("Battery-electric models accounted for 14.4% of the market in August.", "market_trend", {}, None, None),
     ("Prices for new electric cars have plateaued after a year of discounting.",
@@ -658,7 +666,8 @@ def test_a_bullet_of_guidance_is_no_result(nlp_pipeline):
         "Widget Inc. reported record orders.\n- Expects full-year revenue of $1.2 billion to $1.3 billion\n"
     )
     result = extract(Document(text, published="2024-05-14"), nlp=nlp_pipeline)
-    assert [f.type for f in result.facts if f.args.get("metric") == "revenue"] == ["forecast"]
+    # (a range of revenue is the company's guidance)
+    assert [f.type for f in result.facts if f.args.get("metric") in ("revenue", "guidance")] == ["forecast"]
 
 
 def test_initials_and_codes_name_the_company_named_in_full(nlp_pipeline):

@@ -81,3 +81,19 @@ def test_capital_spending_expected_is_no_forecast(nlp_pipeline):
         "was expected to be higher."
     )
     assert "forecast" not in _types(nlp_pipeline, text)
+
+
+def test_a_preliminary_estimate_compared_with_a_year_earlier_is_no_outlook(nlp_pipeline):
+    text = (
+        "Earlier this month, Acme Corp. estimated its second-quarter operating profit at 4.6 trillion won, "
+        "down 56% from a year earlier."
+    )
+    assert "forecast" not in _types(nlp_pipeline, text)
+
+
+def test_the_second_figure_of_a_guidance_list_is_no_result(nlp_pipeline):
+    text = (
+        "Acme Corp. expects cloud revenue of EUR 17.0 billion to EUR 17.3 billion at constant currencies, an "
+        "increase of 24% to 27%, and operating profit of EUR 7.6 billion to EUR 7.9 billion."
+    )
+    assert _types(nlp_pipeline, text) == ["forecast", "forecast"]

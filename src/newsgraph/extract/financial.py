@@ -139,6 +139,7 @@ TRADE_BODY = re.compile(r"\b(?:Association|Federation|Council|Institute|Bureau|S
 FUTURE_RESULT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|forecast|"
                            r"projected|seen|likely|set|poised|estimated)\s+to\b", re.I)  # fmt: skip
 FISCAL_QUARTER = re.compile(r"\bfiscal (?:first|second|third|fourth)[- ]quarter\b|\bfiscal Q[1-4]\b", re.I)
+OUTLOOK_LEMMAS = {"expect", "forecast", "project", "predict", "anticipate", "guide", "target", "see"}
 DISCLOSE = {"estimate", "report", "announce", "disclose", "post", "forecast", "project"}
 REPORT_VERBS = {"report", "post", "book", "record", "say", "announce", "deliver", "sell", "ship", "generate",
                 "earn", "make", "log", "swing", "turn", "see", "lose", "produce"}  # fmt: skip
@@ -526,6 +527,8 @@ class FinancialResultExtractor(FactExtractor):
             if hedged and re.search(r"\b(?i:expects?|expected|forecasts?|sees|estimates?)\s+(?:[\w.&'’-]+\s+){1,4}"
                                     r"to\s+(?:report|post|record|book)\b[^.;]*$", text[:s]):  # fmt: skip
                 continue  # "expects Acme to report a profit of ...": another's outlook for the figure
+            if hedged and not preliminary and self.expected_object(tok):
+                continue  # "expects cloud revenue of EUR 17 billion, ..., and operating profit of EUR 7.6 billion"
             if hedged and re.search(r"\b(?:be|is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|likely|set)"
                                     r"\s+to\b[^.;]*$", text[:s], re.I):  # fmt: skip
                 continue  # "the deal is expected to be accretive to Acme's earnings per share": an outlook
@@ -577,6 +580,18 @@ class FinancialResultExtractor(FactExtractor):
             fact = self.fact(doc, tok, args, time=None, source=source, certainty=certainty)
             self.last_fact = (fact, sent.end)
             yield fact
+
+    @staticmethod
+    def expected_object(tok):
+        """The metric is (one of a list of) what a forecasting verb governs."""
+        cur = tok
+        for _ in range(5):
+            if cur.dep_ not in ("conj", "appos", "dobj", "pobj", "prep", "compound") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.pos_ == "VERB":
+                return cur.lemma_ in OUTLOOK_LEMMAS
+        return False
 
     @staticmethod
     def verdict_hits(text):

@@ -50,7 +50,7 @@ OUTLOOK_NOUNS = {"guidance", "outlook", "forecast", "forecasts", "target", "targ
                  "rating", "ratings", "estimate", "estimates", "view", "expectations", "stock", "shares", "goal",
                  "goals", "objective", "objectives"}  # fmt: skip
 EXPERTS = {"analysts", "analyst", "experts", "expert", "economists", "economist", "scholars", "strategists",
-           "observers", "investors", "executives", "researchers", "consultants"}  # fmt: skip
+           "observers", "investors", "executives", "researchers", "consultants", "bankers", "traders"}  # fmt: skip
 # Unnamed forecasters of the research trade speak as an analyst house would.
 TRADE = {"analysts", "analyst", "economists", "economist", "strategists", "strategist"}
 # "The Board now expects": the company's own governing body speaks for it.
@@ -130,6 +130,10 @@ LISTED = re.compile(
     r"\s*(?:,\s*|;\s*)?(?:(?:and|as\s+well\s+as|plus|with)\s+)?(?:(?:an?|its|the)\s+)?(?:[\w-]+\s+){0,3}?",
     re.I,
 )
+YEAR_ON_YEAR = re.compile(r"\bfrom a year (?:earlier|ago|before)\b|\byear[- ](?:on|over)[- ]year\b", re.I)
+# What may follow a figure of an outlook before the next one: a currency basis, the change it means.
+GLOSSED = re.compile(r"(?:\s+at\s+constant\s+(?:currency|currencies|exchange\s+rates))?(?:,\s+(?:an?\s+)?"
+                     r"(?:increase|decrease|rise|decline|growth|gain|drop)\s+of\s+[^,;]{1,30}(?=,))?", re.I)  # fmt: skip
 BULLET_VERBS = {"expect", "forecast", "project", "anticipate", "guide", "raise", "lower", "reaffirm", "reiterate",
                 "lift", "cut", "narrow", "maintain", "increase", "update"}  # fmt: skip
 YIELD_VERBS = {"deliver", "generate", "achieve", "realize", "realise", "yield", "produce", "bring", "create",
@@ -141,8 +145,10 @@ MARGIN_RX = re.compile(r"\b(adjusted )?(operating|EBIT|EBITDA|profit) margin", r
 EXECUTIVE = re.compile(r"\b(?:chief|officer|president|chair\w*|director|head|ceo|cfo|coo)\b", re.I)
 # Words one of which a sentence needs for `match` to find an outlook: the verbs and nouns its readers start
 # from, and the auxiliaries that make an attributed statement look ahead.
+# "Analysts at X think the tie-up could squeeze Y": a view held, told like a statement
+BELIEF_VERBS = {"think", "believe"}
 TRIGGERS = (
-    FORECAST_VERBS | ACTION_VERBS | RATER_VERBS | AMBITION_VERBS | SPEECH_VERBS | NOMINAL
+    FORECAST_VERBS | ACTION_VERBS | RATER_VERBS | AMBITION_VERBS | SPEECH_VERBS | NOMINAL | BELIEF_VERBS
     | {"be", "remain", "stay", "guide", "will", "would", "could", "may", "might"}
 )  # fmt: skip
 
@@ -255,7 +261,9 @@ class ForecastExtractor(FactExtractor):
 
         end = range_end(value)
         for m in METRIC_RX.finditer(text, end - base):
-            if not LISTED.fullmatch(text, end - base, m.start()):
+            # "EUR 17.3 billion at constant currencies, an increase of 24% to 27%, and operating profit of"
+            gloss = GLOSSED.match(text, end - base)
+            if not LISTED.fullmatch(text, gloss.end() if gloss else end - base, m.start()):
                 return
             figure = next((mo for mo in money if m.end() + base <= mo.start), None)
             if figure is None or not FIGURE_OF.fullmatch(text, m.end(), figure.start - base):
@@ -387,7 +395,7 @@ class ForecastExtractor(FactExtractor):
         if tok.pos_ != "VERB" or (
             lemma not in ACTION_VERBS | RATER_VERBS
             and lemma not in FORECAST_VERBS
-            and lemma not in SPEECH_VERBS
+            and lemma not in SPEECH_VERBS | BELIEF_VERBS
         ):
             return None
         speakers = self.speakers(doc, tok)
@@ -409,6 +417,8 @@ class ForecastExtractor(FactExtractor):
         if lemma in FORECAST_VERBS:
             return self.expectation(doc, sent, tok, speakers, taken)
         if lemma in SPEECH_VERBS:
+            return self.statement(doc, sent, tok, speakers, taken)
+        if lemma in BELIEF_VERBS and speakers and self.is_analyst(doc, speakers[0]):
             return self.statement(doc, sent, tok, speakers, taken)
         return None
 
@@ -540,6 +550,14 @@ class ForecastExtractor(FactExtractor):
             return False
         if lemma == "estimate" and comp and self.past_figure(comp[0]):
             return False  # "estimated that its profit plunged 96%": a preliminary result
+        if (
+            lemma == "estimate"
+            and tok.tag_ == "VBD"
+            and comp
+            and comp[0].dep_ == "dobj"
+            and YEAR_ON_YEAR.search(span_text(sent_of(tok)))
+        ):
+            return False  # "estimated its second-quarter profit at 4.6 trillion won, down 56% from a year earlier"
         if lemma in ("see", "estimate", "target") and not speakers:
             return False
         if lemma == "see" and tok.tag_ in ("VBD", "VBN"):
@@ -1044,16 +1062,20 @@ class ForecastExtractor(FactExtractor):
         main = [t for t in scope if t.i not in deed]
         if deed and any(entity_of(t) for t in main):
             scope = main
-        # "the curbs would cut its annual profit": the forecaster's own figure; "the order could help Samsung's
-        # foundry unit": the owner named, before a name that only modifies the cause ("the Tesla order")
-        for t in scope:
-            k = entity_of(t) if t.dep_ == "poss" else None
-            if k is None or ents[k].type not in ("ORG", "GOV"):
-                continue
-            if k == src and ents[k].kind is None and t.head.lower_ in SAID_FIGURES:
-                return k
-            if k != src and ents[k].kind in (None, "regulator") and t.pos_ != "PRON":
-                return k
+        # "the curbs would cut its annual profit": the forecaster's own figure, though the parse may tie 'its' to
+        # the curbs' author; "the order could help Samsung's foundry unit": the owner named, before a name that
+        # only modifies the cause ("the Tesla order")
+        owners = [
+            (t, entity_of(t)) for t in scope if t.dep_ == "poss" and (entity_of(t) or t.lower_ == "its")
+        ]
+        own_org = src is not None and ents[src].type == "ORG" and ents[src].kind is None
+        for t, k in owners:
+            if t.head.lower_ in SAID_FIGURES and own_org and (k == src or t.lower_ == "its"):
+                return src
+        for t, k in owners:
+            if k and k != src and t.pos_ != "PRON" and ents[k].type in ("ORG", "GOV"):
+                if ents[k].kind in (None, "regulator"):
+                    return k
         # a company named outright comes before the company of a person the outlook speaks of
         # ("said he could bring discipline to Starbucks": Starbucks, not the company he leaves)
         found = [k for k in entities_in(scope, ("ORG", "GOV")) if k != src]

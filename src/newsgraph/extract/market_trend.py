@@ -414,6 +414,8 @@ class MarketTrendExtractor(FactExtractor):
         return any(
             f.type in ("financial_result", "forecast")
             and sent.start_char <= f.evidence[0][0] < sent.end_char
+            # "..., yet bankers expect consolidation to pick up": an outlook of no one's own figures
+            and (f.type == "financial_result" or f.args.get("source") is not None)
             and not (
                 f.type == "financial_result" and BODY.search(doc._.entities[f.args["company"]].name or "")
             )
