@@ -946,9 +946,16 @@ class ForecastExtractor(FactExtractor):
         ]
         if money:
             args["value"] = money[0]
-            if metric == "revenue" and src is not None and subject == src and self.ranged(doc, money):
+            if (
+                metric == "revenue"
+                and src is not None
+                and subject == src
+                and self.ranged(doc, money)
+                and not is_bullet(sent)
+            ):
                 # "expects fourth-quarter revenue of between $26.1 billion and $26.9 billion": a company's
-                # sales guidance is given as a range; one figure ("projected revenue of $9.2 billion") stays
+                # sales guidance is given as a range; one figure ("projected revenue of $9.2 billion") stays,
+                # and so does a line of a guidance table, labelled by its metric
                 args["metric"] = "guidance"
         if self.hedged(scope, scope_text):
             certainty = "possible"

@@ -64,6 +64,10 @@ JOBS = {"jobs", "positions", "roles"}
 FLOW_VERBS = {"pour", "pile", "funnel", "plough", "plow"}
 FLOWS = {"money", "cash", "capital", "billions", "funds"}
 VALUATIONS = {"discount", "premium"}
+# "automakers have announced a wave of new battery factories": many players doing the same thing
+WAVES = {"wave", "spate", "flurry", "rash", "slew", "string", "raft"}
+# What an industry's players move together: prices, and the pay of their staff
+PRICED = {"price", "wage", "pay", "salary", "fare"}
 # "Demand remained robust", "prices stayed elevated": how a market held up
 STATES = {"robust", "strong", "weak", "sluggish", "subdued", "soft", "resilient", "solid", "tepid", "muted",
           "buoyant", "healthy", "elevated", "depressed", "volatile", "tight", "firm", "brisk", "lackluster",
@@ -265,6 +269,8 @@ class MarketTrendExtractor(FactExtractor):
                 c
                 for c in s.children
                 if c.dep_ in ("compound", "amod", "nmod", "prep", "npadvmod")
+                # "automakers and cell suppliers": players named as a list of classes
+                or (c.dep_ == "conj" and c.lower_ in PLAYERS and s.lower_ in PLAYERS)
                 or (c.dep_ == "poss" and c.pos_ == "NOUN" and c.tag_ == "NNS")
                 or (
                     c.dep_ == "poss"
@@ -299,6 +305,8 @@ class MarketTrendExtractor(FactExtractor):
             return any(c.dep_ == "nsubjpass" and c.lower_ in JOBS for c in verb.children)
         if lemma in FLOW_VERBS:
             return any(c.dep_ == "dobj" and c.lower_ in FLOWS for c in verb.children)
+        if any(c.dep_ == "dobj" and c.lemma_ in WAVES for c in verb.children):
+            return True
         if lemma == "trade":
             return any(c.dep_ == "prep" and c.lower_ == "at" and any(p.lower_ in VALUATIONS for p in c.children)
                        for c in verb.children)  # fmt: skip
@@ -307,9 +315,11 @@ class MarketTrendExtractor(FactExtractor):
     @staticmethod
     def price_move(doc, verb):
         """The players ('automakers', 'Chinese EV makers') when `verb` moves their prices, else None."""
-        if not any(c.dep_ == "dobj" and c.lemma_ == "price" for c in verb.children):
+        if not any(c.dep_ == "dobj" and c.lemma_ in PRICED for c in verb.children):
             return None
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj and verb.dep_ == "xcomp":
+            subj = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "companies agreed to raise wages"
         if not subj or subj[0].lower_ not in PLAYERS or subj[0].lower_ in ("vehicles", "cars", "investors"):
             return None
         if any(entity_of(t) and doc._.entities[entity_of(t)].type == "ORG" for t in subj[0].subtree):
