@@ -322,3 +322,14 @@ def test_a_revenue_range_is_guidance_and_synergies_are_an_outlook_of_their_own(n
     assert [(a["source"], a["value"].amount) for _, a in _metric(facts, "cost_synergies")] == [
         ("Widget", 45e6)
     ]
+
+
+def test_market_shares_held_by_a_company_and_its_rival(nlp_pipeline):
+    text = (
+        "Acme Corp. held roughly two-thirds of the global foundry market in the first quarter, against less than "
+        "8% for Samsung, according to TrendForce."
+    )
+    facts = _facts(nlp_pipeline, text, "financial_result")
+    shares = {a["company"]: a["value"]["percent"] for _, a in _metric(facts, "market_share")}
+    assert shares == {"Acme": 66.7, "Samsung": 8.0}
+    assert not _facts(nlp_pipeline, "Acme Corp. could have half of the market by 2027.", "financial_result")

@@ -11,9 +11,11 @@ from newsgraph.extract.base import (
     agents,
     all_sentences,
     company_of,
+    expand,
     is_bullet,
     is_headline,
     main_org,
+    sentence_words,
     tokens,
 )
 from newsgraph.model import Source
@@ -139,6 +141,9 @@ TRADE_BODY = re.compile(r"\b(?:Association|Federation|Council|Institute|Bureau|S
 FUTURE_RESULT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|forecast|"
                            r"projected|seen|likely|set|poised|estimated)\s+to\b", re.I)  # fmt: skip
 FISCAL_QUARTER = re.compile(r"\bfiscal (?:first|second|third|fourth)[- ]quarter\b|\bfiscal Q[1-4]\b", re.I)
+SHARE_VERBS = {"hold", "have", "control", "command", "capture"}
+FRACTIONS = {"half": 50.0, "a third": 33.3, "one-third": 33.3, "two-thirds": 66.7, "two thirds": 66.7,
+             "a quarter": 25.0, "one-quarter": 25.0, "three-quarters": 75.0, "a fifth": 20.0}  # fmt: skip
 OUTLOOK_LEMMAS = {"expect", "forecast", "project", "predict", "anticipate", "guide", "target", "see"}
 DISCLOSE = {"estimate", "report", "announce", "disclose", "post", "forecast", "project"}
 REPORT_VERBS = {"report", "post", "book", "record", "say", "announce", "deliver", "sell", "ship", "generate",
@@ -358,6 +363,10 @@ class FinancialResultExtractor(FactExtractor):
         if is_headline(sent) and not is_bullet(sent):
             return  # a headline's figure is the body's, said again
         if self.verdict(doc, sent):
+            return
+        shares = list(self.held_shares(doc, sent))
+        if shares:
+            yield from shares
             return
         text = span_text(sent)
         base = sent.start_char
@@ -580,6 +589,58 @@ class FinancialResultExtractor(FactExtractor):
             fact = self.fact(doc, tok, args, time=None, source=source, certainty=certainty)
             self.last_fact = (fact, sent.end)
             yield fact
+
+    def held_shares(self, doc, sent):
+        """'Acme held roughly two-thirds of the global foundry market in the first quarter, against less than
+        8% for Widget': each company's share of a market, told as a part it holds."""
+        if "market" not in sentence_words(sent) or sentence_words(sent).isdisjoint(SHARE_VERBS):
+            return
+        ents = doc._.entities
+        pcts = [p for p in doc._.percents if sent.start_char <= p.start < sent.end_char]
+        for tok in tokens(sent):
+            if tok.pos_ != "VERB" or tok.lemma_ not in SHARE_VERBS or HEDGED.search(span_text(sent)):
+                continue
+            part = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if part is None or not any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_ == "market" for p in c.children)
+                for c in part.children
+            ):
+                continue
+            value = self.share_value(doc, part, pcts)
+            holders = [
+                k
+                for k in (company_of(doc, k) for k in agents(tok))
+                if ents[k].type == "ORG" and ents[k].kind is None
+            ]
+            if value is None or not holders:
+                continue
+            period = self.period(doc, sent)
+            yield self.fact(doc, tok, {"company": holders[0], "metric": "market_share", "value": value,
+                                       "period": period})  # fmt: skip
+            # "..., against less than 8% for Widget": the rival's share beside it
+            rivals = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
+            against = next((rivals[w] for w in ("against", "versus", "vs", "vs.") if w in rivals), None)
+            if against is None:
+                continue
+            value = next((self.share_value(doc, p, pcts) for p in against.children if p.dep_ == "pobj"), None)
+            # ("for Widget" hangs on the verb or on the rival's figure)
+            fors = [c for c in [rivals.get("for"), *against.subtree] if c is not None and c.lower_ == "for"]
+            rival = [k for f in fors[:1] for p in f.children if p.dep_ == "pobj" for k in expand(p)]
+            rival = [company_of(doc, k) for k in rival if ents[company_of(doc, k)].type == "ORG"]
+            if value is not None and rival and rival[0] != holders[0]:
+                yield self.fact(doc, tok, {"company": rival[0], "metric": "market_share", "value": value,
+                                           "period": period})  # fmt: skip
+
+    @staticmethod
+    def share_value(doc, part, pcts):
+        """A share given as a percentage ('less than 8%') or a fraction ('roughly two-thirds')."""
+        lo, hi = part.left_edge.idx, part.idx + len(part.text)
+        pct = next((p for p in pcts if lo <= p.start < hi), None)
+        if pct is not None:
+            return {"percent": pct.value, **({"op": pct.op} if pct.op else {})}
+        words = doc_text(doc)[lo:hi].lower()
+        frac = next((v for w, v in FRACTIONS.items() if re.search(rf"\b{w}$", words)), None)
+        return {"percent": frac} if frac is not None else None
 
     @staticmethod
     def expected_object(tok):
