@@ -97,3 +97,11 @@ def test_the_second_figure_of_a_guidance_list_is_no_result(nlp_pipeline):
         "increase of 24% to 27%, and operating profit of EUR 7.6 billion to EUR 7.9 billion."
     )
     assert _types(nlp_pipeline, text) == ["forecast", "forecast"]
+
+
+def test_a_targeting_system_sets_no_target(nlp_pipeline):
+    text = (
+        "During the quarter, the U.S. Army also expanded its contract with Acme Corp. by nearly $100 million, "
+        "extending access to the AI-enabled targeting platform across the military services."
+    )
+    assert "forecast" not in _types(nlp_pipeline, text)

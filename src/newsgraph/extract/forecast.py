@@ -560,6 +560,8 @@ class ForecastExtractor(FactExtractor):
             return False  # "estimated its second-quarter profit at 4.6 trillion won, down 56% from a year earlier"
         if lemma in ("see", "estimate", "target") and not speakers:
             return False
+        if lemma == "target" and tok.tag_ == "VBG" and tok.dep_ in ("acl", "amod", "compound"):
+            return False  # "an AI-enabled targeting platform": a modifier, not a target set
         if lemma == "see" and tok.tag_ in ("VBD", "VBN"):
             return False  # "saw revenue of $5 billion", "has seen demand fall": what happened
         if lemma == "see":
