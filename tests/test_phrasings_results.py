@@ -301,6 +301,11 @@ def test_a_company_lifted_to_a_result_and_results_beating_estimates(nlp_pipeline
     )
     facts = _facts(nlp_pipeline, text, "financial_result")
     assert [a["company"] for _, a in _metric(facts, "net_loss")] == ["Acme"]
+    text = (
+        "Widget Inc. makes chips. The AI boom lifted SK hynix to an operating profit of 5.47 trillion won in the "
+        "April-June quarter, on record revenue of 16.42 trillion won."
+    )
+    assert not _facts(nlp_pipeline, text, "financial_result")  # a company left unnamed is not Widget
     results = _metric(facts, "results")
     assert [(a["company"], a["vs_estimate"]) for _, a in results] == [("Widget", "beat")]
 

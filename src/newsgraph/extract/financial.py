@@ -415,6 +415,9 @@ class FinancialResultExtractor(FactExtractor):
             trigger = doc.char_span(base + s, base + e, alignment_mode="expand")
             tok = trigger.root if trigger is not None else sent.root
             own = self.segment_company(doc, tok)
+            held = self.lifted(tok)
+            if own is None and held and all(entity_of(t) is None for t in held):
+                continue  # "the boom lifted SK hynix to a record profit": a company we could not name, no other's
             if (
                 fallback
                 and own is None
@@ -768,6 +771,20 @@ class FinancialResultExtractor(FactExtractor):
             return metric
         words = segment_words(tok, tok.i if first is None else first)
         return "_".join(words) + "_" + metric if words else metric
+
+    @staticmethod
+    def lifted(tok):
+        """The proper-noun object of 'pushed Acme to a net loss', 'lifted Acme to a record profit'."""
+        verb = tok
+        for _ in range(4):  # "... to an operating profit of X, on record revenue of Y": the verb of both
+            if verb.pos_ == "VERB" or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ != "VERB" or not any(
+            c.dep_ == "prep" and c.lower_ in ("to", "into") for c in verb.children
+        ):
+            return []
+        return [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.pos_ == "PROPN"]
 
     @staticmethod
     def segment_company(doc, tok):
