@@ -338,3 +338,11 @@ def test_market_shares_held_by_a_company_and_its_rival(nlp_pipeline):
     shares = {a["company"]: a["value"]["percent"] for _, a in _metric(facts, "market_share")}
     assert shares == {"Acme": 66.7, "Samsung": 8.0}
     assert not _facts(nlp_pipeline, "Acme Corp. could have half of the market by 2027.", "financial_result")
+
+
+def test_a_metric_that_missed_estimates_without_its_figure(nlp_pipeline):
+    facts = _facts(
+        nlp_pipeline, "Acme Corp.'s quarterly revenue missed Wall Street estimates.", "financial_result"
+    )
+    assert [(a["company"], a["vs_estimate"]) for _, a in _metric(facts, "revenue")] == [("Acme", "miss")]
+    assert not _facts(nlp_pipeline, "Acme Corp.'s revenue is expected to beat estimates.", "financial_result")

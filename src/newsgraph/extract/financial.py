@@ -141,6 +141,7 @@ TRADE_BODY = re.compile(r"\b(?:Association|Federation|Council|Institute|Bureau|S
 FUTURE_RESULT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|forecast|"
                            r"projected|seen|likely|set|poised|estimated)\s+to\b", re.I)  # fmt: skip
 FISCAL_QUARTER = re.compile(r"\bfiscal (?:first|second|third|fourth)[- ]quarter\b|\bfiscal Q[1-4]\b", re.I)
+VERDICT_VERBS = {"beat", "top", "miss", "exceed", "surpass", "trail", "lag", "match"}
 SHARE_VERBS = {"hold", "have", "control", "command", "capture"}
 FRACTIONS = {"half": 50.0, "a third": 33.3, "one-third": 33.3, "two-thirds": 66.7, "two thirds": 66.7,
              "a quarter": 25.0, "one-quarter": 25.0, "three-quarters": 75.0, "a fifth": 20.0}  # fmt: skip
@@ -377,7 +378,9 @@ class FinancialResultExtractor(FactExtractor):
         money = [m for m in doc._.money if base <= m.start < sent.end_char]
         pcts = [p for p in doc._.percents if base <= p.start < sent.end_char]
         counts = [m for m in COUNT.finditer(text)]
-        if not money and not pcts and not counts and not verdicts:
+        # "quarterly revenue missed Wall Street estimates": a verdict may stand without a figure
+        judged = bool(verdicts) or bool((BEAT.search(text) or MISS.search(text)) and ESTIMATE.search(text))
+        if not money and not pcts and not counts and not judged:
             return
         hits = [
             (metric_name(m), m.start(), m.end())
@@ -445,7 +448,7 @@ class FinancialResultExtractor(FactExtractor):
             # "a 14% rise in online orders": the change stands before the metric
             lead = [p for p in pcts if 0 <= s - (p.end - base) <= 40
                     and NOMINAL_CHANGE.match(text[p.end - base : s])]  # fmt: skip
-            posted = metric == "results" and self.posted(tok)
+            posted = self.posted(tok) if metric == "results" else self.beat_verb(tok)
             if metric == "results" and not posted:
                 continue
             if hedged and not seg_money and not posted:
@@ -514,7 +517,7 @@ class FinancialResultExtractor(FactExtractor):
                         if metric == "revenue":
                             metric = "sales_volume"
                         break
-            if posted and (value is not None or change is not None):
+            if metric == "results" and (value is not None or change is not None):
                 continue  # the figures of the results are read by their own metrics
             if value is None and change is None and not posted:
                 continue
@@ -560,7 +563,7 @@ class FinancialResultExtractor(FactExtractor):
                 elif BEAT.search(seg):
                     vs = "beat"
             vs = vs or compare(value, estimate, metric)
-            if posted and vs is None:
+            if posted and value is None and change is None and vs is None:
                 continue
             if metric == "revenue" and not hasattr(value, "currency") and self.counted(tok):
                 metric = "sales_volume"
@@ -666,6 +669,18 @@ class FinancialResultExtractor(FactExtractor):
             if (BEAT.search(after) or MISS.search(after) or INLINE.search(after)) and ESTIMATE.search(after):
                 out.append(("results", m.start() + len(m.group(0)) - len("results"), m.end()))
         return out
+
+    @staticmethod
+    def beat_verb(tok):
+        """'quarterly revenue missed Wall Street estimates': a metric's verdict told without its figure."""
+        head = tok.head
+        return (
+            tok.dep_ == "nsubj"
+            and head.lemma_ in VERDICT_VERBS
+            and head.tag_ in ("VBD", "VBZ", "VBN")
+            # (the small parser may read "missed Wall Street estimates" as a clause)
+            and any(c.dep_ in ("dobj", "ccomp") and ESTIMATE.search(c.text) for c in head.children)
+        )
 
     @staticmethod
     def posted(tok):
