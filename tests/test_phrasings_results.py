@@ -346,3 +346,14 @@ def test_a_metric_that_missed_estimates_without_its_figure(nlp_pipeline):
     )
     assert [(a["company"], a["vs_estimate"]) for _, a in _metric(facts, "revenue")] == [("Acme", "miss")]
     assert not _facts(nlp_pipeline, "Acme Corp.'s revenue is expected to beat estimates.", "financial_result")
+
+
+def test_revenue_guided_for_or_projected_is_no_result(nlp_pipeline):
+    for text in (
+        "Acme Corp. guided for fourth-quarter revenue of about $3 billion.",
+        "For the current quarter, Acme Corp. projected revenue of $9.24 billion and earnings of $4.49 per share.",
+    ):
+        assert not _facts(nlp_pipeline, text, "financial_result"), text
+        assert _facts(nlp_pipeline, text, "forecast"), text
+    text = "Acme Corp.'s revenue rose 8% to $5 billion, above the projected $4.8 billion."
+    assert [a["vs_estimate"] for _, a in _facts(nlp_pipeline, text, "financial_result")] == ["beat"]
