@@ -448,6 +448,7 @@ ROWS = [
     ("The round comes as investors, long cautious about space, pour money into satellite start-ups.",
      "market_trend", {}, None, None),
     ("Many earlier cell therapies have sold well below early forecasts.", "market_trend", {}, None, None),
+    ("Store closures across the retail sector have accelerated this year.", "market_trend", {}, None, None),
     ("The country's largest union federation reported last week that big companies had agreed to raise wages by "
      "5.1% this year.", "market_trend", {}, None, None),
     ("Since the subsidies were passed, carmakers and battery suppliers have announced a wave of new plants across "

@@ -255,7 +255,8 @@ class MarketTrendExtractor(FactExtractor):
             # "BRUSSELS, Sept 19 - Registrations ... fell": the parser may make the dateline a second subject
             cands = [self.antecedent(c, verb) for c in subj]
             s = next((c for c in cands if self.word(c) in MARKET_NOUNS or c.lower_ in PLAYERS), cands[0])
-            if self.word(s) not in MARKET_NOUNS and s.lower_ not in PLAYERS:
+            # "Store closures across the retail sector have accelerated": any count told industry-wide
+            if self.word(s) not in MARKET_NOUNS and s.lower_ not in PLAYERS and not self.industry_wide(s):
                 continue
             if company and s.lower_ in FIGURES:
                 continue
