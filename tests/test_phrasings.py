@@ -400,6 +400,10 @@ ROWS = [
     ("In February, Acme Corp. had estimated that the Reserve Bank of India's curbs would cut its annual operating "
      "profit by 3 billion to 5 billion rupees.",
      "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
+    ("Acme Corp. kept its annual sales forecast unchanged.", "forecast", {"source": "Acme", "subject": "Acme"},
+     None, None),
+    ("Acme Corp. left its full-year outlook unchanged.", "forecast", {"source": "Acme", "subject": "Acme"},
+     None, None),
     # market_trend
     ("Battery-electric models accounted for 14.4% of the market in August.", "market_trend", {}, None, None),
     ("Prices for new electric cars have plateaued after a year of discounting.",

@@ -351,6 +351,7 @@ def test_a_metric_that_missed_estimates_without_its_figure(nlp_pipeline):
 def test_revenue_guided_for_or_projected_is_no_result(nlp_pipeline):
     for text in (
         "Acme Corp. guided for fourth-quarter revenue of about $3 billion.",
+        "Acme Corp. targets revenue of $50 billion by 2030.",
         "For the current quarter, Acme Corp. projected revenue of $9.24 billion and earnings of $4.49 per share.",
     ):
         assert not _facts(nlp_pipeline, text, "financial_result"), text

@@ -157,7 +157,7 @@ MARKET_WIDE = re.compile(r"\s+(?:of|at|across|among)\s+(?!the\s+(?:first|second|
 RESULTS = re.compile(r"\b(?:quarterly|annual|(?:first|second|third|fourth|full)[- ](?:quarter|half|year)|"
                      r"[\w-]+-quarter)?\s*results\b", re.I)  # fmt: skip
 HEDGED = re.compile(r"\b(?i:could|can|might|will|would|expects?|forecasts?|projects?|sees|predicts?|likely|"
-                    r"outlook|guidance|guided|guides|projected)\b|\bmay\b")  # fmt: skip
+                    r"outlook|guidance|guided|guides|projected|targets|targeting|aims)\b|\bmay\b")  # fmt: skip
 
 
 # "margin widened to 57.8%, above the top end of its guidance", "beating market forecasts"

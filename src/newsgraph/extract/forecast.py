@@ -45,7 +45,7 @@ FORECAST_VERBS = {"forecast", "expect", "project", "predict", "anticipate", "for
                   "estimate", "reckon", "target"}  # fmt: skip
 ACTION_VERBS = {"raise", "cut", "lower", "reaffirm", "maintain", "narrow", "reiterate", "trim", "boost", "lift",
                 "issue", "withdraw", "suspend", "affirm", "confirm", "keep", "slash", "revise", "hike", "downgrade",
-                "upgrade", "increase", "reduce", "set", "give", "provide", "offer", "publish"}  # fmt: skip
+                "upgrade", "increase", "reduce", "set", "give", "provide", "offer", "publish", "leave"}  # fmt: skip
 OUTLOOK_NOUNS = {"guidance", "outlook", "forecast", "forecasts", "target", "targets", "projection", "projections",
                  "rating", "ratings", "estimate", "estimates", "view", "expectations", "stock", "shares", "goal",
                  "goals", "objective", "objectives"}  # fmt: skip
@@ -408,6 +408,13 @@ class ForecastExtractor(FactExtractor):
             if warned is not None:
                 return warned
         objs = [c for c in tok.children if c.dep_ == "dobj"]
+        # "kept its annual sales forecast unchanged": the parser may split the outlook noun from its modifiers
+        objs += [
+            c
+            for c in tok.children
+            if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "NOUN" and self.outlook_noun(c)
+        ]
+        objs = sorted(objs, key=lambda c: not self.outlook_noun(c))
         if (
             lemma in ACTION_VERBS
             and objs
