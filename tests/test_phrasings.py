@@ -453,6 +453,7 @@ ROWS = [
      "market_trend", {}, None, None),
     ("Many earlier cell therapies have sold well below early forecasts.", "market_trend", {}, None, None),
     ("Store closures across the retail sector have accelerated this year.", "market_trend", {}, None, None),
+    ("The number of IPOs in Hong Kong has slumped to a 20-year low.", "market_trend", {}, None, None),
     ("The country's largest union federation reported last week that big companies had agreed to raise wages by "
      "5.1% this year.", "market_trend", {}, None, None),
     ("Since the subsidies were passed, carmakers and battery suppliers have announced a wave of new plants across "

@@ -358,3 +358,9 @@ def test_revenue_guided_for_or_projected_is_no_result(nlp_pipeline):
         assert _facts(nlp_pipeline, text, "forecast"), text
     text = "Acme Corp.'s revenue rose 8% to $5 billion, above the projected $4.8 billion."
     assert [a["vs_estimate"] for _, a in _facts(nlp_pipeline, text, "financial_result")] == ["beat"]
+
+
+def test_a_trade_body_reporting_a_market_is_no_company(nlp_pipeline):
+    text = "Global chip sales rose 18% in the second quarter, the Semiconductor Industry Association said."
+    assert not _facts(nlp_pipeline, text, "financial_result")
+    assert _facts(nlp_pipeline, text, "market_trend")

@@ -867,4 +867,6 @@ class FinancialResultExtractor(FactExtractor):
                     k = company_of(doc, k)
                     if ok(k):
                         return k, False
-        return main_org(doc), True
+        # an article about a trade body's market figures has no company to fall back on
+        main = main_org(doc)
+        return (main if main is not None and ok(main) else None), True

@@ -253,7 +253,7 @@ class MarketTrendExtractor(FactExtractor):
             if not subj:
                 continue
             # "BRUSSELS, Sept 19 - Registrations ... fell": the parser may make the dateline a second subject
-            cands = [self.antecedent(c, verb) for c in subj]
+            cands = [self.counted(self.antecedent(c, verb)) for c in subj]
             s = next((c for c in cands if self.word(c) in MARKET_NOUNS or c.lower_ in PLAYERS), cands[0])
             # "Store closures across the retail sector have accelerated": any count told industry-wide
             if self.word(s) not in MARKET_NOUNS and s.lower_ not in PLAYERS and not self.industry_wide(s):
@@ -393,6 +393,17 @@ class MarketTrendExtractor(FactExtractor):
             and not tok.nbor(-1).whitespace_
         ]
         return f"{parts[0].lower_}-{tok.lower_}" if parts else tok.lower_
+
+    @staticmethod
+    def counted(noun):
+        """'The number of IPOs in Hong Kong has slumped': the things counted are the market."""
+        if noun.lower_ not in ("number", "value", "volume", "pace", "count"):
+            return noun
+        of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        return next(
+            (p for p in of if p.dep_ == "pobj" and (p.tag_ in ("NNS", "NNPS") or p.lower_ in MARKET_NOUNS)),
+            noun,
+        )
 
     @staticmethod
     def antecedent(subj, verb):
