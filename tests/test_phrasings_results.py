@@ -364,3 +364,13 @@ def test_a_trade_body_reporting_a_market_is_no_company(nlp_pipeline):
     text = "Global chip sales rose 18% in the second quarter, the Semiconductor Industry Association said."
     assert not _facts(nlp_pipeline, text, "financial_result")
     assert _facts(nlp_pipeline, text, "market_trend")
+
+
+def test_the_party_a_reason_names_is_not_what_the_outlook_is_about(nlp_pipeline):
+    text = (
+        'Acme Corp. makes jets. "It will take time," said Tomas Rey, an analyst at Fenwick Advisors. He expects jet '
+        "deliveries to stay under pressure through the second half as the Federal Aviation Administration keeps a "
+        "close watch on the factory floor."
+    )
+    facts = _facts(nlp_pipeline, text, "forecast")
+    assert [a["subject"] for _, a in _metric(facts, "deliveries")] == ["Acme"]

@@ -1078,6 +1078,10 @@ class ForecastExtractor(FactExtractor):
         main = [t for t in scope if t.i not in deed]
         if deed and any(entity_of(t) for t in main):
             scope = main
+        # "... to stay under pressure as the FAA keeps a close watch": the party a reason names is not the subject
+        reasons = {t.i for t in scope if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("as", "because")
+                   for m in t.children) for t in t.subtree}  # fmt: skip
+        scope = [t for t in scope if t.i not in reasons]
         # "the curbs would cut its annual profit": the forecaster's own figure, though the parse may tie 'its' to
         # the curbs' author; "the order could help Samsung's foundry unit": the owner named, before a name that
         # only modifies the cause ("the Tesla order")
