@@ -400,6 +400,8 @@ ROWS = [
     ("In February, Acme Corp. had estimated that the Reserve Bank of India's curbs would cut its annual operating "
      "profit by 3 billion to 5 billion rupees.",
      "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
+    ("Citi analysts estimate the deal will add 5% to Acme Corp.'s earnings.", "forecast",
+     {"source": "Citi", "subject": "Acme"}, None, "organization"),
     ("Acme Corp. kept its annual sales forecast unchanged.", "forecast", {"source": "Acme", "subject": "Acme"},
      None, None),
     ("Acme Corp. left its full-year outlook unchanged.", "forecast", {"source": "Acme", "subject": "Acme"},

@@ -706,6 +706,10 @@ class ForecastExtractor(FactExtractor):
             for k in agents(tok)
             if ents[k].type in ("ORG", "PERSON", "GOV") and ents[k].kind != "publication"
         ]
+        if not out:
+            # "Citi analysts expect": the tagger may read the house's name as an adjective of its analysts
+            out = [entity_of(m) for c in tok.children if c.dep_ == "nsubj" and c.lower_ in EXPERTS
+                   for m in c.children if m.dep_ == "amod" and entity_of(m) and ents[entity_of(m)].type == "ORG"]  # fmt: skip
         if not out and any(c.dep_ == "nsubj" and c.lower_ in ORGANS for c in tok.children):
             out = [k for k in [main_org(doc)] if k]
         if not out and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children):
