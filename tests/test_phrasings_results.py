@@ -374,3 +374,18 @@ def test_the_party_a_reason_names_is_not_what_the_outlook_is_about(nlp_pipeline)
     )
     facts = _facts(nlp_pipeline, text, "forecast")
     assert [a["subject"] for _, a in _metric(facts, "deliveries")] == ["Acme"]
+
+
+def test_release_lines_of_cash_flow_margin_customers_and_diluted_shares(nlp_pipeline):
+    text = (
+        "Acme Corp. today reported results for the first quarter of 2024.\n\nHighlights:\n"
+        "- GAAP net income of $143 million, or $0.06 per diluted share\n"
+        "- Operating cash flow of $1.1 billion\n"
+        "- Adjusted EBITDA margin of 35%\n"
+        "- Customer count grew 39% year-over-year\n"
+    )
+    facts = _facts(nlp_pipeline, text, "financial_result")
+    assert [a["value"].amount for _, a in _metric(facts, "eps")] == [0.06]
+    assert [a["value"].amount for _, a in _metric(facts, "operating_cash_flow")] == [1.1e9]
+    assert [a["value"]["percent"] for _, a in _metric(facts, "adjusted_ebitda_margin")] == [35]
+    assert [a["change_pct"] for _, a in _metric(facts, "customer_count")] == [39]

@@ -27,10 +27,13 @@ from newsgraph.nlp.times import TimeMention
 METRICS = [
     ("adjusted_net_income", r"adjusted net (?:income|profit|earnings)|adjusted (?:profit|earnings)(?! per)|"
                             r"(?:underlying|core) (?!operating)(?:[\w-]+ ){0,3}?(?:profit|earnings)(?! per)"),
-    ("eps", r"earnings per share|\bEPS\b|per[- ]share (?:earnings|profit|loss)|a share\b|(?<=\d )per share\b|(?<=cents )per share\b"),
+    ("eps", r"earnings per share|\bEPS\b|per[- ]share (?:earnings|profit|loss)|a share\b|(?<=\d )per (?:diluted |basic )?share\b|"
+            r"(?<=cents )per (?:diluted |basic )?share\b"),
     ("operating_income", r"operating (?:income|profit|loss)|\bEBIT\b|operating earnings"),
+    ("adjusted_ebitda_margin", r"\badjusted EBITDA margins?\b"),
     ("adjusted_ebitda", r"\badjusted EBITDA\b"),
     ("free_cash_flow", r"\bfree cash flow\b"),
+    ("operating_cash_flow", r"\boperating cash flow\b|\bcash flow from operations\b|\bcash from operations\b"),
     ("arpu", r"\baverage revenue per (?:user|unit|subscriber|member)\b|\bARPU\b"),
     ("ebitda", r"\bEBITDA\b"),
     ("gross_margin", r"gross (?:profit )?margins?"),
@@ -53,6 +56,7 @@ METRICS = [
     ("production", r"\bproduction\b|\bproduced\b|\boutput\b|"
                    r"\b(?:power|electricity|renewable|solar|wind|hydro|nuclear) generation\b"),
     ("orders", r"\b(?:new )?orders\b|\bbookings\b|\border intake\b"),
+    ("customer_count", r"\bcustomer count\b|\bnumber of customers\b"),
     ("subscribers", r"\b(?:paid |net |new )?(?:subscribers|subscriber additions|paying users)\b"),
     # IT services and contractors report the value of deals won in the period: plural or named as a total.
     ("deal_value", r"\b(?:large |new |mega )?deals (?:wins? )?(?:worth|valued at)|\bdeal wins\b|"
@@ -76,7 +80,7 @@ METRIC_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in METRICS), re
 METRIC_HINT = Hint("income", "profit", "earning", "eps", "per share", "per-share", "a share", "market share", "ebit",
                    "cash flow", "revenue", "arpu", "margin", "dividend", "loss", "sales", "turnover", "top line",
                    "deliver", "shipment", "shipped", "sold", "produc", "output", "orders", "order intake", "booking",
-                   "subscriber", "paying users", "deals", "deal wins", "contract value", "debt", "cash", "backlog",
+                   "subscriber", "paying users", "customer count", "number of customers", "deals", "deal wins", "contract value", "debt", "cash", "backlog",
                    "performance obligations", "generation")  # fmt: skip
 UP = re.compile(r"\b(?:rose|rise|rising|risen|jump\w*|climb\w*|gain\w*|grew|grow\w*|increas\w*|surg\w*|soar\w*|"
                 r"up|higher|advanc\w*|improv\w*|leapt|jumped|doubled|boost\w*)\b", re.I)  # fmt: skip
@@ -177,7 +181,7 @@ COMPARED_PERIOD = re.compile(
 
 
 # ratios given as a percentage of revenue
-MARGINS = ("gross_margin", "operating_margin", "market_share")
+MARGINS = ("gross_margin", "operating_margin", "adjusted_ebitda_margin", "market_share")
 SEGMENTABLE = (
     "revenue",
     "comparable_store_sales",
