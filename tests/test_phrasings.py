@@ -517,6 +517,28 @@ ROWS = [
      "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
     ("Acme Corp. today reported results for the full year 2023.\n\nFull-year highlights:\n"
      "- Cloud revenue up 20% to EUR 13.7 billion\n", "financial_result", {"company": "Acme"}, None, None),
+    ("\"The ruling changes little,\" said Ines Marlow, an analyst at Larchmont Research. She expects the "
+     "regulator to open further cases against large platforms within months.",
+     "forecast", {"source": "Ines Marlow"}, None, "person"),
+    ("\"Approval was never in doubt,\" said Colin Brady, a bank analyst at Wexley Partners. He expects the "
+     "approval to encourage other regional lenders to revive merger plans this year.",
+     "forecast", {"source": "Colin Brady"}, None, "person"),
+    ("Analysts at Hanul Securities said the Widget order could help Acme Corp.'s foundry unit reach break-even "
+     "by 2027.", "forecast", {"source": "Hanul Securities", "subject": "Acme"}, None, None),
+    ("Analysts at Stonebridge Capital think the tie-up could squeeze Widget Inc., which competes with both "
+     "companies.", "forecast", {"source": "Stonebridge Capital", "subject": "Widget"}, None, None),
+    ("Dealmaking in the shale patch has slowed this year because volatile prices left buyers and sellers far "
+     "apart, yet bankers expect consolidation among operators to pick up.", "market_trend", {}, None, None),
+    ("Bankers expect consolidation among shale operators to pick up.", "forecast", {}, None, None),
+    ("In February, Acme Corp. had estimated that the Reserve Bank of India's curbs would cut its annual operating "
+     "profit by 3 billion to 5 billion rupees.",
+     "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
+    ("Citi analysts estimate the deal will add 5% to Acme Corp.'s earnings.", "forecast",
+     {"source": "Citi", "subject": "Acme"}, None, "organization"),
+    ("Acme Corp. kept its annual sales forecast unchanged.", "forecast", {"source": "Acme", "subject": "Acme"},
+     None, None),
+    ("Acme Corp. left its full-year outlook unchanged.", "forecast", {"source": "Acme", "subject": "Acme"},
+     None, None),
     # market_trend
     ("Battery-electric models accounted for 14.4% of the market in August.", "market_trend", {}, None, None),
     ("Prices for new electric cars have plateaued after a year of discounting.",
@@ -551,6 +573,26 @@ ROWS = [
      "grappling with a sluggish recovery.", "market_trend", {}, None, None),
     ("Prices for lithium have crashed 80% since their peak.", "market_trend", {}, None, None),
     ("Demand for cloud software remained robust through the year.", "market_trend", {}, None, None),
+    ("BRUSSELS, Sept 19 - Registrations of plug-in hybrids in Germany fell 12% in August from a year earlier, data "
+     "from the German Motor Association showed on Friday.", "market_trend", {}, None, None),
+    ("Widget Inc. sells sofas. Across the industry, furniture retailers have found it hard to grow volumes as "
+     "households cut back.",
+     "market_trend", {}, None, None),
+    ("Studios have been trimming content budgets as the streaming industry turns its focus from growth to cash flow.",
+     "market_trend", {}, None, None),
+    ("About 5,000 semiconductor industry jobs were cut last year, according to industry tallies.",
+     "market_trend", {}, None, None),
+    ("Asian steelmakers have been trading at a deep discount to their American peers.",
+     "market_trend", {}, None, None),
+    ("The round comes as investors, long cautious about space, pour money into satellite start-ups.",
+     "market_trend", {}, None, None),
+    ("Many earlier cell therapies have sold well below early forecasts.", "market_trend", {}, None, None),
+    ("Store closures across the retail sector have accelerated this year.", "market_trend", {}, None, None),
+    ("The number of IPOs in Hong Kong has slumped to a 20-year low.", "market_trend", {}, None, None),
+    ("The country's largest union federation reported last week that big companies had agreed to raise wages by "
+     "5.1% this year.", "market_trend", {}, None, None),
+    ("Since the subsidies were passed, carmakers and battery suppliers have announced a wave of new plants across "
+     "the South.", "market_trend", {}, None, None),
     ("Demand for networking gear is shifting quickly toward cloud-managed systems.",
      "market_trend", {}, None, None),
     # response

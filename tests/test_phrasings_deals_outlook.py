@@ -126,3 +126,25 @@ def test_a_person_signed_as_chief_is_no_agreement(nlp_pipeline):
 def test_proceeds_of_a_stake_sold_are_no_takeover(nlp_pipeline):
     text = "Acme Corp. received $1 billion from the sale of its stake in Widget Inc."
     assert "acquisition" not in _types(nlp_pipeline, text)
+def test_a_preliminary_estimate_compared_with_a_year_earlier_is_no_outlook(nlp_pipeline):
+    text = (
+        "Earlier this month, Acme Corp. estimated its second-quarter operating profit at 4.6 trillion won, "
+        "down 56% from a year earlier."
+    )
+    assert "forecast" not in _types(nlp_pipeline, text)
+
+
+def test_the_second_figure_of_a_guidance_list_is_no_result(nlp_pipeline):
+    text = (
+        "Acme Corp. expects cloud revenue of EUR 17.0 billion to EUR 17.3 billion at constant currencies, an "
+        "increase of 24% to 27%, and operating profit of EUR 7.6 billion to EUR 7.9 billion."
+    )
+    assert _types(nlp_pipeline, text) == ["forecast", "forecast"]
+
+
+def test_a_targeting_system_sets_no_target(nlp_pipeline):
+    text = (
+        "During the quarter, the U.S. Army also expanded its contract with Acme Corp. by nearly $100 million, "
+        "extending access to the AI-enabled targeting platform across the military services."
+    )
+    assert "forecast" not in _types(nlp_pipeline, text)

@@ -260,3 +260,132 @@ def test_an_outlook_in_another_clause_leaves_the_result(nlp_pipeline):
     assert _metric(_facts(nlp_pipeline, text, "financial_result"), "revenue")
     text = "Acme Corp. also confirmed its outlook for 2025, expecting revenue of 3.1 billion euros."
     assert not _facts(nlp_pipeline, text, "financial_result")
+
+
+def test_a_figure_before_its_metric_and_balance_sheet_lines(nlp_pipeline):
+    text = (
+        "Acme Corp. has been hunting for growth after booking a record $12.3 billion profit last year. "
+        "Acme Corp. posted a net loss of 5.5 billion rupees for the January-March quarter, wider than the "
+        "1.7 billion rupee loss a year earlier."
+    )
+    facts = _facts(nlp_pipeline, text, "financial_result")
+    assert any(
+        a["company"] == "Acme" and a["value"].amount == 12.3e9 for _, a in _metric(facts, "net_income")
+    )
+    assert {a["value"].amount for _, a in facts if a["metric"].endswith("loss")} == {5.5e9}
+    text = "The fine is small next to the $98 billion in revenue Widget Inc. booked in its last fiscal year."
+    facts = _facts(nlp_pipeline, text, "financial_result")
+    assert any(a["company"] == "Widget" and a["value"].amount == 98e9 for _, a in _metric(facts, "revenue"))
+    release = (
+        "Acme Corp. today reported results for the first half of 2024.\n\nHighlights:\n"
+        "- Net debt of EUR 4.2 billion, compared with EUR 3.9 billion at 31 December 2023\n"
+        "- Remaining performance obligations up 18% to EUR 9.2 billion\n"
+        "- Wind generation up 11% to 6.3 TWh\n\n"
+        "Acme Corp. ended the half with cash and cash equivalents of EUR 2.1 billion."
+    )
+    facts = _facts(nlp_pipeline, release, "financial_result")
+    assert [a["value"].amount for _, a in _metric(facts, "net_debt")] == [4.2e9]
+    assert [a["change_pct"] for _, a in _metric(facts, "backlog")] == [18]
+    assert [a["change_pct"] for _, a in _metric(facts, "production")] == [11]
+    assert [a["value"].amount for _, a in _metric(facts, "cash")] == [2.1e9]
+    deal = _facts(nlp_pipeline, "Widget Inc. agreed to buy Acme Corp. for $5 billion, including net debt.",
+                  "financial_result")  # fmt: skip
+    assert not deal
+
+
+def test_a_company_lifted_to_a_result_and_results_beating_estimates(nlp_pipeline):
+    text = (
+        "The trading losses pushed Acme Corp. to a net loss of 312 million Swiss francs in the second quarter. "
+        "On Thursday, Widget Inc. raised its annual sales outlook after posting third-quarter results ahead of "
+        "analysts' expectations. Widget Inc. is expected to report results above estimates next week."
+    )
+    facts = _facts(nlp_pipeline, text, "financial_result")
+    assert [a["company"] for _, a in _metric(facts, "net_loss")] == ["Acme"]
+    text = (
+        "Widget Inc. makes chips. The AI boom lifted SK hynix to an operating profit of 5.47 trillion won in the "
+        "April-June quarter, on record revenue of 16.42 trillion won."
+    )
+    assert not _facts(nlp_pipeline, text, "financial_result")  # a company left unnamed is not Widget
+    results = _metric(facts, "results")
+    assert [(a["company"], a["vs_estimate"]) for _, a in results] == [("Widget", "beat")]
+
+
+def test_a_revenue_range_is_guidance_and_synergies_are_an_outlook_of_their_own(nlp_pipeline):
+    text = (
+        "Acme Corp. said it expects fourth-quarter revenue of between $2.1 billion and $2.3 billion. "
+        "Acme Corp. projected revenue of $9.24 billion for the current quarter."
+    )
+    facts = _facts(nlp_pipeline, text, "forecast")
+    assert [a["value"].amount for _, a in _metric(facts, "guidance")] == [2.1e9]
+    assert [a["value"].amount for _, a in _metric(facts, "revenue")] == [9.24e9]
+    text = (
+        "Widget Inc. agreed to buy Acme Corp. for $2 billion. The acquisition is expected to be accretive to "
+        "Widget's adjusted earnings per share in the first full year after closing, with annual cost synergies "
+        "of about 45 million euros expected by 2027."
+    )
+    facts = _facts(nlp_pipeline, text, "forecast")
+    assert [(a["source"], a["value"].amount) for _, a in _metric(facts, "cost_synergies")] == [
+        ("Widget", 45e6)
+    ]
+
+
+def test_market_shares_held_by_a_company_and_its_rival(nlp_pipeline):
+    text = (
+        "Acme Corp. held roughly two-thirds of the global foundry market in the first quarter, against less than "
+        "8% for Samsung, according to TrendForce."
+    )
+    facts = _facts(nlp_pipeline, text, "financial_result")
+    shares = {a["company"]: a["value"]["percent"] for _, a in _metric(facts, "market_share")}
+    assert shares == {"Acme": 66.7, "Samsung": 8.0}
+    assert not _facts(nlp_pipeline, "Acme Corp. could have half of the market by 2027.", "financial_result")
+
+
+def test_a_metric_that_missed_estimates_without_its_figure(nlp_pipeline):
+    facts = _facts(
+        nlp_pipeline, "Acme Corp.'s quarterly revenue missed Wall Street estimates.", "financial_result"
+    )
+    assert [(a["company"], a["vs_estimate"]) for _, a in _metric(facts, "revenue")] == [("Acme", "miss")]
+    assert not _facts(nlp_pipeline, "Acme Corp.'s revenue is expected to beat estimates.", "financial_result")
+
+
+def test_revenue_guided_for_or_projected_is_no_result(nlp_pipeline):
+    for text in (
+        "Acme Corp. guided for fourth-quarter revenue of about $3 billion.",
+        "Acme Corp. targets revenue of $50 billion by 2030.",
+        "For the current quarter, Acme Corp. projected revenue of $9.24 billion and earnings of $4.49 per share.",
+    ):
+        assert not _facts(nlp_pipeline, text, "financial_result"), text
+        assert _facts(nlp_pipeline, text, "forecast"), text
+    text = "Acme Corp.'s revenue rose 8% to $5 billion, above the projected $4.8 billion."
+    assert [a["vs_estimate"] for _, a in _facts(nlp_pipeline, text, "financial_result")] == ["beat"]
+
+
+def test_a_trade_body_reporting_a_market_is_no_company(nlp_pipeline):
+    text = "Global chip sales rose 18% in the second quarter, the Semiconductor Industry Association said."
+    assert not _facts(nlp_pipeline, text, "financial_result")
+    assert _facts(nlp_pipeline, text, "market_trend")
+
+
+def test_the_party_a_reason_names_is_not_what_the_outlook_is_about(nlp_pipeline):
+    text = (
+        'Acme Corp. makes jets. "It will take time," said Tomas Rey, an analyst at Fenwick Advisors. He expects jet '
+        "deliveries to stay under pressure through the second half as the Federal Aviation Administration keeps a "
+        "close watch on the factory floor."
+    )
+    facts = _facts(nlp_pipeline, text, "forecast")
+    assert [a["subject"] for _, a in _metric(facts, "deliveries")] == ["Acme"]
+
+
+def test_release_lines_of_cash_flow_margin_customers_and_diluted_shares(nlp_pipeline):
+    text = (
+        "Acme Corp. today reported results for the first quarter of 2024.\n\nHighlights:\n"
+        "- GAAP net income of $143 million, or $0.06 per diluted share\n"
+        "- Operating cash flow of $1.1 billion\n"
+        "- Adjusted EBITDA margin of 35%\n"
+        "- Customer count grew 39% year-over-year\n"
+    )
+    facts = _facts(nlp_pipeline, text, "financial_result")
+    assert [a["value"].amount for _, a in _metric(facts, "eps")] == [0.06]
+    assert [a["value"].amount for _, a in _metric(facts, "operating_cash_flow")] == [1.1e9]
+    assert [a["value"]["percent"] for _, a in _metric(facts, "adjusted_ebitda_margin")] == [35]
+    assert [a["change_pct"] for _, a in _metric(facts, "customer_count")] == [39]

@@ -11,9 +11,11 @@ from newsgraph.extract.base import (
     agents,
     all_sentences,
     company_of,
+    expand,
     is_bullet,
     is_headline,
     main_org,
+    sentence_words,
     tokens,
 )
 from newsgraph.model import Source
@@ -25,16 +27,23 @@ from newsgraph.nlp.times import TimeMention
 METRICS = [
     ("adjusted_net_income", r"adjusted net (?:income|profit|earnings)|adjusted (?:profit|earnings)(?! per)|"
                             r"(?:underlying|core) (?!operating)(?:[\w-]+ ){0,3}?(?:profit|earnings)(?! per)"),
-    ("eps", r"earnings per share|\bEPS\b|per[- ]share (?:earnings|profit|loss)|a share\b|(?<=\d )per share\b|(?<=cents )per share\b"),
+    ("eps", r"earnings per share|\bEPS\b|per[- ]share (?:earnings|profit|loss)|a share\b|(?<=\d )per (?:diluted |basic )?share\b|"
+            r"(?<=cents )per (?:diluted |basic )?share\b"),
     ("operating_income", r"operating (?:income|profit|loss)|\bEBIT\b|operating earnings"),
+    ("adjusted_ebitda_margin", r"\badjusted EBITDA margins?\b"),
     ("adjusted_ebitda", r"\badjusted EBITDA\b"),
     ("free_cash_flow", r"\bfree cash flow\b"),
+    ("operating_cash_flow", r"\boperating cash flow\b|\bcash flow from operations\b|\bcash from operations\b"),
     ("arpu", r"\baverage revenue per (?:user|unit|subscriber|member)\b|\bARPU\b"),
     ("ebitda", r"\bEBITDA\b"),
     ("gross_margin", r"gross (?:profit )?margins?"),
     ("operating_margin", r"\b(?:operating|EBIT|EBITDA) margins?\b"),
     ("dividend", r"\bdividends?\b(?! per)"),
     ("pretax_profit", r"(?:profit|income|earnings) before tax|pre-?tax (?:profit|income|earnings)"),
+    # balance-sheet figures a release lists beside the period's results
+    ("net_debt", r"\bnet debt\b"),
+    ("cash", r"\bcash(?:,| and) cash equivalents\b|\bcash (?:pile|position|reserves|balance)\b"),
+    ("backlog", r"\bbacklog\b|\bremaining performance obligations\b"),
     ("net_income", r"net (?:income|profit|earnings|loss)|(?<!gross )(?<!operating )\bprofits?\b|\bnet loss\b|"
                    r"\bearnings\b(?! per)|\b(?:quarterly |annual )?loss\b"),
     ("sales_volume__units", r"\bsales of (?:[\w-]+\s+){0,4}?(?:vehicles|cars|units|EVs|phones|smartphones|homes|trucks)\b"),
@@ -44,8 +53,10 @@ METRICS = [
     ("deliveries", r"\bdeliveries\b|\bdelivered\b"),
     ("sales_volume", r"\bshipments\b|\bshipped\b|\bunits sold\b|\bsales volume\b|\bsold\b"),
     ("market_share", r"\bmarket share\b"),
-    ("production", r"\bproduction\b|\bproduced\b|\boutput\b"),
+    ("production", r"\bproduction\b|\bproduced\b|\boutput\b|"
+                   r"\b(?:power|electricity|renewable|solar|wind|hydro|nuclear) generation\b"),
     ("orders", r"\b(?:new )?orders\b|\bbookings\b|\border intake\b"),
+    ("customer_count", r"\bcustomer count\b|\bnumber of customers\b"),
     ("subscribers", r"\b(?:paid |net |new )?(?:subscribers|subscriber additions|paying users)\b"),
     # IT services and contractors report the value of deals won in the period: plural or named as a total.
     ("deal_value", r"\b(?:large |new |mega )?deals (?:wins? )?(?:worth|valued at)|\bdeal wins\b|"
@@ -69,7 +80,8 @@ METRIC_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in METRICS), re
 METRIC_HINT = Hint("income", "profit", "earning", "eps", "per share", "per-share", "a share", "market share", "ebit",
                    "cash flow", "revenue", "arpu", "margin", "dividend", "loss", "sales", "turnover", "top line",
                    "deliver", "shipment", "shipped", "sold", "produc", "output", "orders", "order intake", "booking",
-                   "subscriber", "paying users", "deals", "deal wins", "contract value")  # fmt: skip
+                   "subscriber", "paying users", "customer count", "number of customers", "deals", "deal wins", "contract value", "debt", "cash", "backlog",
+                   "performance obligations", "generation")  # fmt: skip
 UP = re.compile(r"\b(?:rose|rise|rising|risen|jump\w*|climb\w*|gain\w*|grew|grow\w*|increas\w*|surg\w*|soar\w*|"
                 r"up|higher|advanc\w*|improv\w*|leapt|jumped|doubled|boost\w*)\b", re.I)  # fmt: skip
 DOWN = re.compile(r"\b(?:fell|fall\w*|slid|slide|slipp\w*|slip|drop\w*|declin\w*|down|decreas\w*|slump\w*|"
@@ -133,14 +145,23 @@ TRADE_BODY = re.compile(r"\b(?:Association|Federation|Council|Institute|Bureau|S
 FUTURE_RESULT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|forecast|"
                            r"projected|seen|likely|set|poised|estimated)\s+to\b", re.I)  # fmt: skip
 FISCAL_QUARTER = re.compile(r"\bfiscal (?:first|second|third|fourth)[- ]quarter\b|\bfiscal Q[1-4]\b", re.I)
+VERDICT_VERBS = {"beat", "top", "miss", "exceed", "surpass", "trail", "lag", "match"}
+SHARE_VERBS = {"hold", "have", "control", "command", "capture"}
+FRACTIONS = {"half": 50.0, "a third": 33.3, "one-third": 33.3, "two-thirds": 66.7, "two thirds": 66.7,
+             "a quarter": 25.0, "one-quarter": 25.0, "three-quarters": 75.0, "a fifth": 20.0}  # fmt: skip
+OUTLOOK_LEMMAS = {"expect", "forecast", "project", "predict", "anticipate", "guide", "target", "see"}
 DISCLOSE = {"estimate", "report", "announce", "disclose", "post", "forecast", "project"}
 REPORT_VERBS = {"report", "post", "book", "record", "say", "announce", "deliver", "sell", "ship", "generate",
                 "earn", "make", "log", "swing", "turn", "see", "lose", "produce"}  # fmt: skip
 MARKET_WIDE = re.compile(r"\s+(?:of|at|across|among)\s+(?!the\s+(?:first|second|third|fourth|\w+ quarter))"
                          r"(?:the\s+)?(?:\d+\s+)?[a-z]")  # fmt: skip
 # "may" only in lower case: "May" is the month ("deliveries jumped 25% in May").
+# "posted second-quarter results ahead of analysts' expectations": a verdict on the period as a whole,
+# with no figure named; read only where the sentence compares with an estimate.
+RESULTS = re.compile(r"\b(?:quarterly|annual|(?:first|second|third|fourth|full)[- ](?:quarter|half|year)|"
+                     r"[\w-]+-quarter)?\s*results\b", re.I)  # fmt: skip
 HEDGED = re.compile(r"\b(?i:could|can|might|will|would|expects?|forecasts?|projects?|sees|predicts?|likely|"
-                    r"outlook|guidance)\b|\bmay\b")  # fmt: skip
+                    r"outlook|guidance|guided|guides|projected|targets|targeting|aims)\b|\bmay\b")  # fmt: skip
 
 
 # "margin widened to 57.8%, above the top end of its guidance", "beating market forecasts"
@@ -148,6 +169,10 @@ OUTLOOK_COMPARED = re.compile(r"\b(?:above|below|ahead of|short of|in line with|
                               r"than)\s+(?:[\w'’-]+\s+){0,6}?(?:guidance|outlook|forecasts?|expectations?)\b", re.I)  # fmt: skip
 # "expects to report 2023 revenue of about $890 million": preliminary figures for a period already over
 PRELIM_EXPECTED = re.compile(r"\bexpects?\s+to\s+(?:report|post|record|book)\s+(?:[\w-]+\s+){0,4}$", re.I)
+# "smaller than the 4.36 trillion won loss a year earlier": a figure named before its metric, compared with
+PRIOR_FIGURE = re.compile(r"\b(?:than|from|with|versus|vs\.?|against)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+YEAR_EARLIER = re.compile(r"\s+(?:a|one)\s+year\s+(?:earlier|ago|before)|\s+(?:in|for)\s+the\s+(?:same|prior|"
+                          r"previous|year-earlier|year-ago)\b", re.I)  # fmt: skip
 # "compared with $52.3 million for the third quarter of 2023": the period of the figure compared against
 # (a thousands separator is no clause break; "(H1 2023: €1,117 million)" glosses the prior period)
 COMPARED_PERIOD = re.compile(
@@ -156,7 +181,7 @@ COMPARED_PERIOD = re.compile(
 
 
 # ratios given as a percentage of revenue
-MARGINS = ("gross_margin", "operating_margin", "market_share")
+MARGINS = ("gross_margin", "operating_margin", "adjusted_ebitda_margin", "market_share")
 SEGMENTABLE = (
     "revenue",
     "comparable_store_sales",
@@ -344,21 +369,29 @@ class FinancialResultExtractor(FactExtractor):
             return  # a headline's figure is the body's, said again
         if self.verdict(doc, sent):
             return
+        shares = list(self.held_shares(doc, sent))
+        if shares:
+            yield from shares
+            return
         text = span_text(sent)
         base = sent.start_char
         # A result needs a metric and a figure; the metric's words are the cheaper to look for.
-        if METRIC_HINT.absent(text):
+        verdicts = self.verdict_hits(text)
+        if METRIC_HINT.absent(text) and not verdicts:
             return
         money = [m for m in doc._.money if base <= m.start < sent.end_char]
         pcts = [p for p in doc._.percents if base <= p.start < sent.end_char]
         counts = [m for m in COUNT.finditer(text)]
-        if not money and not pcts and not counts:
+        # "quarterly revenue missed Wall Street estimates": a verdict may stand without a figure
+        judged = bool(verdicts) or bool((BEAT.search(text) or MISS.search(text)) and ESTIMATE.search(text))
+        if not money and not pcts and not counts and not judged:
             return
         hits = [
             (metric_name(m), m.start(), m.end())
             for m in METRIC_RX.finditer(text)
             if not GLOSS.search(text[max(0, m.start() - 30) : m.start()])
         ]
+        hits = sorted(hits + verdicts, key=lambda h: h[1])
         # "Production came to 430,488 units" and "delivered 435,059 vehicles" in one sentence
         # are two metrics; "sales" right after "vehicle" is the same one.
         if not hits:
@@ -389,6 +422,9 @@ class FinancialResultExtractor(FactExtractor):
             trigger = doc.char_span(base + s, base + e, alignment_mode="expand")
             tok = trigger.root if trigger is not None else sent.root
             own = self.segment_company(doc, tok)
+            held = self.lifted(tok)
+            if own is None and held and all(entity_of(t) is None for t in held):
+                continue  # "the boom lifted SK hynix to a record profit": a company we could not name, no other's
             if (
                 fallback
                 and own is None
@@ -401,12 +437,30 @@ class FinancialResultExtractor(FactExtractor):
             if metric == "eps":
                 # "earned $2.10 per share": the figure stands right before
                 seg_money = [m for m in money if 0 <= s - (m.end - base) <= 2] + seg_money
+            elif not seg_money:
+                # "booked a record $55.7 billion profit", "the $383 billion in revenue it booked"
+                seg_money = [
+                    m
+                    for m in money
+                    if m.end - base <= s
+                    and re.fullmatch(r"\s*(?:in\s+)?", text[m.end - base : s])
+                    # "wider than the 1.68 billion rupee loss a year earlier": the figure compared with
+                    and not PRIOR_FIGURE.search(text[max(0, m.start - base - 30) : m.start - base])
+                    and not YEAR_EARLIER.match(text[e:])
+                ]
             seg_pct = [p for p in pcts if s <= p.start - base < seg_end and p.op != "<" and p.op != ">"]
             # "a 14% rise in online orders": the change stands before the metric
             lead = [p for p in pcts if 0 <= s - (p.end - base) <= 40
                     and NOMINAL_CHANGE.match(text[p.end - base : s])]  # fmt: skip
-            if hedged and not seg_money:
+            posted = self.posted(tok) if metric == "results" else self.beat_verb(tok)
+            if metric == "results" and not posted:
                 continue
+            if hedged and not seg_money and not posted:
+                continue
+            if metric == "net_debt" and re.search(
+                r"\b(?:includ\w*|assum\w*|plus|excluding)\s+(?:\S+\s+){0,3}$", text[:s]
+            ):
+                continue  # "for $5 billion, including net debt": a deal's price, not a balance
             value, estimate = None, None
             for m in seg_money:
                 # "profit beat expectations, rising 20% to $3 billion": an estimate word in an earlier clause
@@ -467,7 +521,9 @@ class FinancialResultExtractor(FactExtractor):
                         if metric == "revenue":
                             metric = "sales_volume"
                         break
-            if value is None and change is None:
+            if metric == "results" and (value is not None or change is not None):
+                continue  # the figures of the results are read by their own metrics
+            if value is None and change is None and not posted:
                 continue
             if (
                 value is not None
@@ -490,6 +546,8 @@ class FinancialResultExtractor(FactExtractor):
             if hedged and re.search(r"\b(?i:expects?|expected|forecasts?|sees|estimates?)\s+(?:[\w.&'’-]+\s+){1,4}"
                                     r"to\s+(?:report|post|record|book)\b[^.;]*$", text[:s]):  # fmt: skip
                 continue  # "expects Acme to report a profit of ...": another's outlook for the figure
+            if hedged and not preliminary and self.expected_object(tok):
+                continue  # "expects cloud revenue of EUR 17 billion, ..., and operating profit of EUR 7.6 billion"
             if hedged and re.search(r"\b(?:be|is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|likely|set)"
                                     r"\s+to\b[^.;]*$", text[:s], re.I):  # fmt: skip
                 continue  # "the deal is expected to be accretive to Acme's earnings per share": an outlook
@@ -509,6 +567,8 @@ class FinancialResultExtractor(FactExtractor):
                 elif BEAT.search(seg):
                     vs = "beat"
             vs = vs or compare(value, estimate, metric)
+            if posted and value is None and change is None and vs is None:
+                continue
             if metric == "revenue" and not hasattr(value, "currency") and self.counted(tok):
                 metric = "sales_volume"
             metric = self.segment_metric(tok, metric, trigger.start if trigger is not None else tok.i)
@@ -539,6 +599,101 @@ class FinancialResultExtractor(FactExtractor):
             fact = self.fact(doc, tok, args, time=None, source=source, certainty=certainty)
             self.last_fact = (fact, sent.end)
             yield fact
+
+    def held_shares(self, doc, sent):
+        """'Acme held roughly two-thirds of the global foundry market in the first quarter, against less than
+        8% for Widget': each company's share of a market, told as a part it holds."""
+        if "market" not in sentence_words(sent) or sentence_words(sent).isdisjoint(SHARE_VERBS):
+            return
+        ents = doc._.entities
+        pcts = [p for p in doc._.percents if sent.start_char <= p.start < sent.end_char]
+        for tok in tokens(sent):
+            if tok.pos_ != "VERB" or tok.lemma_ not in SHARE_VERBS or HEDGED.search(span_text(sent)):
+                continue
+            part = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if part is None or not any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_ == "market" for p in c.children)
+                for c in part.children
+            ):
+                continue
+            value = self.share_value(doc, part, pcts)
+            holders = [
+                k
+                for k in (company_of(doc, k) for k in agents(tok))
+                if ents[k].type == "ORG" and ents[k].kind is None
+            ]
+            if value is None or not holders:
+                continue
+            period = self.period(doc, sent)
+            yield self.fact(doc, tok, {"company": holders[0], "metric": "market_share", "value": value,
+                                       "period": period})  # fmt: skip
+            # "..., against less than 8% for Widget": the rival's share beside it
+            rivals = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
+            against = next((rivals[w] for w in ("against", "versus", "vs", "vs.") if w in rivals), None)
+            if against is None:
+                continue
+            value = next((self.share_value(doc, p, pcts) for p in against.children if p.dep_ == "pobj"), None)
+            # ("for Widget" hangs on the verb or on the rival's figure)
+            fors = [c for c in [rivals.get("for"), *against.subtree] if c is not None and c.lower_ == "for"]
+            rival = [k for f in fors[:1] for p in f.children if p.dep_ == "pobj" for k in expand(p)]
+            rival = [company_of(doc, k) for k in rival if ents[company_of(doc, k)].type == "ORG"]
+            if value is not None and rival and rival[0] != holders[0]:
+                yield self.fact(doc, tok, {"company": rival[0], "metric": "market_share", "value": value,
+                                           "period": period})  # fmt: skip
+
+    @staticmethod
+    def share_value(doc, part, pcts):
+        """A share given as a percentage ('less than 8%') or a fraction ('roughly two-thirds')."""
+        lo, hi = part.left_edge.idx, part.idx + len(part.text)
+        pct = next((p for p in pcts if lo <= p.start < hi), None)
+        if pct is not None:
+            return {"percent": pct.value, **({"op": pct.op} if pct.op else {})}
+        words = doc_text(doc)[lo:hi].lower()
+        frac = next((v for w, v in FRACTIONS.items() if re.search(rf"\b{w}$", words)), None)
+        return {"percent": frac} if frac is not None else None
+
+    @staticmethod
+    def expected_object(tok):
+        """The metric is (one of a list of) what a forecasting verb governs."""
+        cur = tok
+        for _ in range(5):
+            if cur.dep_ not in ("conj", "appos", "dobj", "pobj", "prep", "compound") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.pos_ == "VERB":
+                return cur.lemma_ in OUTLOOK_LEMMAS
+        return False
+
+    @staticmethod
+    def verdict_hits(text):
+        """'results ahead of analysts' expectations', 'quarterly results that beat estimates'."""
+        out = []
+        for m in RESULTS.finditer(text):
+            after = re.split(r"[,;]", text[m.end() : m.end() + 70])[0]
+            if (BEAT.search(after) or MISS.search(after) or INLINE.search(after)) and ESTIMATE.search(after):
+                out.append(("results", m.start() + len(m.group(0)) - len("results"), m.end()))
+        return out
+
+    @staticmethod
+    def beat_verb(tok):
+        """'quarterly revenue missed Wall Street estimates': a metric's verdict told without its figure."""
+        head = tok.head
+        return (
+            tok.dep_ == "nsubj"
+            and head.lemma_ in VERDICT_VERBS
+            and head.tag_ in ("VBD", "VBZ", "VBN")
+            # (the small parser may read "missed Wall Street estimates" as a clause)
+            and any(c.dep_ in ("dobj", "ccomp") and ESTIMATE.search(c.text) for c in head.children)
+        )
+
+    @staticmethod
+    def posted(tok):
+        """Results a company posted or that came in ('posting results ahead of', 'its results beat'),
+        not results due ('is expected to report results')."""
+        head = tok.head
+        if tok.dep_ == "dobj" and head.lemma_ in REPORT_VERBS | {"release", "deliver"}:
+            return head.tag_ in ("VBD", "VBG", "VBN")
+        return tok.dep_ == "nsubj" and head.tag_ == "VBD"
 
     @staticmethod
     def restated(text, hits, i):
@@ -637,6 +792,20 @@ class FinancialResultExtractor(FactExtractor):
         return "_".join(words) + "_" + metric if words else metric
 
     @staticmethod
+    def lifted(tok):
+        """The proper-noun object of 'pushed Acme to a net loss', 'lifted Acme to a record profit'."""
+        verb = tok
+        for _ in range(4):  # "... to an operating profit of X, on record revenue of Y": the verb of both
+            if verb.pos_ == "VERB" or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ != "VERB" or not any(
+            c.dep_ == "prep" and c.lower_ in ("to", "into") for c in verb.children
+        ):
+            return []
+        return [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.pos_ == "PROPN"]
+
+    @staticmethod
     def segment_company(doc, tok):
         """'BYD sold 526,409 cars; Tesla delivered 484,507': each figure's own company."""
         ents = doc._.entities
@@ -656,6 +825,13 @@ class FinancialResultExtractor(FactExtractor):
                         and not TRADE_BODY.search(ents[k].name)
                     ):
                         return k
+        # "the losses pushed Acme to a net loss", "the boom lifted Acme to a record profit"
+        prep = tok.head if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") else None
+        if prep is not None and prep.head.pos_ == "VERB":
+            for c in prep.head.children:
+                k = c.dep_ == "dobj" and entity_of(c) and company_of(doc, entity_of(c))
+                if k and ents[k].type == "ORG" and ents[k].kind is None:
+                    return k
         verb = tok
         for _ in range(3):
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
@@ -695,4 +871,6 @@ class FinancialResultExtractor(FactExtractor):
                     k = company_of(doc, k)
                     if ok(k):
                         return k, False
-        return main_org(doc), True
+        # an article about a trade body's market figures has no company to fall back on
+        main = main_org(doc)
+        return (main if main is not None and ok(main) else None), True

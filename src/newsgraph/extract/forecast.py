@@ -39,18 +39,18 @@ from newsgraph.extract.financial import COUNT, METRIC_RX, metric_name
 from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import SPEECH_VERBS
 from newsgraph.nlp.lines import BULLETS
-from newsgraph.nlp.shared import entity_of, sent_of, span_text
+from newsgraph.nlp.shared import doc_text, entity_of, sent_of, span_text
 
 FORECAST_VERBS = {"forecast", "expect", "project", "predict", "anticipate", "foresee", "envisage", "see",
                   "estimate", "reckon", "target"}  # fmt: skip
 ACTION_VERBS = {"raise", "cut", "lower", "reaffirm", "maintain", "narrow", "reiterate", "trim", "boost", "lift",
                 "issue", "withdraw", "suspend", "affirm", "confirm", "keep", "slash", "revise", "hike", "downgrade",
-                "upgrade", "increase", "reduce", "set", "give", "provide", "offer", "publish"}  # fmt: skip
+                "upgrade", "increase", "reduce", "set", "give", "provide", "offer", "publish", "leave"}  # fmt: skip
 OUTLOOK_NOUNS = {"guidance", "outlook", "forecast", "forecasts", "target", "targets", "projection", "projections",
                  "rating", "ratings", "estimate", "estimates", "view", "expectations", "stock", "shares", "goal",
                  "goals", "objective", "objectives"}  # fmt: skip
 EXPERTS = {"analysts", "analyst", "experts", "expert", "economists", "economist", "scholars", "strategists",
-           "observers", "investors", "executives", "researchers", "consultants"}  # fmt: skip
+           "observers", "investors", "executives", "researchers", "consultants", "bankers", "traders"}  # fmt: skip
 # Unnamed forecasters of the research trade speak as an analyst house would.
 TRADE = {"analysts", "analyst", "economists", "economist", "strategists", "strategist"}
 # "The Board now expects": the company's own governing body speaks for it.
@@ -130,6 +130,10 @@ LISTED = re.compile(
     r"\s*(?:,\s*|;\s*)?(?:(?:and|as\s+well\s+as|plus|with)\s+)?(?:(?:an?|its|the)\s+)?(?:[\w-]+\s+){0,3}?",
     re.I,
 )
+YEAR_ON_YEAR = re.compile(r"\bfrom a year (?:earlier|ago|before)\b|\byear[- ](?:on|over)[- ]year\b", re.I)
+# What may follow a figure of an outlook before the next one: a currency basis, the change it means.
+GLOSSED = re.compile(r"(?:\s+at\s+constant\s+(?:currency|currencies|exchange\s+rates))?(?:,\s+(?:an?\s+)?"
+                     r"(?:increase|decrease|rise|decline|growth|gain|drop)\s+of\s+[^,;]{1,30}(?=,))?", re.I)  # fmt: skip
 BULLET_VERBS = {"expect", "forecast", "project", "anticipate", "guide", "raise", "lower", "reaffirm", "reiterate",
                 "lift", "cut", "narrow", "maintain", "increase", "update"}  # fmt: skip
 YIELD_VERBS = {"deliver", "generate", "achieve", "realize", "realise", "yield", "produce", "bring", "create",
@@ -141,8 +145,10 @@ MARGIN_RX = re.compile(r"\b(adjusted )?(operating|EBIT|EBITDA|profit) margin", r
 EXECUTIVE = re.compile(r"\b(?:chief|officer|president|chair\w*|director|head|ceo|cfo|coo)\b", re.I)
 # Words one of which a sentence needs for `match` to find an outlook: the verbs and nouns its readers start
 # from, and the auxiliaries that make an attributed statement look ahead.
+# "Analysts at X think the tie-up could squeeze Y": a view held, told like a statement
+BELIEF_VERBS = {"think", "believe"}
 TRIGGERS = (
-    FORECAST_VERBS | ACTION_VERBS | RATER_VERBS | AMBITION_VERBS | SPEECH_VERBS | NOMINAL
+    FORECAST_VERBS | ACTION_VERBS | RATER_VERBS | AMBITION_VERBS | SPEECH_VERBS | NOMINAL | BELIEF_VERBS
     | {"be", "remain", "stay", "guide", "will", "would", "could", "may", "might"}
 )  # fmt: skip
 
@@ -190,6 +196,7 @@ class ForecastExtractor(FactExtractor):
                 seen.add(pair)
                 yield fact
                 yield from self.further_figures(doc, sent, fact)
+                yield from self.benefit_figure(doc, sent, fact)
         if not seen and bullet:
             listed = self.listed_outlook(doc, sent)
             if listed is not None:
@@ -254,7 +261,9 @@ class ForecastExtractor(FactExtractor):
 
         end = range_end(value)
         for m in METRIC_RX.finditer(text, end - base):
-            if not LISTED.fullmatch(text, end - base, m.start()):
+            # "EUR 17.3 billion at constant currencies, an increase of 24% to 27%, and operating profit of"
+            gloss = GLOSSED.match(text, end - base)
+            if not LISTED.fullmatch(text, gloss.end() if gloss else end - base, m.start()):
                 return
             figure = next((mo for mo in money if m.end() + base <= mo.start), None)
             if figure is None or not FIGURE_OF.fullmatch(text, m.end(), figure.start - base):
@@ -268,6 +277,33 @@ class ForecastExtractor(FactExtractor):
             yield Fact(type=fact.type, args=args, evidence=list(fact.evidence), status=fact.status,
                        certainty=fact.certainty, source=fact.source, time=fact.time)  # fmt: skip
             end = range_end(figure)
+
+    def benefit_figure(self, doc, sent, fact):
+        """'expected to be accretive to earnings, with annual cost synergies of about €45 million expected by
+        2027': the deal's figure told beside the first outlook is an outlook of its own."""
+        value = fact.args.get("value")
+        for tok in tokens(sent):
+            if tok.lemma_.lower() not in BENEFITS or tok.dep_ != "pobj" or tok.head.lower_ != "with":
+                continue
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            money = [
+                m
+                for m in money_near(doc, sent)
+                for p in of
+                if p.idx <= m.end and m.start <= p.idx + len(p.text)
+            ]
+            if not money or (value is not None and money[0].start == value.start):
+                continue
+            words = [
+                t.lower_
+                for t in tok.subtree
+                if t.i <= tok.i and t.dep_ in ("compound", "amod") or t.i == tok.i
+            ]
+            name = "_".join(w for w in words if w not in ("annual", "expected", "estimated"))
+            args = {**fact.args, "metric": name, "value": money[0]}
+            yield Fact(type=fact.type, args=args, evidence=list(fact.evidence), status=fact.status,
+                       certainty=fact.certainty, source=fact.source, time=fact.time)  # fmt: skip
+            return
 
     @staticmethod
     def capital_spending(sent, tok):
@@ -359,7 +395,7 @@ class ForecastExtractor(FactExtractor):
         if tok.pos_ != "VERB" or (
             lemma not in ACTION_VERBS | RATER_VERBS
             and lemma not in FORECAST_VERBS
-            and lemma not in SPEECH_VERBS
+            and lemma not in SPEECH_VERBS | BELIEF_VERBS
         ):
             return None
         speakers = self.speakers(doc, tok)
@@ -372,6 +408,13 @@ class ForecastExtractor(FactExtractor):
             if warned is not None:
                 return warned
         objs = [c for c in tok.children if c.dep_ == "dobj"]
+        # "kept its annual sales forecast unchanged": the parser may split the outlook noun from its modifiers
+        objs += [
+            c
+            for c in tok.children
+            if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "NOUN" and self.outlook_noun(c)
+        ]
+        objs = sorted(objs, key=lambda c: not self.outlook_noun(c))
         if (
             lemma in ACTION_VERBS
             and objs
@@ -381,6 +424,8 @@ class ForecastExtractor(FactExtractor):
         if lemma in FORECAST_VERBS:
             return self.expectation(doc, sent, tok, speakers, taken)
         if lemma in SPEECH_VERBS:
+            return self.statement(doc, sent, tok, speakers, taken)
+        if lemma in BELIEF_VERBS and speakers and self.is_analyst(doc, speakers[0]):
             return self.statement(doc, sent, tok, speakers, taken)
         return None
 
@@ -490,6 +535,15 @@ class ForecastExtractor(FactExtractor):
             c.dep_ in ("nsubj", "nsubjpass") and c.text not in BULLETS for c in tok.children
         )
 
+    def others_act(self, doc, comp, speakers):
+        """'The analyst expects the Commission to open further cases': what an analyst expects another party
+        to do is a prediction, not a plan of the speaker's own."""
+        return (
+            bool(speakers)
+            and self.is_analyst(doc, speakers[0])
+            and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in comp.children)
+        )
+
     def outlook_shape(self, tok, comp, passive, speakers):
         """Whether a forecasting verb looks ahead at all, or names an event, a result or a sighting."""
         lemma = tok.lemma_.lower()
@@ -497,14 +551,24 @@ class ForecastExtractor(FactExtractor):
             return False  # "ahead of the 483,173 that analysts had expected": the consensus a result is measured by
         if passive and any(c.dep_ == "neg" for c in tok.children):
             return False  # "could not be expected to comment": an idiom, not an outlook
-        if comp and self.event_plan(comp[0]):
+        if comp and self.event_plan(comp[0]) and not self.others_act(tok.doc, comp[0], speakers):
             return False  # "expects to close the deal", "expects to deliver the first trucks": not outlooks
         if comp and any(t.lower_ in ("available", "launch", "release") for t in comp[0].subtree):
             return False
         if lemma == "estimate" and comp and self.past_figure(comp[0]):
             return False  # "estimated that its profit plunged 96%": a preliminary result
+        if (
+            lemma == "estimate"
+            and tok.tag_ == "VBD"
+            and comp
+            and comp[0].dep_ == "dobj"
+            and YEAR_ON_YEAR.search(span_text(sent_of(tok)))
+        ):
+            return False  # "estimated its second-quarter profit at 4.6 trillion won, down 56% from a year earlier"
         if lemma in ("see", "estimate", "target") and not speakers:
             return False
+        if lemma == "target" and tok.tag_ == "VBG" and tok.dep_ in ("acl", "amod", "compound"):
+            return False  # "an AI-enabled targeting platform": a modifier, not a target set
         if lemma == "see" and tok.tag_ in ("VBD", "VBN"):
             return False  # "saw revenue of $5 billion", "has seen demand fall": what happened
         if lemma == "see":
@@ -642,6 +706,10 @@ class ForecastExtractor(FactExtractor):
             for k in agents(tok)
             if ents[k].type in ("ORG", "PERSON", "GOV") and ents[k].kind != "publication"
         ]
+        if not out:
+            # "Citi analysts expect": the tagger may read the house's name as an adjective of its analysts
+            out = [entity_of(m) for c in tok.children if c.dep_ == "nsubj" and c.lower_ in EXPERTS
+                   for m in c.children if m.dep_ == "amod" and entity_of(m) and ents[entity_of(m)].type == "ORG"]  # fmt: skip
         if not out and any(c.dep_ == "nsubj" and c.lower_ in ORGANS for c in tok.children):
             out = [k for k in [main_org(doc)] if k]
         if not out and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children):
@@ -665,7 +733,12 @@ class ForecastExtractor(FactExtractor):
             return True  # "expected to fly its first jets on Friday": a dated plan, not an outlook
         if comp.lemma_ in ("report", "post", "record") and any(c.dep_ == "nsubj" for c in comp.children):
             return False  # "expects Acme to report a profit of $2 billion": a figure someone else will report
-        if comp.dep_ == "dobj" and comp.lemma_ in EVENT_NOUNS:
+        if (
+            comp.dep_ == "dobj"
+            and comp.lemma_ in EVENT_NOUNS
+            and not any(c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in comp.children)
+        ):
+            # (but "expects the approval to encourage other lenders": what the event will bring)
             return True  # "expects a decision next year": an event awaited, not an outlook
         if comp.lemma_ in YIELD_VERBS:
             # "to deliver cost synergies of $450 million", "to deliver $450 million of synergies": a figure ahead
@@ -886,6 +959,17 @@ class ForecastExtractor(FactExtractor):
         ]
         if money:
             args["value"] = money[0]
+            if (
+                metric == "revenue"
+                and src is not None
+                and subject == src
+                and self.ranged(doc, money)
+                and not is_bullet(sent)
+            ):
+                # "expects fourth-quarter revenue of between $26.1 billion and $26.9 billion": a company's
+                # sales guidance is given as a range; one figure ("projected revenue of $9.2 billion") stays,
+                # and so does a line of a guidance table, labelled by its metric
+                args["metric"] = "guidance"
         if self.hedged(scope, scope_text):
             certainty = "possible"
         who = speaker or src
@@ -905,6 +989,14 @@ class ForecastExtractor(FactExtractor):
             certainty=certainty,
             source=source,
         )
+
+    @staticmethod
+    def ranged(doc, money):
+        """The first figure is the low end of a range: '$310 million to $320 million', 'between X and Y'."""
+        if len(money) < 2:
+            return False
+        gap = doc_text(doc)[money[0].end : money[1].start]
+        return bool(re.fullmatch(r"\s*(?:to|and|-|–)\s*", gap))
 
     @staticmethod
     def outlook_time(doc, sent, tok, scope):
@@ -990,10 +1082,31 @@ class ForecastExtractor(FactExtractor):
         main = [t for t in scope if t.i not in deed]
         if deed and any(entity_of(t) for t in main):
             scope = main
+        # "... to stay under pressure as the FAA keeps a close watch": the party a reason names is not the subject
+        reasons = {t.i for t in scope if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("as", "because")
+                   for m in t.children) for t in t.subtree}  # fmt: skip
+        scope = [t for t in scope if t.i not in reasons]
+        # "the curbs would cut its annual profit": the forecaster's own figure, though the parse may tie 'its' to
+        # the curbs' author; "the order could help Samsung's foundry unit": the owner named, before a name that
+        # only modifies the cause ("the Tesla order")
+        owners = [
+            (t, entity_of(t)) for t in scope if t.dep_ == "poss" and (entity_of(t) or t.lower_ == "its")
+        ]
+        own_org = src is not None and ents[src].type == "ORG" and ents[src].kind is None
+        for t, k in owners:
+            if t.head.lower_ in SAID_FIGURES and own_org and (k == src or t.lower_ == "its"):
+                return src
+        for t, k in owners:
+            if k and k != src and t.pos_ != "PRON" and ents[k].type in ("ORG", "GOV"):
+                if ents[k].kind in (None, "regulator"):
+                    return k
         # a company named outright comes before the company of a person the outlook speaks of
         # ("said he could bring discipline to Starbucks": Starbucks, not the company he leaves)
         found = [k for k in entities_in(scope, ("ORG", "GOV")) if k != src]
         found += [company_of(doc, k) for k in entities_in(scope, ("PERSON",)) if k != src]
+        if src is not None and ents[src].type == "PERSON" and ForecastExtractor.is_analyst(doc, src):
+            # "the company's revenue", in an analyst's words, is not the analyst's own firm
+            found = [k for k in found if k != company_of(doc, src)]
         # "the Bank of England is expected to cut rates": a central bank or regulator is what it is about
         found = [
             k

@@ -30,7 +30,7 @@ MARKET_NOUNS = {"market", "markets", "sector", "industry", "demand", "prices", "
                 "consumption", "output", "production", "registrations", "listings", "bookings", "costs",
                 "spree", "boom", "slump", "downturn", "recovery", "cycle", "glut", "oversupply", "funding",
                 "financing", "lending", "fundraising", "hiring", "layoffs", "bankruptcies", "defaults", "ipos",
-                "deals", "mergers", "takeovers", "starts", "wages", "acquisitions"} | COMMODITIES | CURRENCIES | MACRO  # fmt: skip
+                "deals", "mergers", "takeovers", "starts", "wages", "acquisitions", "jobs"} | COMMODITIES | CURRENCIES | MACRO  # fmt: skip
 PLAYERS = {"automakers", "carmakers", "chipmakers", "makers", "firms", "companies", "manufacturers", "developers",
            "builders", "homebuilders", "banks", "lenders", "retailers", "brands", "producers", "players",
            "startups", "vehicles", "cars", "insurers", "airlines", "miners", "suppliers", "exporters",
@@ -38,12 +38,14 @@ PLAYERS = {"automakers", "carmakers", "chipmakers", "makers", "firms", "companie
            # an industry's players and its customers, named as a class
            "pharmacies", "drugstores", "restaurants", "chains", "hospitals", "carriers", "operators", "refiners",
            "shippers", "steelmakers", "grocers", "supermarkets", "utilities", "households",
-           "diners", "motorists", "travelers", "travellers", "homeowners", "borrowers", "renters"}  # fmt: skip
+           "diners", "motorists", "travelers", "travellers", "homeowners", "borrowers", "renters", "majors",
+           # a class of products selling: "several gene therapies have sold far below forecasts"
+           "therapies", "drugs", "medicines", "treatments"}  # fmt: skip
 NEEDS_MODIFIER = {"sales", "shipments", "prices", "price", "demand", "growth", "supply", "margins", "orders",
                   "volumes", "shares", "exports", "imports", "spending", "rate", "rates", "yields",
                   "investment", "activity", "output", "production", "costs", "cycle", "funding", "financing",
                   "lending", "fundraising", "hiring", "gas", "layoffs", "bankruptcies", "defaults", "ipos", "deals",
-                  "mergers", "takeovers", "starts", "wages", "real", "won", "average", "benchmark"} | PLAYERS  # fmt: skip
+                  "mergers", "takeovers", "starts", "wages", "real", "won", "average", "benchmark", "jobs"} | PLAYERS  # fmt: skip
 TREND_VERBS = {"plateau", "slow", "boom", "slump", "grow", "decline", "shrink", "fall", "drop", "rise", "surge",
                "soar", "cool", "weaken", "recover", "rebound", "contract", "expand", "stagnate", "mature", "tumble",
                "plunge", "climb", "jump", "sink", "slide", "stall", "flatten", "accelerate", "decelerate", "dip",
@@ -54,7 +56,18 @@ TREND_VERBS = {"plateau", "slow", "boom", "slump", "grow", "decline", "shrink", 
                "loosen", "hit", "reach", "squeeze", "hurt", "weigh", "bottom", "level", "have", "touch", "intensify",
                "escalate", "heat", "deepen", "worsen", "falter", "evaporate", "revive", "thaw", "grapple",
                "contend", "wrestle", "reel", "face", "crash", "plummet", "nosedive", "spike", "tank", "rocket",
-               "shift"}  # fmt: skip
+               "shift", "turn"}  # fmt: skip
+# Moves that are a trend only with their object: "jobs were cut", "investors pour money into",
+# "oil majors trade at a steep discount to their rivals".
+JOB_CUTS = {"cut", "eliminate", "shed", "axe", "slash"}
+JOBS = {"jobs", "positions", "roles"}
+FLOW_VERBS = {"pour", "pile", "funnel", "plough", "plow"}
+FLOWS = {"money", "cash", "capital", "billions", "funds"}
+VALUATIONS = {"discount", "premium"}
+# "automakers have announced a wave of new battery factories": many players doing the same thing
+WAVES = {"wave", "spate", "flurry", "rash", "slew", "string", "raft"}
+# What an industry's players move together: prices, and the pay of their staff
+PRICED = {"price", "wage", "pay", "salary", "fare"}
 # "Demand remained robust", "prices stayed elevated": how a market held up
 STATES = {"robust", "strong", "weak", "sluggish", "subdued", "soft", "resilient", "solid", "tepid", "muted",
           "buoyant", "healthy", "elevated", "depressed", "volatile", "tight", "firm", "brisk", "lackluster",
@@ -222,9 +235,13 @@ class MarketTrendExtractor(FactExtractor):
                 return
             elif lemma == "cut" and any(c.lower_ == "back" for c in tok.children):
                 pass  # "cash-strapped diners are cutting back on pricey treats"
-            elif lemma not in TREND_VERBS and not (
-                # "Demand for cloud software remained robust": a market's state held
-                lemma in ("be", "remain", "stay") and self.in_slump(tok) or held
+            elif (
+                lemma not in TREND_VERBS
+                and not (
+                    # "Demand for cloud software remained robust": a market's state held
+                    lemma in ("be", "remain", "stay") and self.in_slump(tok) or held
+                )
+                and not self.moved(tok, lemma)
             ):
                 continue
             if lemma == "have" and not any(c.dep_ == "dobj" and any(a.lower_ in ("difficult", "tough", "weak", "strong",
@@ -235,8 +252,11 @@ class MarketTrendExtractor(FactExtractor):
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj:
                 continue
-            s = self.antecedent(subj[0], verb)
-            if self.word(s) not in MARKET_NOUNS and s.lower_ not in PLAYERS:
+            # "BRUSSELS, Sept 19 - Registrations ... fell": the parser may make the dateline a second subject
+            cands = [self.counted(self.antecedent(c, verb)) for c in subj]
+            s = next((c for c in cands if self.word(c) in MARKET_NOUNS or c.lower_ in PLAYERS), cands[0])
+            # "Store closures across the retail sector have accelerated": any count told industry-wide
+            if self.word(s) not in MARKET_NOUNS and s.lower_ not in PLAYERS and not self.industry_wide(s):
                 continue
             if company and s.lower_ in FIGURES:
                 continue
@@ -250,6 +270,8 @@ class MarketTrendExtractor(FactExtractor):
                 c
                 for c in s.children
                 if c.dep_ in ("compound", "amod", "nmod", "prep", "npadvmod")
+                # "automakers and cell suppliers": players named as a list of classes
+                or (c.dep_ == "conj" and c.lower_ in PLAYERS and s.lower_ in PLAYERS)
                 or (c.dep_ == "poss" and c.pos_ == "NOUN" and c.tag_ == "NNS")
                 or (
                     c.dep_ == "poss"
@@ -271,17 +293,34 @@ class MarketTrendExtractor(FactExtractor):
             and not any(
                 entity_of(t) and doc._.entities[entity_of(t)].type == "ORG"
                 for t in sent
-                if t.dep_ in ("nsubj",)
+                # "found it hard to grow volumes": the 'it' of a small clause stands for no company
+                if t.dep_ in ("nsubj",) and not (t.pos_ == "PRON" and t.head.pos_ == "ADJ")
             )
         ):
             yield self.fact(doc, sent.root, {"market": None, "statement": span_text(sent).strip()})
 
     @staticmethod
+    def moved(verb, lemma):
+        """A verb that tells a trend by what it moves: jobs cut, money poured in, shares at a discount."""
+        if lemma in JOB_CUTS:
+            return any(c.dep_ == "nsubjpass" and c.lower_ in JOBS for c in verb.children)
+        if lemma in FLOW_VERBS:
+            return any(c.dep_ == "dobj" and c.lower_ in FLOWS for c in verb.children)
+        if any(c.dep_ == "dobj" and c.lemma_ in WAVES for c in verb.children):
+            return True
+        if lemma == "trade":
+            return any(c.dep_ == "prep" and c.lower_ == "at" and any(p.lower_ in VALUATIONS for p in c.children)
+                       for c in verb.children)  # fmt: skip
+        return False
+
+    @staticmethod
     def price_move(doc, verb):
         """The players ('automakers', 'Chinese EV makers') when `verb` moves their prices, else None."""
-        if not any(c.dep_ == "dobj" and c.lemma_ == "price" for c in verb.children):
+        if not any(c.dep_ == "dobj" and c.lemma_ in PRICED for c in verb.children):
             return None
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj and verb.dep_ == "xcomp":
+            subj = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "companies agreed to raise wages"
         if not subj or subj[0].lower_ not in PLAYERS or subj[0].lower_ in ("vehicles", "cars", "investors"):
             return None
         if any(entity_of(t) and doc._.entities[entity_of(t)].type == "ORG" for t in subj[0].subtree):
@@ -343,10 +382,28 @@ class MarketTrendExtractor(FactExtractor):
     @staticmethod
     def word(tok):
         """'Deal-making' is one word that the tokenizer splits at the hyphen."""
+        # ("BRUSSELS, Sept 19 - Registrations": a dateline's dash with spaces joins nothing)
         parts = [
-            c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 2 and tok.nbor(-1).text == "-"
+            c
+            for c in tok.children
+            if c.dep_ == "compound"
+            and c.i == tok.i - 2
+            and tok.nbor(-1).text == "-"
+            and not c.whitespace_
+            and not tok.nbor(-1).whitespace_
         ]
         return f"{parts[0].lower_}-{tok.lower_}" if parts else tok.lower_
+
+    @staticmethod
+    def counted(noun):
+        """'The number of IPOs in Hong Kong has slumped': the things counted are the market."""
+        if noun.lower_ not in ("number", "value", "volume", "pace", "count"):
+            return noun
+        of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        return next(
+            (p for p in of if p.dep_ == "pobj" and (p.tag_ in ("NNS", "NNPS") or p.lower_ in MARKET_NOUNS)),
+            noun,
+        )
 
     @staticmethod
     def antecedent(subj, verb):
@@ -379,6 +436,8 @@ class MarketTrendExtractor(FactExtractor):
         return any(
             f.type in ("financial_result", "forecast")
             and sent.start_char <= f.evidence[0][0] < sent.end_char
+            # "..., yet bankers expect consolidation to pick up": an outlook of no one's own figures
+            and (f.type == "financial_result" or f.args.get("source") is not None)
             and not (
                 f.type == "financial_result" and BODY.search(doc._.entities[f.args["company"]].name or "")
             )
