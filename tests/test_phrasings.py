@@ -735,6 +735,30 @@ ROWS = [
      "legal", {"claimant": "Acme", "defendant": "Federal Trade Commission"}, None, None),
     ("The Financial Conduct Authority said it had concluded enforcement proceedings against Acme Corp.",
      "legal", {"claimant": "Financial Conduct Authority", "defendant": "Acme"}, "ruled", None),
+    # deals and events written blind (round 2): terminated merger agreements, bids by price, licences paid
+    # upfront, backers in long lists, a backer's share of a round, public grants, "in which X invested"
+    ("Acme Corp. and Widget Inc. said on Friday they had agreed to terminate their $3 billion merger agreement.",
+     "acquisition", {"acquirer": "Acme", "target": "Widget"}, "abandoned", None),
+    ("Gadget Partners offered $4 billion for Widget Inc.'s chip division last month.",
+     "acquisition", {"acquirer": "Gadget Partners", "target": "Widget"}, "announced", None),
+    ("Acme Corp. agreed to pay Widget Bio $60 million upfront for rights to an experimental antibody.",
+     "agreement", {"party": "Acme", "counterparty": "Widget Bio"}, "signed", None),
+    ("Acme Corp. paid $40 million upfront for Widget Bio's lead obesity candidate last year.",
+     "agreement", {"party": "Acme", "counterparty": "Widget Bio"}, "signed", None),
+    ("Widget Inc. raised $100 million in a round led by Acme Capital. Existing investors Sequoia Capital, Index "
+     "Ventures, Accel Partners, General Atlantic, Tiger Global and Lightspeed Venture Partners also took part in "
+     "the round.", "investment", {"investor": "Lightspeed Venture Partners", "target": "Widget"}, "made", None),
+    ("Widget Inc. said on Monday it raised $500 million in a funding round led by Acme Capital. Gadget Inc. is "
+     "contributing $100 million of the total.", "investment", {"investor": "Gadget", "target": "Widget"}, None, None),
+    ("The Energy Department finalized a grant of up to $2 billion for Acme Corp. to help fund plants in Texas.",
+     "investment", {"investor": "Energy Department", "target": "Acme"}, "made", None),
+    ("Widget Inc. was valued at $2 billion in a 2022 funding round in which Acme Capital invested $50 million.",
+     "investment", {"investor": "Acme Capital", "target": "Widget"}, "made", None),
+    ("Acme Corp. kept its alliance with Widget Inc., in which it invested $1 billion two years ago.",
+     "investment", {"investor": "Acme", "target": "Widget"}, "made", None),
+    ("Acme Corp. agreed to buy Widget Inc. for $10 billion. As part of the deal, Acme also committed to "
+     "subscribe to a capital increase of $1 billion.", "investment", {"investor": "Acme", "target": "Widget"},
+     None, None),
 ]  # fmt: skip
 
 
@@ -997,10 +1021,14 @@ def test_its_purchase_is_the_purchase_of_the_clauses_subject(nlp_pipeline):
         ("Gadget Foods", "Widget Brands", 5_000_000_000),
         ("Sprocket Soup", "Cog Foods", None),
     ]
+
+
 def test_taking_in_deposits_is_no_approval(nlp_pipeline):
     text = "The Reserve Bank of India in March ordered Acme Payments Bank to stop accepting new deposits."
     result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
     assert not [f for f in result.facts if f.type == "approval"], _named(result)
+
+
 # --- entities and coreference ---------------------------------------------------------------
 
 

@@ -206,8 +206,9 @@ class AcquisitionExtractor(FactExtractor):
                     # "Y agreed to be acquired by X": the subject of "agreed" is the target
                     acquirers = prep_entities(tok, ["by"])
                     targets = agents(tok.head)
-            elif tok.pos_ == "VERB" and lemma in ("pay", *SELL_TO):
-                found = self.payment(doc, tok) if lemma == "pay" else self.sale(doc, tok)
+            elif tok.pos_ == "VERB" and lemma in ("pay", "offer", *SELL_TO):
+                # "X offered $11 billion for Y's film studio": a price put on a company is a bid
+                found = self.payment(doc, tok) if lemma in ("pay", "offer") else self.sale(doc, tok)
                 if found is None:
                     continue
                 acquirers, targets = found
@@ -232,7 +233,13 @@ class AcquisitionExtractor(FactExtractor):
             if not acquirers or not targets:
                 continue
             status = "completed" if self.listed(tok) and tok.tag_ == "NNS" else self.status(tok)
-            value = self.value(doc, sent, tok if lemma in ("pay", *SELL_TO) else self.second_clause(tok))
+            value = self.value(
+                doc,
+                sent,
+                tok
+                if tok.pos_ == "VERB" and lemma in ("pay", "offer", *SELL_TO)
+                else self.second_clause(tok),
+            )
             stake = self.stake(doc, sent, tok)
             hedged = self.hedged(tok) or self.conditional(tok)
             earlier = tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in PAST_MARKS
@@ -472,7 +479,11 @@ class AcquisitionExtractor(FactExtractor):
             c.dep_ == "dobj" and any(m.start <= c.idx < m.end for m in doc._.money) for c in tok.children
         ):
             return None
-        targets = [k for k in prep_entities(tok, ["for"]) if doc._.entities[k].type == "ORG"]
+        # "offered $4 billion for Y's chip unit": a unit stands for its owner
+        units = [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "for" for p in c.children
+                 if p.dep_ == "pobj" and (p.lemma_ in PARTS or p.lower_ in PARTS)]  # fmt: skip
+        targets = prep_entities(tok, ["for"]) or [k for p in units for k in poss_entity(p)]
+        targets = [k for k in targets if doc._.entities[k].type == "ORG"]
         return (agents(tok), targets) if targets else None
 
     @staticmethod

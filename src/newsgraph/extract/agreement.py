@@ -34,6 +34,7 @@ ADVISED = {"deal", "sale", "bid", "offer", "acquisition", "takeover", "transacti
            "review", "restructuring", "financing"}  # fmt: skip
 INQUIRIES = {"investigation", "probe", "inquiry", "review", "recall", "audit", "inspection", "investigator"}
 GENERIC_DEALS = "newsgraph_generic_deals"  # facts (by index) whose deal word may be a takeover
+MERGER_DEALS = "newsgraph_merger_deals"  # of those, the ones the text calls a merger or takeover agreement
 GENERIC = {"deal", "agreement", "transaction", "pact", "accord"}
 TAKEOVER_WORDS = {"merger", "takeover", "acquisition", "purchase", "buyout", "sale", "definitive"}
 SUPPLY_ACTS = {"supply", "provide", "build", "make", "manufacture", "deliver", "produce", "develop"}
@@ -63,7 +64,8 @@ PARTNER_ROLES = {"partner", "customer", "client", "supplier", "distributor", "li
 # "won a $1 billion order from Y", "Y placed an order with X": a purchase order is a supply deal
 ORDER_VERBS = WON | {"receive", "place", "book", "get"}
 # Words one of which a sentence needs for any token of it to start a fact in `match`.
-TRIGGERS = NOUNS | DIRECT_VERBS | RIGHTS_VERBS | {"agree", "sign", "order", "jointly"}
+TRIGGERS = NOUNS | DIRECT_VERBS | RIGHTS_VERBS | {"agree", "sign", "order", "jointly", "upfront", "up-front"}
+UPFRONT = {"upfront", "up-front"}
 
 
 class AgreementExtractor(FactExtractor):
@@ -167,6 +169,9 @@ class AgreementExtractor(FactExtractor):
                 # a pronoun continues the story of the last deal told, before any two names nearby
                 pairs = list(combinations((self.pair_before(doc, sent, tok) or agents(tok))[:2], 2))
                 status, trig = "signed", tok
+            elif tok.pos_ == "VERB" and lemma == "pay" and self.licensor(tok):
+                # "X agreed to pay Y $50 million upfront for a drug", "X paid $N upfront for Y's candidate"
+                pairs, status, trig = self.pairs(agents(tok), self.licensor(tok)), "signed", tok
             elif tok.pos_ == "VERB" and lemma == "sign" and self.signed_up(tok):
                 # "has signed up Axis Bank, HDFC Bank and Yes Bank as partner banks"
                 pairs = self.pairs(agents(tok), patients(tok))
@@ -248,6 +253,8 @@ class AgreementExtractor(FactExtractor):
                 args = {"party": a, "counterparty": b, "subject": None, "value": value[0] if value else None}
                 if self.generic(trig):
                     doc.user_data.setdefault(GENERIC_DEALS, []).append(len(doc._.facts))
+                    if any(c.dep_ == "compound" for c in trig.children):
+                        doc.user_data.setdefault(MERGER_DEALS, []).append(len(doc._.facts))
                 said = joint_statement(doc, sent, trig)
                 if anchor is not None:
                     said["time"] = joint_statement(doc, sent, anchor)["time"]
@@ -259,6 +266,18 @@ class AgreementExtractor(FactExtractor):
         if tok.lemma_.lower() not in GENERIC or tok.pos_ not in ("NOUN", "PROPN"):
             return False
         return all(c.lemma_.lower() in TAKEOVER_WORDS for c in tok.children if c.dep_ == "compound")
+
+    @staticmethod
+    def licensor(tok):
+        """Who is paid upfront: an upfront fee buys rights to an asset (a licence), not a company, so the one
+        paid or the asset's owner is the counterparty."""
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod", "advmod")]
+        if not any(c.lower_ in UPFRONT or any(d.lower_ in UPFRONT for d in c.children) for c in objs):
+            return []
+        paid = [k for c in tok.children if c.dep_ == "dative" for k in expand(c)]
+        owners = [k for t in (tok, *objs) for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for p in c.children if p.dep_ == "pobj" for k in poss_entity(p)]  # fmt: skip
+        return [k for k in paid or owners if tok.doc._.entities[k].type == "ORG"]
 
     @staticmethod
     def signed_up(tok):
@@ -420,8 +439,30 @@ def _pair_speaks(verb) -> bool:
 def drop_takeover_deals(doc) -> None:
     """'Acme announced the deal': between a buyer and its target, the deal is the takeover itself."""
     marked = {id(doc._.facts[i]) for i in doc.user_data.pop(GENERIC_DEALS, [])}
+    mergers = {id(doc._.facts[i]) for i in doc.user_data.pop(MERGER_DEALS, [])}
     takeovers = {frozenset((f.args.get("acquirer"), f.args.get("target"))) for f in doc._.facts
                  if f.type == "acquisition"}  # fmt: skip
+    for deal in doc._.facts:
+        pair = frozenset((deal.args.get("party"), deal.args.get("counterparty")))
+        if id(deal) in mergers and pair not in takeovers and deal.status in ("signed", "terminated"):
+            # "X and Y agreed to terminate their merger agreement": the only telling of the takeover;
+            # wire copy names the buyer first
+            first = {}
+            for t in doc:
+                first.setdefault(entity_of(t), t.i)
+            buyer, target = sorted(
+                (deal.args["party"], deal.args["counterparty"]), key=lambda k: first.get(k, 0)
+            )
+            deal.type = "acquisition"
+            deal.args = {
+                "acquirer": buyer,
+                "target": target,
+                "value": deal.args.get("value"),
+                "stake_pct": None,
+            }
+            deal.status = "abandoned" if deal.status == "terminated" else "announced"
+            takeovers.add(pair)
+            marked.discard(id(deal))
     for deal in doc._.facts:
         if id(deal) not in marked or deal.status != "terminated":
             continue

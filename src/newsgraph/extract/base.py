@@ -250,7 +250,8 @@ def expand(tok: Token, depth: int = 0) -> list[str]:
         return out
     for c in tok.children:
         if c.dep_ == "conj" or c.dep_ == "appos":
-            out += expand(c, depth + 1)
+            # a list is one phrase however long: "backers A, B, C, D and E" (each item hangs on the last)
+            out += expand(c, depth + (c.dep_ != "conj"))
         elif c.dep_ == "prep" and c.lower_ in ("including", "like", "such", "among"):
             for p in c.children:
                 if p.dep_ in ("pobj", "amod", "prep"):

@@ -6,6 +6,7 @@ from newsgraph.extract.base import (
     FactExtractor,
     agents,
     company_of,
+    expand,
     governing,
     is_bullet,
     main_org,
@@ -22,7 +23,7 @@ from newsgraph.extract.reported import unhedge
 from newsgraph.nlp.shared import entity_of, sent_of, span_text
 
 VERBS = {"invest", "pledge", "commit", "earmark", "pour", "inject", "allocate", "plow", "plough", "spend",
-         "back", "fund", "finance", "bankroll", "put", "pump", "funnel", "provide"}  # fmt: skip
+         "back", "fund", "finance", "bankroll", "put", "pump", "funnel", "provide", "contribute"}  # fmt: skip
 PLANNED = {"pledge", "commit", "earmark", "plan", "aim", "intend", "will", "would", "expect", "seek", "propose",
            "announce", "set", "allocate", "promise", "vow", "prepare", "consider", "hope", "to"}  # fmt: skip
 WITHDRAWN = {"withdraw", "scrap", "cancel", "pull", "shelve", "abandon", "halt"}
@@ -98,6 +99,9 @@ PROVISIONS = {"repay", "pay", "cover", "compensate", "settle", "refund", "reimbu
 PROVISION_NOUNS = {"loss", "claim", "fine", "penalty", "litigation", "cost", "charge", "settlement", "refund",
                    "compensation", "liability", "lawsuit", "payment"}  # fmt: skip
 VENTURES = {"venture", "jv"}
+GRANTS = {"grant", "subsidy", "award"}
+GIVE = {"finalize", "finalise", "award", "give", "approve", "announce", "grant", "provide", "extend", "issue",
+        "offer", "confirm", "sign", "complete"}  # fmt: skip
 FUNDS = ROUND_NOUNS | {"grant", "subsidy", "equity"}
 CAPACITY = PLANTS | {"capacity", "production", "manufacturing", "infrastructure", "facility", "fab", "plant"}
 
@@ -106,7 +110,8 @@ TRIGGERS = (
     VERBS | STAKE_VERBS | {"set", "build", "construct", "open", "establish", "investment"}
     | {"capex", "expenditure", "spending"} | {"raise", "lead", "close", "secure", "participate", "join"}
     | {"receive", "obtain"}
-    | {"purchase", "subscribe"}  # "took part in the round", "buy $400 million of stock in Y"
+    | {"purchase", "subscribe"}
+    | GRANTS  # "took part in the round", "buy $400 million of stock in Y"
 )  # fmt: skip
 
 
@@ -128,7 +133,12 @@ class InvestmentExtractor(FactExtractor):
                     continue
                 if lemma == "set" and self.provision(tok):
                     continue
-                if lemma in ("back", "fund", "finance") and tok.dep_ == "advcl":
+                if lemma in ("back", "fund", "finance") and (
+                    tok.dep_ == "advcl"
+                    or tok.dep_ == "xcomp"
+                    and tok.head.lemma_ == "help"
+                    and tok.head.dep_ == "advcl"
+                ):
                     continue  # "arranged $1 billion in loans to finance a fleet": the main verb tells the deal
                 if lemma == "put" and not (
                     # "SoftBank put in $2 billion", "will put $2 billion into Y": money, not things, put in
@@ -144,6 +154,8 @@ class InvestmentExtractor(FactExtractor):
                 ):
                     continue
                 if lemma == "provide" and not self.funds_provided(tok):
+                    continue
+                if lemma == "contribute" and not self.share_of_round(tok):
                     continue
                 if lemma in ("fund", "finance") and any(
                     c.dep_ == "dobj" and c.lemma_ in DEAL_COSTS for c in tok.children
@@ -162,8 +174,13 @@ class InvestmentExtractor(FactExtractor):
                     targets = targets or [k for k in patients(tok) if k not in investors]
                 # "would put up to 300 billion yen into the deal": into the company the deal buys
                 targets = targets or [k for k in self.deal_target(doc, tok) if k not in investors]
-                if lemma == "put" and not targets and not any(c.dep_ == "prep" for c in tok.children):
-                    targets = self.told_target(doc, sent, investors)  # "SoftBank put in $2 billion"
+                targets = targets or [k for k in self.antecedent_target(tok) if k not in investors]
+                if (
+                    lemma == "put" and not any(c.dep_ == "prep" for c in tok.children)
+                ) or lemma == "contribute":
+                    # "SoftBank put in $2 billion", "X is contributing $1 billion of the total"
+                    targets = targets or self.told_target(doc, sent, investors)
+                targets = targets or self.issuer(doc, sent, tok, investors)
                 money = self.amount(doc, sent, tok)
                 if lemma == "provide" and not targets:
                     continue  # funds provided to no one named: for a project, told elsewhere
@@ -206,6 +223,12 @@ class InvestmentExtractor(FactExtractor):
                 if not investors:
                     continue
                 status = "planned" if any(w in span_text(sent).lower() for w in PLAN_WORDS) else "made"
+            elif self.grant_awarded(tok):
+                # "the Commerce Department finalized a grant of up to $7.9 billion for Y": public money given
+                investors, targets = agents(tok.head), self.grant_awarded(tok)
+                if not investors:
+                    continue
+                money, status = self.amount(doc, sent, tok), self.status(tok.head)
             elif self.securities_bought(tok):
                 # "agreed to buy $400 million of preferred stock in MP Materials"
                 investors = agents(tok)
@@ -359,6 +382,71 @@ class InvestmentExtractor(FactExtractor):
         told = [f.args["target"] for f in doc._.facts if f.type == "investment" and f.args.get("target")
                 and f.evidence[0][0] < sent.start_char]  # fmt: skip
         return [k for k in told[-1:] if k not in investors]
+
+    @staticmethod
+    def grant_awarded(tok):
+        """Companies a grant or subsidy named by its sum is made out to ('awarded a $50 million grant to Y')."""
+        if (
+            tok.pos_ != "NOUN"
+            or tok.lemma_ not in GRANTS
+            or tok.dep_ != "dobj"
+            or tok.head.lemma_ not in GIVE
+        ):
+            return []
+        if not any(
+            m.start < tok.right_edge.idx + len(tok.right_edge.text) and m.end > tok.left_edge.idx
+            for m in tok.doc._.money
+        ):
+            return []  # fmt: skip
+        found = (
+            prep_entities(tok, ["for", "to"])
+            or prep_entities(tok.head, ["to"])
+            or [k for c in tok.head.children if c.dep_ == "dative" for k in expand(c)]
+        )
+        return [k for k in found if tok.doc._.entities[k].type == "ORG"]
+
+    @staticmethod
+    def share_of_round(tok):
+        """'X is contributing $1.3 billion of the total': a backer's part of a round, not a contribution to
+        revenue or to a fund's performance."""
+        return any(
+            c.dep_ == "dobj" and c.ent_type_ == "MONEY" and any(
+                p.lower_ in ("total", "round", "funding", "financing", "raise") for d in c.children
+                if d.dep_ == "prep" and d.lower_ == "of" for p in d.children)
+            for c in tok.children
+        )  # fmt: skip
+
+    @staticmethod
+    def antecedent_target(tok):
+        """'a partnership with Y, in which X invested $N', 'Y was valued at $N in a round in which X invested':
+        money put into what the relative clause hangs on, or into whoever raised that round."""
+        if tok.dep_ != "relcl" or not any(c.dep_ == "prep" and c.lower_ in ("in", "into")
+                                          and any(p.lower_ == "which" for p in c.children)
+                                          for c in tok.children):  # fmt: skip
+            return []
+        head = tok.head
+        if entity_of(head):
+            return [entity_of(head)]
+        found = prep_entities(head, ["with", "in", "of", "for"]) + poss_entity(head)
+        if not found and head.lemma_ in ROUND_NOUNS and head.dep_ == "pobj" and head.head.dep_ == "prep":
+            verb = head.head.head
+            found = [k for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for k in expand(c)]
+        return [k for k in found if tok.doc._.entities[k].type == "ORG"]
+
+    @staticmethod
+    def issuer(doc, sent, tok, investors):
+        """'As part of the deal, X committed to subscribe to a capital increase': new shares of the company
+        X's deal told before was with."""
+        if not any(
+            t.lower_ in ("increase", "issue", "placement", "offering")
+            and any(c.lower_ in ("capital", "share", "rights", "equity") for c in t.children)
+            for t in tok.subtree
+        ):
+            return []  # fmt: skip
+        roles = ("party", "counterparty", "acquirer", "target")
+        deals = [f for f in doc._.facts if f.type in ("agreement", "acquisition", "talks")
+                 and f.evidence[0][0] <= sent.start_char and any(f.args.get(r) in investors for r in roles)]  # fmt: skip
+        return [v for f in deals[-1:] for r, v in f.args.items() if r in roles and v not in investors]
 
     @staticmethod
     def spending_changed(doc, tok):

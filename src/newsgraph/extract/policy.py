@@ -8,6 +8,7 @@ from newsgraph.extract.base import (
     agents,
     all_sentences,
     expand,
+    prep_entities,
     sentence_words,
     time_near,
     tokens,
@@ -168,6 +169,10 @@ class PolicyExtractor(FactExtractor):
                 continue  # a probe of, or an order to, a named company is a legal fact; a deal's review an approval
             if lemma in NEEDS_RULE and not obj_words & RULE_NOUNS:
                 continue
+            if any(c.dep_ == "dobj" and c.lemma_ in ("grant", "award", "loan", "subsidy")
+                   and any(doc._.entities[k].type == "ORG" for k in prep_entities(c, ["for", "to"]))
+                   for c in tok.children):  # fmt: skip
+                continue  # "finalized a $7.9 billion grant for Y": money for one company, an investment
             if lemma in NEEDS_PROJECT and not self.planned(tok) & (PROJECT_NOUNS | RULE_NOUNS):
                 continue
             for a in authorities:
