@@ -759,6 +759,14 @@ ROWS = [
     ("Acme Corp. agreed to buy Widget Inc. for $10 billion. As part of the deal, Acme also committed to "
      "subscribe to a capital increase of $1 billion.", "investment", {"investor": "Acme", "target": "Widget"},
      None, None),
+    # events written blind (round 2): a drug approved by the regulators of a country named by its adjective,
+    # a group of executives named together, an interim committee led
+    ("Widget Bio's zanolimab beat a rival drug in a trial in China last year. Chinese regulators approved "
+     "zanolimab in March.", "approval", {"applicant": "Widget Bio", "authority": "China"}, "granted", None),
+    ("Acme Corp.'s board named a trio of executives - Jane Roe, Peter Smith and Ann Lee - to run the company "
+     "jointly.", "personnel", {"person": "Peter Smith", "company": "Acme"}, "appointed", None),
+    ("Acme Corp. said its chairman John Roe will lead an interim executive committee until a new CEO is found.",
+     "personnel", {"person": "John Roe", "company": "Acme"}, "appointed", None),
 ]  # fmt: skip
 
 

@@ -24,6 +24,7 @@ from newsgraph.extract.base import (
     time_near,
     tokens,
 )  # fmt: skip
+from newsgraph.extract.policy import body_country, is_body
 from newsgraph.nlp.shared import entity_of, sent_of
 
 GRANT_VERBS = {"approve", "clear", "authorize", "authorise", "greenlight", "license", "permit", "sanction", "allow",
@@ -95,6 +96,10 @@ class ApprovalExtractor(FactExtractor):
                 if not authority and not reviews:
                     authority = self.placed_authority(doc, tok)
                 if not authority:
+                    # "Chinese regulators approved ...": the government of the country named by its adjective
+                    authority = [k for c in tok.children if c.dep_ == "nsubj" and is_body(c)
+                                 for k in body_country(doc, c) if doc._.entities[k].type == "GOV"]  # fmt: skip
+                if not authority:
                     continue
                 groups = self.by_groups(doc, tok)
                 applicant = []
@@ -105,6 +110,8 @@ class ApprovalExtractor(FactExtractor):
                         applicant += [k for p in c.children for k in self.applicant_of(doc, p)]
                 if tok.dep_ == "relcl":
                     applicant = applicant or self.applicant_of(doc, tok.head)
+                applicant = applicant or [k for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+                                          for k in owner_told(doc, c)]  # fmt: skip
                 applicant = [k for k in applicant if not self.is_authority(doc, k)] or self.default_applicant(
                     doc
                 )
@@ -437,3 +444,16 @@ class ApprovalExtractor(FactExtractor):
 
 
 _ = patients
+
+
+def owner_told(doc, tok) -> list[str]:
+    """'Chinese regulators approved ivonescimab' after 'Akeso's ivonescimab beat ...': a drug or product the
+    tagger does not know as a name has the owner the article gave it when it first named it."""
+    if entity_of(tok) or tok.pos_ not in ("PROPN", "NOUN") or tok.lemma_.lower() in DEAL_WORDS:
+        return []
+    for t in doc[: tok.i]:
+        if t.lower_ == tok.lower_:
+            owner = [entity_of(c) for c in t.children if c.dep_ == "poss" and entity_of(c)]
+            if owner and doc._.entities[owner[0]].type == "ORG":
+                return owner[:1]
+    return []

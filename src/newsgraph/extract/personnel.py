@@ -29,6 +29,7 @@ APPOINT = {"appoint", "name", "hire", "promote", "tap", "elect", "choose", "sele
 # "tapped X to run its cloud business", "moving X from Dior to run Louis Vuitton": the job is a verb.
 RUN = {"run", "lead", "head", "oversee", "helm", "manage"}
 HANDOVER = {"hand", "give"}
+GROUPS = {"trio", "pair", "duo", "team", "group", "slate", "quartet", "triumvirate", "panel"}
 JOBS = {"job", "post", "role", "helm", "reins", "position", "seat", "office", "over", "up", "charge"}
 SUCCEED = {"succeed", "replace"}
 DEPART = {"resign", "retire", "hand", "give", "leave", "depart", "quit", "oust", "fire", "dismiss", "exit", "sack", "remove",
@@ -319,6 +320,10 @@ class PersonnelExtractor(FactExtractor):
                 passive = any(c.dep_ == "nsubjpass" for c in tok.children)
                 persons = patients(tok) if not passive else [k for c in tok.children if c.dep_ == "nsubjpass"
                                                              for k in expand(c)]  # fmt: skip
+                if not persons and not passive:
+                    # "named a trio of executives - A, B and C - to run the company": the group's members
+                    persons = [k for c in tok.children if c.dep_ in ("dobj", "oprd") and c.lemma_ in GROUPS
+                               for k in prep_entities(c, ["of"])]  # fmt: skip
                 if not persons and tok.dep_ == "acl" and tok.tag_ == "VBN":
                     persons = expand(tok.head)  # "CEO Jane Roe, appointed in March, has cut costs"
                 company = [] if passive else [k for k in agents(tok) if ents[k].type == "ORG"]
@@ -411,7 +416,10 @@ class PersonnelExtractor(FactExtractor):
             if not any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in tok.children):
                 continue
             obj = [
-                c for c in tok.children if c.dep_ == "dobj" and c.lemma_ in UNIT_WORDS | {"company", "team"}
+                c
+                for c in tok.children
+                # "will lead a newly established interim executive committee": the stand-in leadership
+                if c.dep_ == "dobj" and c.lemma_ in UNIT_WORDS | {"company", "team", "committee"}
             ]
             persons = [k for k in agents(tok) if ents[k].type == "PERSON"]
             if not obj or not persons:
