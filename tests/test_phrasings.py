@@ -767,6 +767,10 @@ ROWS = [
      "jointly.", "personnel", {"person": "Peter Smith", "company": "Acme"}, "appointed", None),
     ("Acme Corp. said its chairman John Roe will lead an interim executive committee until a new CEO is found.",
      "personnel", {"person": "John Roe", "company": "Acme"}, "appointed", None),
+    # a suit readied against a deal is against its buyer
+    ("Acme Corp. agreed to buy Widget Inc. for $2 billion in March. The Justice Department had been preparing a "
+     "possible antitrust lawsuit to block the deal, Bloomberg News reported.",
+     "legal", {"claimant": "Justice Department", "defendant": "Acme"}, None, None),
 ]  # fmt: skip
 
 

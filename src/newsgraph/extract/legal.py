@@ -266,6 +266,8 @@ class LegalExtractor(FactExtractor):
             defendants = [
                 k for a in acts for m in a.children if m.dep_ == "acl" for k in prep_entities(m, ["by"])
             ]
+        if not defendants and lemma in BRINGS:
+            defendants = deal_blocked(doc, tok)
         filer = next(
             (c for c in tok.children if c.dep_ == "acl" and c.lemma_ in ("file", "bring", "lodge")), None
         )
@@ -374,6 +376,23 @@ def acting_body(doc, tok, exclude):
             if found:
                 return found
     return []
+
+
+BLOCK = {"stop", "block", "prevent", "halt", "unwind", "undo"}
+TAKEOVERS = {"deal", "transaction", "acquisition", "takeover", "merger", "purchase", "tie-up", "combination"}
+
+
+def deal_blocked(doc, tok):
+    """'a possible antitrust lawsuit to stop the transaction': a suit against the buyer of the deal told before."""
+    if not any(
+        c.dep_ in ("acl", "relcl")
+        and c.lemma_ in BLOCK
+        and any(o.dep_ == "dobj" and o.lemma_ in TAKEOVERS for o in c.children)
+        for c in tok.children
+    ):
+        return []  # fmt: skip
+    buyers = [f.args["acquirer"] for f in doc._.facts if f.type == "acquisition" and f.args.get("acquirer")]
+    return buyers[-1:]
 
 
 def court_in(sent):
