@@ -767,6 +767,10 @@ ROWS = [
      "jointly.", "personnel", {"person": "Peter Smith", "company": "Acme"}, "appointed", None),
     ("Acme Corp. said its chairman John Roe will lead an interim executive committee until a new CEO is found.",
      "personnel", {"person": "John Roe", "company": "Acme"}, "appointed", None),
+    # talks to lead "the funding" are with the company that raised it
+    ("Widget Inc. has raised $600 million in a funding round led by Acme Corp., the two companies said. Reuters "
+     "had reported last month that Acme was in talks to lead the funding.",
+     "talks", {"party": "Acme", "counterparty": "Widget"}, None, None),
     # a suit readied against a deal is against its buyer
     ("Acme Corp. agreed to buy Widget Inc. for $2 billion in March. The Justice Department had been preparing a "
      "possible antitrust lawsuit to block the deal, Bloomberg News reported.",

@@ -133,7 +133,7 @@ class TalksExtractor(FactExtractor):
                 parties = agents(gov)
             if parties:
                 break
-        counters = counters or self.deal_targets(tok)
+        counters = counters or self.deal_targets(tok) or round_raiser(tok)
         if not parties and tok.dep_ == "pobj" and tok.head.lower_ == "in" and entity_of(tok.head.head):
             parties = expand(tok.head.head)  # headline "X in talks with Y over Z"
         clause = tok.head
@@ -248,6 +248,28 @@ class TalksExtractor(FactExtractor):
             if verb in ENDED:
                 return "broke_down" if verb in FAILED else "ended"
         return "ongoing"
+
+
+ROUNDS = {"round", "funding", "financing", "raise", "fundraising"}
+
+
+def round_raiser(tok) -> list[str]:
+    """'X was in talks to lead the funding': the round is the one the article reports someone raised
+    ('Y has raised $600 million in a round led by X')."""
+    if not any(
+        c.dep_ in ("acl", "xcomp")
+        and c.lemma_ in ("lead", "join", "anchor")
+        and any(
+            o.dep_ == "dobj" and o.lemma_ in ROUNDS and any(d.lower_ in ("the", "this") for d in o.children)
+            for o in c.children
+        )
+        for c in tok.children
+    ):
+        return []  # fmt: skip
+    doc = tok.doc
+    raised = [t for t in doc[: sent_of(tok).start] if t.lemma_ == "raise" and t.pos_ == "VERB"
+              and any(m.start >= t.idx and m.start < t.idx + 80 for m in doc._.money)]  # fmt: skip
+    return [k for t in raised[-1:] for k in agents(t) if doc._.entities[k].type == "ORG"]
 
 
 def _pairs(parties, counters):
