@@ -890,7 +890,22 @@ def test_guidance_bullets_under_an_expects_line_are_forecasts(nlp_pipeline):
     )
     result = extract(Document(text, published="2024-11-04"), nlp=nlp_pipeline)
     figures = sorted((f.type, f.args.get("metric")) for f in result.facts if f.args.get("value"))
-    assert figures == [("forecast", "operating_income"), ("forecast", "revenue")]
+    # the ranged line is guidance, as a range of sales guidance is in running text; a point figure keeps its metric
+    assert figures == [("forecast", "guidance"), ("forecast", "operating_income")]
+
+
+def test_each_guidance_line_is_the_issuers_outlook(nlp_pipeline):
+    text = (
+        "Acme Corp. reported its results for 2024. Parts & Repairs posted record sales.\n"
+        "Outlook\nFor 2025, the Company expects:\n"
+        "- Regional jet deliveries of 60 to 70 aircraft\n- Business jet deliveries of 90 to 100 aircraft\n"
+        "- Adjusted operating margin between 6% and 7%\n"
+    )
+    result = extract(Document(text, published="2025-02-20"), nlp=nlp_pipeline)
+    names = {e.id: e.name for e in result.entities}
+    outlooks = [f for f in result.facts if f.type == "forecast"]
+    assert len(outlooks) == 3
+    assert {(names[f.args["source"]], f.args["metric"]) for f in outlooks} == {("Acme", "guidance")}
 
 
 def test_every_answer_in_a_sentence_is_read(nlp_pipeline):
@@ -997,10 +1012,14 @@ def test_its_purchase_is_the_purchase_of_the_clauses_subject(nlp_pipeline):
         ("Gadget Foods", "Widget Brands", 5_000_000_000),
         ("Sprocket Soup", "Cog Foods", None),
     ]
+
+
 def test_taking_in_deposits_is_no_approval(nlp_pipeline):
     text = "The Reserve Bank of India in March ordered Acme Payments Bank to stop accepting new deposits."
     result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
     assert not [f for f in result.facts if f.type == "approval"], _named(result)
+
+
 # --- entities and coreference ---------------------------------------------------------------
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from spacy.tokens import Doc, Span
+
 from newsgraph.extract.base import (
     FactExtractor,
     agents,
@@ -120,7 +122,8 @@ VERDICT = re.compile(r"^\W*(?:The|That|This|Its)\s+(?:result|results|figure|figu
                      r"earnings|performance)\s+(?:was|were|is|are|came)\b", re.I)  # fmt: skip
 COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<sc>million|billion|thousand))?\s+"
                    r"(?:[\w-]+\s+){0,3}?(?P<unit>vehicles|cars|units|smartphones|phones|iPhones|handsets|devices|homes|"
-                   r"subscribers|users|customers|passengers|tonnes|tons|barrels|trucks|EVs)\b")  # fmt: skip
+                   r"subscribers|users|customers|passengers|tonnes|tons|barrels|trucks|EVs|aircraft|jets|planes|airplanes|"
+                   r"aeroplanes|ships|vessels)\b")  # fmt: skip
 YEAR_AGO = re.compile(
     r"\b(?:from|compared (?:with|to)|versus|vs\.?|against|up from|down from)\s+(?:a|an)?\s*$", re.I
 )
@@ -296,6 +299,29 @@ def segment_words(tok, first) -> list[str]:
     return []
 
 
+# What a line says that a list of guidance bullets hangs from ("For 2025, the Company expects:")
+OUTLOOK_LEAD = {"forecast", "expect", "project", "predict", "anticipate", "foresee", "envisage", "see", "estimate",
+                "reckon", "target", "guide", "guidance", "outlook", "forecasts", "targets", "projection",
+                "projections"}  # fmt: skip
+
+
+def outlook_lead(doc: Doc, sent: Span) -> Span | None:
+    """The line a bullet list hangs from, where it ends in a colon and speaks of expectations: its
+    bullets are guidance, not the period's results."""
+    sents = all_sentences(doc)
+    i = next((j for j, s in enumerate(sents) if s.start == sent.start), None)
+    while i:
+        i -= 1
+        prev = sents[i]
+        if is_bullet(prev):
+            continue
+        words = {t.lemma_.lower() for t in tokens(prev)}
+        if span_text(prev).strip().endswith(":") and words & OUTLOOK_LEAD:
+            return prev
+        return None
+    return None
+
+
 def compare(value, estimate, metric):
     """'$2.10 per share, compared with the $1.95 expected': the figures say whether it beat."""
     if not (hasattr(value, "amount") and hasattr(estimate, "amount")) or value.currency != estimate.currency:
@@ -367,6 +393,8 @@ class FinancialResultExtractor(FactExtractor):
             self.last_period = period
         if is_headline(sent) and not is_bullet(sent):
             return  # a headline's figure is the body's, said again
+        if is_bullet(sent) and outlook_lead(doc, sent) is not None:
+            return  # "For 2025, the Company expects:" and its bullets: guidance, read as forecasts
         if self.verdict(doc, sent):
             return
         shares = list(self.held_shares(doc, sent))
@@ -430,6 +458,10 @@ class FinancialResultExtractor(FactExtractor):
                 and own is None
                 and (MARKET_WIDE.match(text[e:]) or re.match(r"sales\s+of\s", text[s:e], re.I))
                 and not (re.match(r"[^.;]{0,40}\b(?:unit|division|segment|business|arm)\b", text[e:]))
+                # "- Total deliveries of 206 aircraft": a release's highlight counts the issuer's own units
+                and not (
+                    is_bullet(sent) and COUNT.match(text, e + len(re.match(r"\s+of\s+|", text[e:]).group(0)))
+                )
             ):
                 continue  # "Sales of previously owned homes fell 2%": a market, not a company
             seg_end = hits[i + 1][1] if i + 1 < len(hits) else len(text)
@@ -485,9 +517,10 @@ class FinancialResultExtractor(FactExtractor):
             for p in seg_pct if change is None else []:
                 before = text[max(s, p.start - base - 40) : p.start - base]
                 after = text[p.end - base : p.end - base + 25]
-                if DOWN.search(before) or re.search(r"\bdown\b|\blower\b", after):
+                # "14% more than in 2023", "12% fewer than a year earlier"
+                if DOWN.search(before) or re.search(r"\bdown\b|\blower\b|^\s+(?:fewer|less)\s+than\b", after):
                     change = -p.value
-                elif UP.search(before) or re.search(r"\bup\b|\bhigher\b", after):
+                elif UP.search(before) or re.search(r"\bup\b|\bhigher\b|^\s+more\s+than\b", after):
                     change = p.value
                 if change is None and re.fullmatch(r"\s+by\s+", text[e : p.start - base]):
                     lead_in = text[max(0, s - 40) : s]
@@ -510,6 +543,8 @@ class FinancialResultExtractor(FactExtractor):
                 "subscribers",
             ):
                 for c in counts:
+                    if re.match(r"\s+(?:a|per)\s+(?:day|week|month|year)\b", text[c.end() :]):
+                        continue  # "production beyond 38 planes a month": a rate, a cap or a plan, not the period's count
                     # "added 8.8 million subscribers": the count ends on the metric word itself
                     if s <= c.start() < seg_end + 40 or metric == "subscribers" and c.end() == e:
                         n = float(c.group("n").replace(",", "")) * {

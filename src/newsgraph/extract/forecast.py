@@ -22,7 +22,6 @@ import re
 from newsgraph.extract.base import (
     FactExtractor,
     agents,
-    all_sentences,
     company_of,
     entities_in,
     expand,
@@ -35,7 +34,7 @@ from newsgraph.extract.base import (
     time_near,
     tokens,
 )  # fmt: skip
-from newsgraph.extract.financial import COUNT, METRIC_RX, metric_name
+from newsgraph.extract.financial import COUNT, METRIC_RX, metric_name, outlook_lead
 from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import SPEECH_VERBS
 from newsgraph.nlp.lines import BULLETS
@@ -130,6 +129,11 @@ LISTED = re.compile(
     r"\s*(?:,\s*|;\s*)?(?:(?:and|as\s+well\s+as|plus|with)\s+)?(?:(?:an?|its|the)\s+)?(?:[\w-]+\s+){0,3}?",
     re.I,
 )
+# "between 7.5% and 8.3%", "of 77 to 85 aircraft", "US$200 million or more": a figure given as a range or bound
+GUIDED_RANGE = re.compile(
+    r"\bbetween\s+\S+.*?\band\b|\d%?(?:\s+(?:million|billion))?\s*(?:to|-|–)\s*(?:[A-Z]{0,3}[$€£¥])?\d|"
+    r"\bor\s+(?:more|higher|above|better|less|lower|below)\b|\b(?:at least|up to|no less than)\b"
+)
 YEAR_ON_YEAR = re.compile(r"\bfrom a year (?:earlier|ago|before)\b|\byear[- ](?:on|over)[- ]year\b", re.I)
 # What may follow a figure of an outlook before the next one: a currency basis, the change it means.
 GLOSSED = re.compile(r"(?:\s+at\s+constant\s+(?:currency|currencies|exchange\s+rates))?(?:,\s+(?:an?\s+)?"
@@ -212,35 +216,25 @@ class ForecastExtractor(FactExtractor):
     def listed_outlook(self, doc, sent):
         """'For Q4 2024, Acme expects:' and then '- Revenue of between $767 million and $771 million': each
         bullet under a guidance line that ends in a colon is one outlook of its speaker."""
-        lead = self.lead_in(doc, sent)
+        lead = outlook_lead(doc, sent)
         if lead is None:
             return None
         verb = next((t for t in tokens(lead) if t.lemma_.lower() in FORECAST_VERBS | {"guide"} and t.pos_ == "VERB"),
                     None)  # fmt: skip
         speakers = self.speakers(doc, verb) if verb is not None else []
+        if verb is not None and any(
+            c.dep_ == "nsubj" and any(d.dep_ == "det" for d in c.children) for c in verb.children
+        ):
+            speakers = []  # "the Company expects:": a release's own outlook is its issuer's, whatever came last
         src = speakers[0] if speakers else main_org(doc)
         if src is None:
             return None
         scope = [t for t in tokens(sent) if not t.is_space]
         when = time_near(doc, lead, verb) if verb is not None else None
-        return self.emit(doc, scope[0], src, src, sent, scope, "asserted", when=when)
-
-    @staticmethod
-    def lead_in(doc, sent):
-        """The line a bullet list hangs from, where it ends in a colon and speaks of expectations."""
-        sents = all_sentences(doc)
-        i = next((j for j, s in enumerate(sents) if s.start == sent.start), None)
-        while i:
-            i -= 1
-            prev = sents[i]
-            if is_bullet(prev):
-                continue
-            text = span_text(prev).strip()
-            words = {t.lemma_.lower() for t in tokens(prev)}
-            if text.endswith(":") and words & (FORECAST_VERBS | GUIDANCE_NOUNS | {"guide"}):
-                return prev
-            return None
-        return None
+        fact = self.emit(doc, scope[0], src, src, sent, scope, "asserted", when=when)
+        if GUIDED_RANGE.search(span_text(sent)) and doc._.entities[src].type == "ORG":
+            fact.args["metric"] = "guidance"  # a range or a floor the company guides to, as in running text
+        return fact
 
     def further_figures(self, doc, sent, fact):
         """'expects revenue of $9.2 billion and earnings of $4.49 a share': the figures listed after
