@@ -449,6 +449,12 @@ ROWS = [
     ("Jane Roe, an analyst at Widget Research, expects Acme Corp. to report a third-quarter profit of $2 billion.",
      "forecast", {"source": "Jane Roe", "subject": "Acme"}, None, "person"),
     ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
+    ("Acme Corp. reported weak orders. Analysts at Widget Securities said in a note that the shortfall was a "
+     "warning sign and lowered their price target on Acme to 50 euros from 65 euros.",
+     "forecast", {"source": "Widget Securities", "subject": "Acme"}, None, "organization"),
+    ("Acme Corp. shares fell. \"The outlook is poor,\" said Jane Roe, head of research at Widget Partners. She cut "
+     "her recommendation on the stock to hold from buy.",
+     "forecast", {"source": "Jane Roe", "subject": "Acme"}, None, "person"),
     ("Acme Corp. agreed to buy Widget Inc. for $3 billion.\n- Expected to add to adjusted earnings per share in "
      "the first year after closing\n", "forecast", {"source": "Acme", "subject": "Acme"}, None, "organization"),
     ("Acme Corp. agreed to buy Widget Inc. The deal is expected to deliver $200 million of annual cost synergies.",

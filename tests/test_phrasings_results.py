@@ -412,3 +412,11 @@ def test_bullets_under_an_outlook_line_are_no_results(nlp_pipeline):
         "- Free cash flow of $150 million or more\n"
     )
     assert not _facts(nlp_pipeline, text, "financial_result", published="2025-02-20")
+
+
+def test_a_price_target_is_no_result(nlp_pipeline):
+    text = (
+        "Acme Corp. reported its third-quarter results on Tuesday. Analysts at Widget Securities said the "
+        "orders miss was a warning sign and cut their price target on Acme to 50 euros from 65 euros."
+    )
+    assert not _facts(nlp_pipeline, text, "financial_result")

@@ -499,6 +499,8 @@ class FinancialResultExtractor(FactExtractor):
                 before = re.split(r"[,;]", text[max(s, m.start - base - 60) : m.start - base])[-1]
                 if YEAR_AGO.search(text[max(0, m.start - base - 25) : m.start - base]):
                     continue  # "rose to $5 billion from $4.2 billion"
+                if re.search(r"\bprice\s+target|\btarget\s+price", text[e : m.start - base], re.I):
+                    continue  # "the bookings miss ... cut their price target to 760 euros": a target, not a result
                 if metric != "eps" and re.match(r"\s+(?:per|a)\s+share\b", text[m.end - base :]):
                     continue  # "adjusted earnings of $1.05 per share": the eps hit reads it
                 own_estimate = PRELIMINARY.search(text) and re.search(r"\bestimated\s+at\s+$", before)

@@ -47,7 +47,7 @@ ACTION_VERBS = {"raise", "cut", "lower", "reaffirm", "maintain", "narrow", "reit
                 "upgrade", "increase", "reduce", "set", "give", "provide", "offer", "publish", "leave"}  # fmt: skip
 OUTLOOK_NOUNS = {"guidance", "outlook", "forecast", "forecasts", "target", "targets", "projection", "projections",
                  "rating", "ratings", "estimate", "estimates", "view", "expectations", "stock", "shares", "goal",
-                 "goals", "objective", "objectives"}  # fmt: skip
+                 "goals", "objective", "objectives", "recommendation"}  # fmt: skip
 EXPERTS = {"analysts", "analyst", "experts", "expert", "economists", "economist", "scholars", "strategists",
            "observers", "investors", "executives", "researchers", "consultants", "bankers", "traders"}  # fmt: skip
 # Unnamed forecasters of the research trade speak as an analyst house would.
@@ -440,6 +440,12 @@ class ForecastExtractor(FactExtractor):
         subject = subject or next(
             (k for k in entities_in(sent, ("ORG", "GOV")) if k != src and ents[k].kind is None), None
         )
+        # "He cut his recommendation on the shares to neutral": a research call on the article's company
+        call = obj.lower_ == "recommendation" or (
+            obj.lower_ == "target" and any(c.lower_ == "price" for c in obj.children)
+        )
+        if subject is None and (self.is_analyst(doc, src) or (call and ents[src].type == "PERSON")):
+            subject = main_org(doc)
         # "..., warning that the company could breach": the reasons given belong to the outlook
         said = [t for c in tok.children if c.dep_ == "advcl" and c.lemma_ in SPEECH_VERBS | FORECAST_VERBS
                 for t in self.without_reasons(c)]  # fmt: skip
@@ -712,7 +718,25 @@ class ForecastExtractor(FactExtractor):
             if att is not None and att.speaker and att.kind in ("person", "organization"):
                 we = any(c.dep_ == "nsubj" and c.lower_ == "we" for c in tok.children)
                 out = [(self.employer(doc, att.speaker) or att.speaker) if we else att.speaker]
+        if not out and self.said_and_acted(tok):
+            out = self.speakers(doc, tok.head.head)
         return out
+
+    @staticmethod
+    def said_and_acted(tok):
+        """'Analysts at X said the miss was a warning sign and cut their price target': the small parser
+        joins the second verb to the reported clause, but the speakers' own outlook is what it cuts."""
+        head = tok.head
+        return (
+            tok.dep_ == "conj"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            and head.dep_ == "ccomp"
+            and head.head.lemma_ in SPEECH_VERBS
+            and any(c.dep_ == "dobj" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
+                    for c in tok.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PRON" or entity_of(c))
+                        for c in head.children)
+        )  # fmt: skip
 
     @staticmethod
     def event_plan(comp):
