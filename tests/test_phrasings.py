@@ -546,6 +546,20 @@ ROWS = [
     ("Acme Corp. left its full-year outlook unchanged.", "forecast", {"source": "Acme", "subject": "Acme"},
      None, None),
     # market_trend
+    ("Acme Corp. shares fell 3% on Monday, caught up in a broad sell-off in bank stocks driven by fears of a "
+     "recession.", "market_trend", {}, None, None),
+    ("Acme Corp. shares have fallen 30% this year as rivals rode a boom in spending on cloud software.",
+     "market_trend", {}, None, None),
+    ("\"Other market segments are taking longer to recover,\" Acme Corp. Chief Executive John Smith said.",
+     "market_trend", {}, None, None),
+    ("Global tablet shipments returned to growth in 2023 after three years of declines.", "market_trend", {}, None,
+     None),
+    ("Roughly a third of global nickel supply is losing money at current prices, according to Widget Research.",
+     "market_trend", {}, None, None),
+    ("Indian companies accounted for close to a quarter of the generic drugs approved in 2023.", "market_trend", {},
+     None, None),
+    ("Acme Corp. shares fell. It comes at a difficult time for Asia's steel makers, which are struggling with weak "
+     "demand from builders.", "market_trend", {}, None, None),
     ("Battery-electric models accounted for 14.4% of the market in August.", "market_trend", {}, None, None),
     ("Prices for new electric cars have plateaued after a year of discounting.",
      "market_trend", {}, None, None),
