@@ -449,6 +449,15 @@ ROWS = [
     ("Jane Roe, an analyst at Widget Research, expects Acme Corp. to report a third-quarter profit of $2 billion.",
      "forecast", {"source": "Jane Roe", "subject": "Acme"}, None, "person"),
     ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
+    ("Widget Inc. raised $500 million from Acme Corp. and others, said Jane Roe, an analyst at Foo Research. \"For "
+     "Acme this is a modest bet, but some investors may ask why it needs a stake at all,\" she said.",
+     "forecast", {"source": "Jane Roe", "subject": "Acme"}, None, "person"),
+    ("Acme Corp. named a new chief. \"The brands are strong,\" said Jane Roe, an analyst at Foo Research. \"We "
+     "expect margins to recover only slowly next year.\"", "forecast", {"source": "Foo Research"}, None, None),
+    ("Acme Corp. posted a record profit. But an executive warned on a conference call that the second half would be "
+     "tougher as competition intensifies.", "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
+    ("Acme Corp. scrapped its bid for Widget Inc. But the Austin, Texas-based company forecast 2025 revenue of $2.1 "
+     "billion to $2.3 billion.", "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
     ("Acme Corp. reported weak orders. Analysts at Widget Securities said in a note that the shortfall was a "
      "warning sign and lowered their price target on Acme to 50 euros from 65 euros.",
      "forecast", {"source": "Widget Securities", "subject": "Acme"}, None, "organization"),

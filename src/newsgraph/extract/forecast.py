@@ -22,6 +22,7 @@ import re
 from newsgraph.extract.base import (
     FactExtractor,
     agents,
+    all_sentences,
     company_of,
     entities_in,
     expand,
@@ -706,21 +707,52 @@ class ForecastExtractor(FactExtractor):
             for k in agents(tok)
             if ents[k].type in ("ORG", "PERSON", "GOV") and ents[k].kind != "publication"
         ]
+        if any(c.dep_ == "nsubj" and self.based(c) for c in tok.children):
+            out = [k for k in [main_org(doc)] if k]
         if not out:
             # "Citi analysts expect": the tagger may read the house's name as an adjective of its analysts
             out = [entity_of(m) for c in tok.children if c.dep_ == "nsubj" and c.lower_ in EXPERTS
                    for m in c.children if m.dep_ == "amod" and entity_of(m) and ents[entity_of(m)].type == "ORG"]  # fmt: skip
-        if not out and any(c.dep_ == "nsubj" and c.lower_ in ORGANS for c in tok.children):
+        if not out and any(
+            c.dep_ == "nsubj" and (c.lower_ in ORGANS or self.unnamed_executive(c)) for c in tok.children
+        ):
             out = [k for k in [main_org(doc)] if k]
         if not out and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children):
             # '"We expect revenue to grow," the chief executive said': the quoted speaker
-            att = doc._.attributions.get(sent_of(tok).start)
+            att = self.quote_speaker(doc, sent_of(tok))
             if att is not None and att.speaker and att.kind in ("person", "organization"):
                 we = any(c.dep_ == "nsubj" and c.lower_ == "we" for c in tok.children)
                 out = [(self.employer(doc, att.speaker) or att.speaker) if we else att.speaker]
         if not out and self.said_and_acted(tok):
             out = self.speakers(doc, tok.head.head)
         return out
+
+    @staticmethod
+    def based(subj):
+        """'the San Jose, California-based company': a place names no speaker, the article's company is meant
+        (the parser makes the city the subject and the company its apposition, or the city a modifier)."""
+        return any(
+            a.lemma_ in ("company", "firm") and any(m.lower_ == "based" for m in a.children)
+            for a in [subj, *(c for c in subj.children if c.dep_ == "appos")]
+        )
+
+    @staticmethod
+    def unnamed_executive(subj):
+        """'an executive warned on a conference call': one of the article's company's own, not named."""
+        return subj.lower_ in ("executive", "executives") and not any(
+            c.dep_ in ("prep", "poss", "compound", "amod") for c in subj.children
+        )
+
+    @staticmethod
+    def quote_speaker(doc, sent):
+        """Who speaks a sentence: its own attribution, or for a quote that goes on past the sentence naming
+        its speaker ('"...," said Jane Roe, an analyst at X. "We expect margins to recover slowly."') that one's."""
+        att = doc._.attributions.get(sent.start)
+        if att is not None or span_text(sent).lstrip()[:1] not in ('"', "“"):
+            return att
+        sents = all_sentences(doc)
+        i = next((j for j, s in enumerate(sents) if s.start == sent.start), 0)
+        return doc._.attributions.get(sents[i - 1].start) if i else None
 
     @staticmethod
     def said_and_acted(tok):
@@ -807,7 +839,7 @@ class ForecastExtractor(FactExtractor):
                        and any(d.dep_ == "poss" and (d.lower_ in ("its", "our") or entity_of(d) == company)
                                for d in c.children)]  # fmt: skip
                 subj = own or subj
-            if not subj or subj[0].lower_ not in SAID_FIGURES:
+            if not subj or not (subj[0].lower_ in SAID_FIGURES or self.coming_period(subj[0])):
                 continue
             if any(c.lower_ == "capital" for c in subj[0].children) or subj[0].lower_ in (
                 "capex",
@@ -822,6 +854,13 @@ class ForecastExtractor(FactExtractor):
             scope = list(subj[0].subtree) + list(comp.subtree)
             return self.emit(doc, tok, company, company, sent, scope, "reported", speaker=speaker)
         return None
+
+    @staticmethod
+    def coming_period(subj):
+        """'the second half would be tougher', 'next year will be better': a company's word on a period ahead."""
+        return subj.lower_ in ("half", "quarter", "year") and any(
+            c.lower_ in ("second", "next", "coming", "current", "fourth", "third") for c in subj.children
+        )
 
     @staticmethod
     def by_trade(doc, sent):
@@ -1133,6 +1172,19 @@ class ForecastExtractor(FactExtractor):
         ]
         if found:
             return found[0]
+        if src is not None and ForecastExtractor.is_analyst(doc, src) and scope:
+            # '"For Acme this is a small cheque, but shareholders may question it," he said': the company the
+            # analyst's sentence is framed for, outside the clause that looks ahead
+            own = company_of(doc, src)
+            lead = [t for t in sent_of(scope[0]) if not t.is_punct and not t.is_space][:2]
+            if len(lead) == 2 and lead[0].lower_ == "for" and lead[1].head.i == lead[0].i:
+                named = [
+                    k
+                    for k in entities_in(lead[1].subtree, ("ORG",))
+                    if k not in (src, own) and ents[k].kind is None
+                ]
+                if named:
+                    return named[0]
         if src is None or via_people or ents[src].type == "PERSON" or ents[src].kind == "analyst":
             return main_org(doc)
         return None
