@@ -597,9 +597,13 @@ class ForecastExtractor(FactExtractor):
                 or self.conditional(doc, sent, tok, speakers)
                 or self.policy_signal(doc, sent, tok, speakers)
             )
-        scope = list(comp[0].subtree)
-        words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
-        if not words & LOOKAHEAD:
+        # '"For Acme this is a small bet, but investors may question it," she said': the clause that looks ahead
+        scope = next(
+            (sc for sc in (list(c.subtree) for c in comp)
+             if ({t.lemma_.lower() for t in sc} | {t.lower_ for t in sc}) & LOOKAHEAD),
+            None,
+        )  # fmt: skip
+        if scope is None:
             return None
         subject = self.subject(doc, scope, src, bool(subj_words & EXPERTS))
         return self.emit(doc, tok, src, subject, sent, scope, "reported", unnamed=subj_words & TRADE)
