@@ -420,3 +420,14 @@ def test_a_price_target_is_no_result(nlp_pipeline):
         "orders miss was a warning sign and cut their price target on Acme to 50 euros from 65 euros."
     )
     assert not _facts(nlp_pipeline, text, "financial_result")
+
+
+def test_a_share_of_all_of_a_markets_business_is_a_market_share(nlp_pipeline):
+    for text in (
+        "Acme and Widget together control nearly all of Brazil's payments market, with Acme's wallet app holding "
+        "a share of about 40%, according to industry estimates.",
+        "A court found that Acme Corp. handled roughly 80% of all online payments in Brazil.",
+    ):
+        shares = _metric(_facts(nlp_pipeline, text, "financial_result"), "market_share")
+        assert [a["company"] for _, a in shares] == ["Acme"], text
+    assert not _facts(nlp_pipeline, "Acme Corp. has 40% of all its revenue from China.", "financial_result")

@@ -18,6 +18,7 @@ from newsgraph.extract.base import (
     is_headline,
     main_org,
     sentence_words,
+    subject_tokens,
     tokens,
 )
 from newsgraph.model import Source
@@ -149,7 +150,7 @@ FUTURE_RESULT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:is|are|was|were)\s+(?:now\s+|
                            r"projected|seen|likely|set|poised|estimated)\s+to\b", re.I)  # fmt: skip
 FISCAL_QUARTER = re.compile(r"\bfiscal (?:first|second|third|fourth)[- ]quarter\b|\bfiscal Q[1-4]\b", re.I)
 VERDICT_VERBS = {"beat", "top", "miss", "exceed", "surpass", "trail", "lag", "match"}
-SHARE_VERBS = {"hold", "have", "control", "command", "capture"}
+SHARE_VERBS = {"hold", "have", "control", "command", "capture", "handle"}
 FRACTIONS = {"half": 50.0, "a third": 33.3, "one-third": 33.3, "two-thirds": 66.7, "two thirds": 66.7,
              "a quarter": 25.0, "one-quarter": 25.0, "three-quarters": 75.0, "a fifth": 20.0}  # fmt: skip
 OUTLOOK_LEMMAS = {"expect", "forecast", "project", "predict", "anticipate", "guide", "target", "see"}
@@ -640,7 +641,8 @@ class FinancialResultExtractor(FactExtractor):
     def held_shares(self, doc, sent):
         """'Acme held roughly two-thirds of the global foundry market in the first quarter, against less than
         8% for Widget': each company's share of a market, told as a part it holds."""
-        if "market" not in sentence_words(sent) or sentence_words(sent).isdisjoint(SHARE_VERBS):
+        words = sentence_words(sent)
+        if words.isdisjoint({"market", "all", "share"}) or words.isdisjoint(SHARE_VERBS):
             return
         ents = doc._.entities
         pcts = [p for p in doc._.percents if sent.start_char <= p.start < sent.end_char]
@@ -648,17 +650,42 @@ class FinancialResultExtractor(FactExtractor):
             if tok.pos_ != "VERB" or tok.lemma_ not in SHARE_VERBS or HEDGED.search(span_text(sent)):
                 continue
             part = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            # "of the global foundry market"; "handled 90% of all search queries": a whole market's total
             if part is None or not any(
-                c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_ == "market" for p in c.children)
+                c.dep_ == "prep"
+                and c.lower_ == "of"
+                and any(
+                    p.lemma_ == "market"
+                    or (
+                        any(d.lower_ == "all" for d in p.children)
+                        and not any(d.dep_ == "poss" for d in p.children)
+                    )
+                    for p in c.children
+                )
                 for c in part.children
             ):
-                continue
-            value = self.share_value(doc, part, pcts)
+                # "with its Zphone holding a share of about 40%"
+                whole = (
+                    part is not None
+                    and part.lemma_ == "share"
+                    and any(c.lower_ == "of" for c in part.children)
+                )
+                value = whole and next(
+                    (p for p in pcts if part.idx <= p.start < part.right_edge.idx + 1), None
+                )
+                if not value:
+                    continue
+                value = {"percent": value.value, **({"op": value.op} if value.op else {})}
+            else:
+                value = self.share_value(doc, part, pcts)
             holders = [
                 k
                 for k in (company_of(doc, k) for k in agents(tok))
                 if ents[k].type == "ORG" and ents[k].kind is None
             ]
+            # "Acme's Zphone holding a share": the product's maker holds it
+            holders = holders or [k for s in subject_tokens(tok) for c in s.children if c.dep_ == "poss"
+                                  for k in [entity_of(c)] if k and ents[k].type == "ORG" and ents[k].kind is None]  # fmt: skip
             if value is None or not holders:
                 continue
             period = self.period(doc, sent)
