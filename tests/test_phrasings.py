@@ -449,6 +449,11 @@ ROWS = [
     ("Jane Roe, an analyst at Widget Research, expects Acme Corp. to report a third-quarter profit of $2 billion.",
      "forecast", {"source": "Jane Roe", "subject": "Acme"}, None, "person"),
     ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
+    ("The regulator fined Acme Corp. \"It is a signal,\" said John Smith, a professor of law at Foo University. He "
+     "said the new rules could prove costlier for Acme than the fine.",
+     "forecast", {"source": "John Smith", "subject": "Acme"}, None, "person"),
+    ("Nickel prices slid again. \"Stocks are high, and we think the market stays in surplus through 2026,\" said "
+     "Jane Roe, head of metals at the consultancy Foo Metals.", "forecast", {"source": "Jane Roe"}, None, "person"),
     ("Widget Inc. raised $500 million from Acme Corp. and others, said Jane Roe, an analyst at Foo Research. \"For "
      "Acme this is a modest bet, but some investors may ask why it needs a stake at all,\" she said.",
      "forecast", {"source": "Jane Roe", "subject": "Acme"}, None, "person"),

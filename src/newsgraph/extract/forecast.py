@@ -51,6 +51,8 @@ OUTLOOK_NOUNS = {"guidance", "outlook", "forecast", "forecasts", "target", "targ
                  "goals", "objective", "objectives", "recommendation"}  # fmt: skip
 EXPERTS = {"analysts", "analyst", "experts", "expert", "economists", "economist", "scholars", "strategists",
            "observers", "investors", "executives", "researchers", "consultants", "bankers", "traders"}  # fmt: skip
+# What the apposition to a person's name calls an outside expert
+EXPERT_WORDS = {"research", "analyst", "strategist", "economist", "consultancy", "consultant", "professor"}
 # Unnamed forecasters of the research trade speak as an analyst house would.
 TRADE = {"analysts", "analyst", "economists", "economist", "strategists", "strategist"}
 # "The Board now expects": the company's own governing body speaks for it.
@@ -603,6 +605,8 @@ class ForecastExtractor(FactExtractor):
              if ({t.lemma_.lower() for t in sc} | {t.lower_ for t in sc}) & LOOKAHEAD),
             None,
         )  # fmt: skip
+        if scope is None and tok.lemma_ in BELIEF_VERBS:
+            scope = next((list(c.subtree) for c in comp if self.runs_ahead(doc, c)), None)
         if scope is None:
             return None
         subject = self.subject(doc, scope, src, bool(subj_words & EXPERTS))
@@ -726,7 +730,10 @@ class ForecastExtractor(FactExtractor):
             att = self.quote_speaker(doc, sent_of(tok))
             if att is not None and att.speaker and att.kind in ("person", "organization"):
                 we = any(c.dep_ == "nsubj" and c.lower_ == "we" for c in tok.children)
-                out = [(self.employer(doc, att.speaker) or att.speaker) if we else att.speaker]
+                firm = self.employer(doc, att.speaker) if we else None
+                if firm is not None and ents[firm].kind != "analyst" and self.is_analyst(doc, att.speaker):
+                    firm = None  # an expert's "we" at a firm not known as a research house: the expert speaks
+                out = [firm or att.speaker]
         if not out and self.said_and_acted(tok):
             out = self.speakers(doc, tok.head.head)
         return out
@@ -858,6 +865,15 @@ class ForecastExtractor(FactExtractor):
             scope = list(subj[0].subtree) + list(comp.subtree)
             return self.emit(doc, tok, company, company, sent, scope, "reported", speaker=speaker)
         return None
+
+    @staticmethod
+    def runs_ahead(doc, clause):
+        """'we think the market stays in surplus through 2025': a view held of a time not yet come."""
+        published = str(doc._.published or "")[:10]
+        lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+        return bool(published) and any(
+            lo <= t.start < hi and t.finish and t.finish[:4] > published[:4] for t in doc._.times
+        )
 
     @staticmethod
     def coming_period(subj):
@@ -1201,4 +1217,12 @@ class ForecastExtractor(FactExtractor):
     @staticmethod
     def is_analyst(doc, key):
         info = doc._.entities[key]
-        return info.kind == "analyst" or (info.role or "") in ("analyst", "economist", "strategist")
+        if info.kind == "analyst" or (info.role or "") in ("analyst", "economist", "strategist"):
+            return True
+        # "Felipe Arantes, head of equity research at X", "a professor of competition law": an outside expert
+        return info.type == "PERSON" and any(
+            a.dep_ == "appos" and any(t.lower_ in EXPERT_WORDS for t in a.subtree)
+            for m in doc._.mentions
+            if m.key == key
+            for a in doc[m.start : m.end].root.children
+        )
