@@ -449,6 +449,26 @@ ROWS = [
     ("Jane Roe, an analyst at Widget Research, expects Acme Corp. to report a third-quarter profit of $2 billion.",
      "forecast", {"source": "Jane Roe", "subject": "Acme"}, None, "person"),
     ("Moody's downgraded Acme Corp. to junk.", "forecast", {"source": "Moody's", "subject": "Acme"}, None, None),
+    ("The regulator fined Acme Corp. \"It is a signal,\" said John Smith, a professor of law at Foo University. He "
+     "said the new rules could prove costlier for Acme than the fine.",
+     "forecast", {"source": "John Smith", "subject": "Acme"}, None, "person"),
+    ("Nickel prices slid again. \"Stocks are high, and we think the market stays in surplus through 2026,\" said "
+     "Jane Roe, head of metals at the consultancy Foo Metals.", "forecast", {"source": "Jane Roe"}, None, "person"),
+    ("Widget Inc. raised $500 million from Acme Corp. and others, said Jane Roe, an analyst at Foo Research. \"For "
+     "Acme this is a modest bet, but some investors may ask why it needs a stake at all,\" she said.",
+     "forecast", {"source": "Jane Roe", "subject": "Acme"}, None, "person"),
+    ("Acme Corp. named a new chief. \"The brands are strong,\" said Jane Roe, an analyst at Foo Research. \"We "
+     "expect margins to recover only slowly next year.\"", "forecast", {"source": "Foo Research"}, None, None),
+    ("Acme Corp. posted a record profit. But an executive warned on a conference call that the second half would be "
+     "tougher as competition intensifies.", "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
+    ("Acme Corp. scrapped its bid for Widget Inc. But the Austin, Texas-based company forecast 2025 revenue of $2.1 "
+     "billion to $2.3 billion.", "forecast", {"source": "Acme", "subject": "Acme"}, None, None),
+    ("Acme Corp. reported weak orders. Analysts at Widget Securities said in a note that the shortfall was a "
+     "warning sign and lowered their price target on Acme to 50 euros from 65 euros.",
+     "forecast", {"source": "Widget Securities", "subject": "Acme"}, None, "organization"),
+    ("Acme Corp. shares fell. \"The outlook is poor,\" said Jane Roe, head of research at Widget Partners. She cut "
+     "her recommendation on the stock to hold from buy.",
+     "forecast", {"source": "Jane Roe", "subject": "Acme"}, None, "person"),
     ("Acme Corp. agreed to buy Widget Inc. for $3 billion.\n- Expected to add to adjusted earnings per share in "
      "the first year after closing\n", "forecast", {"source": "Acme", "subject": "Acme"}, None, "organization"),
     ("Acme Corp. agreed to buy Widget Inc. The deal is expected to deliver $200 million of annual cost synergies.",
@@ -540,6 +560,20 @@ ROWS = [
     ("Acme Corp. left its full-year outlook unchanged.", "forecast", {"source": "Acme", "subject": "Acme"},
      None, None),
     # market_trend
+    ("Acme Corp. shares fell 3% on Monday, caught up in a broad sell-off in bank stocks driven by fears of a "
+     "recession.", "market_trend", {}, None, None),
+    ("Acme Corp. shares have fallen 30% this year as rivals rode a boom in spending on cloud software.",
+     "market_trend", {}, None, None),
+    ("\"Other market segments are taking longer to recover,\" Acme Corp. Chief Executive John Smith said.",
+     "market_trend", {}, None, None),
+    ("Global tablet shipments returned to growth in 2023 after three years of declines.", "market_trend", {}, None,
+     None),
+    ("Roughly a third of global nickel supply is losing money at current prices, according to Widget Research.",
+     "market_trend", {}, None, None),
+    ("Indian companies accounted for close to a quarter of the generic drugs approved in 2023.", "market_trend", {},
+     None, None),
+    ("Acme Corp. shares fell. It comes at a difficult time for Asia's steel makers, which are struggling with weak "
+     "demand from builders.", "market_trend", {}, None, None),
     ("Battery-electric models accounted for 14.4% of the market in August.", "market_trend", {}, None, None),
     ("Prices for new electric cars have plateaued after a year of discounting.",
      "market_trend", {}, None, None),
@@ -930,7 +964,22 @@ def test_guidance_bullets_under_an_expects_line_are_forecasts(nlp_pipeline):
     )
     result = extract(Document(text, published="2024-11-04"), nlp=nlp_pipeline)
     figures = sorted((f.type, f.args.get("metric")) for f in result.facts if f.args.get("value"))
-    assert figures == [("forecast", "operating_income"), ("forecast", "revenue")]
+    # the ranged line is guidance, as a range of sales guidance is in running text; a point figure keeps its metric
+    assert figures == [("forecast", "guidance"), ("forecast", "operating_income")]
+
+
+def test_each_guidance_line_is_the_issuers_outlook(nlp_pipeline):
+    text = (
+        "Acme Corp. reported its results for 2024. Parts & Repairs posted record sales.\n"
+        "Outlook\nFor 2025, the Company expects:\n"
+        "- Regional jet deliveries of 60 to 70 aircraft\n- Business jet deliveries of 90 to 100 aircraft\n"
+        "- Adjusted operating margin between 6% and 7%\n"
+    )
+    result = extract(Document(text, published="2025-02-20"), nlp=nlp_pipeline)
+    names = {e.id: e.name for e in result.entities}
+    outlooks = [f for f in result.facts if f.type == "forecast"]
+    assert len(outlooks) == 3
+    assert {(names[f.args["source"]], f.args["metric"]) for f in outlooks} == {("Acme", "guidance")}
 
 
 def test_every_answer_in_a_sentence_is_read(nlp_pipeline):

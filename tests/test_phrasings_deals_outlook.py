@@ -126,6 +126,8 @@ def test_a_person_signed_as_chief_is_no_agreement(nlp_pipeline):
 def test_proceeds_of_a_stake_sold_are_no_takeover(nlp_pipeline):
     text = "Acme Corp. received $1 billion from the sale of its stake in Widget Inc."
     assert "acquisition" not in _types(nlp_pipeline, text)
+
+
 def test_a_preliminary_estimate_compared_with_a_year_earlier_is_no_outlook(nlp_pipeline):
     text = (
         "Earlier this month, Acme Corp. estimated its second-quarter operating profit at 4.6 trillion won, "
@@ -148,3 +150,12 @@ def test_a_targeting_system_sets_no_target(nlp_pipeline):
         "extending access to the AI-enabled targeting platform across the military services."
     )
     assert "forecast" not in _types(nlp_pipeline, text)
+
+
+def test_a_boom_expected_or_a_companys_own_slump_is_no_trend(nlp_pipeline):
+    assert "market_trend" not in _types(
+        nlp_pipeline, "Analysts expect a boom in spending on cloud software next year."
+    )
+    assert "market_trend" not in _types(
+        nlp_pipeline, "Acme Corp. said the slump in its sales would end soon."
+    )

@@ -389,3 +389,45 @@ def test_release_lines_of_cash_flow_margin_customers_and_diluted_shares(nlp_pipe
     assert [a["value"].amount for _, a in _metric(facts, "operating_cash_flow")] == [1.1e9]
     assert [a["value"]["percent"] for _, a in _metric(facts, "adjusted_ebitda_margin")] == [35]
     assert [a["change_pct"] for _, a in _metric(facts, "customer_count")] == [39]
+
+
+def test_counts_of_aircraft_delivered_are_deliveries(nlp_pipeline):
+    text = (
+        "Widget Aero SA reported its results for the year ended December 31, 2024.\nHighlights\n"
+        "- Total deliveries of 118 aircraft in 2024, 9% more than in 2023\n"
+        "Widget Aero delivered 41 jets in the fourth quarter of 2024. "
+        "Regulators capped output at 12 planes a month."
+    )
+    facts = _metric(_facts(nlp_pipeline, text, "financial_result", published="2025-02-20"), "deliveries")
+    assert sorted(a["value"]["amount"] for _, a in facts) == [41, 118]
+    assert any(a["change_pct"] == 9 for _, a in facts)
+    assert not _metric(_facts(nlp_pipeline, text, "financial_result", published="2025-02-20"), "production")
+
+
+def test_bullets_under_an_outlook_line_are_no_results(nlp_pipeline):
+    text = (
+        "Widget Aero SA reported its results for 2024. The Services unit posted record sales.\n"
+        "Outlook\nFor 2025, the Company expects:\n"
+        "- Revenue between $4.1 billion and $4.4 billion\n"
+        "- Free cash flow of $150 million or more\n"
+    )
+    assert not _facts(nlp_pipeline, text, "financial_result", published="2025-02-20")
+
+
+def test_a_price_target_is_no_result(nlp_pipeline):
+    text = (
+        "Acme Corp. reported its third-quarter results on Tuesday. Analysts at Widget Securities said the "
+        "orders miss was a warning sign and cut their price target on Acme to 50 euros from 65 euros."
+    )
+    assert not _facts(nlp_pipeline, text, "financial_result")
+
+
+def test_a_share_of_all_of_a_markets_business_is_a_market_share(nlp_pipeline):
+    for text in (
+        "Acme and Widget together control nearly all of Brazil's payments market, with Acme's wallet app holding "
+        "a share of about 40%, according to industry estimates.",
+        "A court found that Acme Corp. handled roughly 80% of all online payments in Brazil.",
+    ):
+        shares = _metric(_facts(nlp_pipeline, text, "financial_result"), "market_share")
+        assert [a["company"] for _, a in shares] == ["Acme"], text
+    assert not _facts(nlp_pipeline, "Acme Corp. has 40% of all its revenue from China.", "financial_result")

@@ -34,6 +34,7 @@ CASES = [
     ("March 5, 2023", None, "March 5, 2023", "2023-03-05", "2023-03-05"),
     ("March 2024", None, "March 2024", "2024-03-01", "2024-03-31"),
     ("in 2021", None, "in 2021", "2021-01-01", "2021-12-31"),
+    ("stays in surplus through 2025", None, "through 2025", "2025-01-01", "2025-12-31"),
     ("the first half", PUB, "the first half", "2023-01-01", "2023-06-30"),
     ("(H1 2022: EUR 5 million)", PUB, "H1 2022", "2022-01-01", "2022-06-30"),
     # Without a publication date a relative time stays text.

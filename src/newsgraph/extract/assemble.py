@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.base import CLAUSES, WORDS
 from newsgraph.model import ArticleFacts, Document, Entity, Fact
+from newsgraph.nlp.lines import BULLETS
 from newsgraph.nlp.shared import CACHE_KEYS
 
 
@@ -45,6 +46,9 @@ def fact_key(f: Fact) -> tuple:
         # "expects revenue of $9.2 billion and earnings of $4.49 a share": one outlook per figure
         value = f.args.get("value")
         ident += (f.args.get("metric"), _approx(value))
+        if value is None and str(f.args.get("statement", ""))[:1] in BULLETS:
+            # "- Deliveries of 77 to 85 aircraft", "- Margin of 7% to 8%": two lines of a list, two outlooks
+            ident += (f.evidence[0],)
     if f.type == "launch":
         # Several products of one company are several launches.
         product = f.args.get("product")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from spacy.tokens import Doc, Span
+
 from newsgraph.extract.base import (
     FactExtractor,
     agents,
@@ -16,6 +18,7 @@ from newsgraph.extract.base import (
     is_headline,
     main_org,
     sentence_words,
+    subject_tokens,
     tokens,
 )
 from newsgraph.model import Source
@@ -120,7 +123,8 @@ VERDICT = re.compile(r"^\W*(?:The|That|This|Its)\s+(?:result|results|figure|figu
                      r"earnings|performance)\s+(?:was|were|is|are|came)\b", re.I)  # fmt: skip
 COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<sc>million|billion|thousand))?\s+"
                    r"(?:[\w-]+\s+){0,3}?(?P<unit>vehicles|cars|units|smartphones|phones|iPhones|handsets|devices|homes|"
-                   r"subscribers|users|customers|passengers|tonnes|tons|barrels|trucks|EVs)\b")  # fmt: skip
+                   r"subscribers|users|customers|passengers|tonnes|tons|barrels|trucks|EVs|aircraft|jets|planes|airplanes|"
+                   r"aeroplanes|ships|vessels)\b")  # fmt: skip
 YEAR_AGO = re.compile(
     r"\b(?:from|compared (?:with|to)|versus|vs\.?|against|up from|down from)\s+(?:a|an)?\s*$", re.I
 )
@@ -146,7 +150,7 @@ FUTURE_RESULT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:is|are|was|were)\s+(?:now\s+|
                            r"projected|seen|likely|set|poised|estimated)\s+to\b", re.I)  # fmt: skip
 FISCAL_QUARTER = re.compile(r"\bfiscal (?:first|second|third|fourth)[- ]quarter\b|\bfiscal Q[1-4]\b", re.I)
 VERDICT_VERBS = {"beat", "top", "miss", "exceed", "surpass", "trail", "lag", "match"}
-SHARE_VERBS = {"hold", "have", "control", "command", "capture"}
+SHARE_VERBS = {"hold", "have", "control", "command", "capture", "handle"}
 FRACTIONS = {"half": 50.0, "a third": 33.3, "one-third": 33.3, "two-thirds": 66.7, "two thirds": 66.7,
              "a quarter": 25.0, "one-quarter": 25.0, "three-quarters": 75.0, "a fifth": 20.0}  # fmt: skip
 OUTLOOK_LEMMAS = {"expect", "forecast", "project", "predict", "anticipate", "guide", "target", "see"}
@@ -296,6 +300,29 @@ def segment_words(tok, first) -> list[str]:
     return []
 
 
+# What a line says that a list of guidance bullets hangs from ("For 2025, the Company expects:")
+OUTLOOK_LEAD = {"forecast", "expect", "project", "predict", "anticipate", "foresee", "envisage", "see", "estimate",
+                "reckon", "target", "guide", "guidance", "outlook", "forecasts", "targets", "projection",
+                "projections"}  # fmt: skip
+
+
+def outlook_lead(doc: Doc, sent: Span) -> Span | None:
+    """The line a bullet list hangs from, where it ends in a colon and speaks of expectations: its
+    bullets are guidance, not the period's results."""
+    sents = all_sentences(doc)
+    i = next((j for j, s in enumerate(sents) if s.start == sent.start), None)
+    while i:
+        i -= 1
+        prev = sents[i]
+        if is_bullet(prev):
+            continue
+        words = {t.lemma_.lower() for t in tokens(prev)}
+        if span_text(prev).strip().endswith(":") and words & OUTLOOK_LEAD:
+            return prev
+        return None
+    return None
+
+
 def compare(value, estimate, metric):
     """'$2.10 per share, compared with the $1.95 expected': the figures say whether it beat."""
     if not (hasattr(value, "amount") and hasattr(estimate, "amount")) or value.currency != estimate.currency:
@@ -367,6 +394,8 @@ class FinancialResultExtractor(FactExtractor):
             self.last_period = period
         if is_headline(sent) and not is_bullet(sent):
             return  # a headline's figure is the body's, said again
+        if is_bullet(sent) and outlook_lead(doc, sent) is not None:
+            return  # "For 2025, the Company expects:" and its bullets: guidance, read as forecasts
         if self.verdict(doc, sent):
             return
         shares = list(self.held_shares(doc, sent))
@@ -430,6 +459,10 @@ class FinancialResultExtractor(FactExtractor):
                 and own is None
                 and (MARKET_WIDE.match(text[e:]) or re.match(r"sales\s+of\s", text[s:e], re.I))
                 and not (re.match(r"[^.;]{0,40}\b(?:unit|division|segment|business|arm)\b", text[e:]))
+                # "- Total deliveries of 206 aircraft": a release's highlight counts the issuer's own units
+                and not (
+                    is_bullet(sent) and COUNT.match(text, e + len(re.match(r"\s+of\s+|", text[e:]).group(0)))
+                )
             ):
                 continue  # "Sales of previously owned homes fell 2%": a market, not a company
             seg_end = hits[i + 1][1] if i + 1 < len(hits) else len(text)
@@ -467,6 +500,8 @@ class FinancialResultExtractor(FactExtractor):
                 before = re.split(r"[,;]", text[max(s, m.start - base - 60) : m.start - base])[-1]
                 if YEAR_AGO.search(text[max(0, m.start - base - 25) : m.start - base]):
                     continue  # "rose to $5 billion from $4.2 billion"
+                if re.search(r"\bprice\s+target|\btarget\s+price", text[e : m.start - base], re.I):
+                    continue  # "the bookings miss ... cut their price target to 760 euros": a target, not a result
                 if metric != "eps" and re.match(r"\s+(?:per|a)\s+share\b", text[m.end - base :]):
                     continue  # "adjusted earnings of $1.05 per share": the eps hit reads it
                 own_estimate = PRELIMINARY.search(text) and re.search(r"\bestimated\s+at\s+$", before)
@@ -485,9 +520,10 @@ class FinancialResultExtractor(FactExtractor):
             for p in seg_pct if change is None else []:
                 before = text[max(s, p.start - base - 40) : p.start - base]
                 after = text[p.end - base : p.end - base + 25]
-                if DOWN.search(before) or re.search(r"\bdown\b|\blower\b", after):
+                # "14% more than in 2023", "12% fewer than a year earlier"
+                if DOWN.search(before) or re.search(r"\bdown\b|\blower\b|^\s+(?:fewer|less)\s+than\b", after):
                     change = -p.value
-                elif UP.search(before) or re.search(r"\bup\b|\bhigher\b", after):
+                elif UP.search(before) or re.search(r"\bup\b|\bhigher\b|^\s+more\s+than\b", after):
                     change = p.value
                 if change is None and re.fullmatch(r"\s+by\s+", text[e : p.start - base]):
                     lead_in = text[max(0, s - 40) : s]
@@ -510,6 +546,8 @@ class FinancialResultExtractor(FactExtractor):
                 "subscribers",
             ):
                 for c in counts:
+                    if re.match(r"\s+(?:a|per)\s+(?:day|week|month|year)\b", text[c.end() :]):
+                        continue  # "production beyond 38 planes a month": a rate, a cap or a plan, not the period's count
                     # "added 8.8 million subscribers": the count ends on the metric word itself
                     if s <= c.start() < seg_end + 40 or metric == "subscribers" and c.end() == e:
                         n = float(c.group("n").replace(",", "")) * {
@@ -603,7 +641,8 @@ class FinancialResultExtractor(FactExtractor):
     def held_shares(self, doc, sent):
         """'Acme held roughly two-thirds of the global foundry market in the first quarter, against less than
         8% for Widget': each company's share of a market, told as a part it holds."""
-        if "market" not in sentence_words(sent) or sentence_words(sent).isdisjoint(SHARE_VERBS):
+        words = sentence_words(sent)
+        if words.isdisjoint({"market", "all", "share"}) or words.isdisjoint(SHARE_VERBS):
             return
         ents = doc._.entities
         pcts = [p for p in doc._.percents if sent.start_char <= p.start < sent.end_char]
@@ -611,17 +650,42 @@ class FinancialResultExtractor(FactExtractor):
             if tok.pos_ != "VERB" or tok.lemma_ not in SHARE_VERBS or HEDGED.search(span_text(sent)):
                 continue
             part = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            # "of the global foundry market"; "handled 90% of all search queries": a whole market's total
             if part is None or not any(
-                c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_ == "market" for p in c.children)
+                c.dep_ == "prep"
+                and c.lower_ == "of"
+                and any(
+                    p.lemma_ == "market"
+                    or (
+                        any(d.lower_ == "all" for d in p.children)
+                        and not any(d.dep_ == "poss" for d in p.children)
+                    )
+                    for p in c.children
+                )
                 for c in part.children
             ):
-                continue
-            value = self.share_value(doc, part, pcts)
+                # "with its Zphone holding a share of about 40%"
+                whole = (
+                    part is not None
+                    and part.lemma_ == "share"
+                    and any(c.lower_ == "of" for c in part.children)
+                )
+                value = whole and next(
+                    (p for p in pcts if part.idx <= p.start < part.right_edge.idx + 1), None
+                )
+                if not value:
+                    continue
+                value = {"percent": value.value, **({"op": value.op} if value.op else {})}
+            else:
+                value = self.share_value(doc, part, pcts)
             holders = [
                 k
                 for k in (company_of(doc, k) for k in agents(tok))
                 if ents[k].type == "ORG" and ents[k].kind is None
             ]
+            # "Acme's Zphone holding a share": the product's maker holds it
+            holders = holders or [k for s in subject_tokens(tok) for c in s.children if c.dep_ == "poss"
+                                  for k in [entity_of(c)] if k and ents[k].type == "ORG" and ents[k].kind is None]  # fmt: skip
             if value is None or not holders:
                 continue
             period = self.period(doc, sent)

@@ -35,7 +35,7 @@ from newsgraph.extract.base import (
     time_near,
     tokens,
 )  # fmt: skip
-from newsgraph.extract.financial import COUNT, METRIC_RX, metric_name
+from newsgraph.extract.financial import COUNT, METRIC_RX, metric_name, outlook_lead
 from newsgraph.model import Fact, Source
 from newsgraph.nlp.attribution import SPEECH_VERBS
 from newsgraph.nlp.lines import BULLETS
@@ -48,9 +48,11 @@ ACTION_VERBS = {"raise", "cut", "lower", "reaffirm", "maintain", "narrow", "reit
                 "upgrade", "increase", "reduce", "set", "give", "provide", "offer", "publish", "leave"}  # fmt: skip
 OUTLOOK_NOUNS = {"guidance", "outlook", "forecast", "forecasts", "target", "targets", "projection", "projections",
                  "rating", "ratings", "estimate", "estimates", "view", "expectations", "stock", "shares", "goal",
-                 "goals", "objective", "objectives"}  # fmt: skip
+                 "goals", "objective", "objectives", "recommendation"}  # fmt: skip
 EXPERTS = {"analysts", "analyst", "experts", "expert", "economists", "economist", "scholars", "strategists",
            "observers", "investors", "executives", "researchers", "consultants", "bankers", "traders"}  # fmt: skip
+# What the apposition to a person's name calls an outside expert
+EXPERT_WORDS = {"research", "analyst", "strategist", "economist", "consultancy", "consultant", "professor"}
 # Unnamed forecasters of the research trade speak as an analyst house would.
 TRADE = {"analysts", "analyst", "economists", "economist", "strategists", "strategist"}
 # "The Board now expects": the company's own governing body speaks for it.
@@ -129,6 +131,11 @@ FIGURE_OF = re.compile(r"\s+(?:of|at)\s+(?:about\s+|around\s+|roughly\s+|approxi
 LISTED = re.compile(
     r"\s*(?:,\s*|;\s*)?(?:(?:and|as\s+well\s+as|plus|with)\s+)?(?:(?:an?|its|the)\s+)?(?:[\w-]+\s+){0,3}?",
     re.I,
+)
+# "between 7.5% and 8.3%", "of 77 to 85 aircraft", "US$200 million or more": a figure given as a range or bound
+GUIDED_RANGE = re.compile(
+    r"\bbetween\s+\S+.*?\band\b|\d%?(?:\s+(?:million|billion))?\s*(?:to|-|–)\s*(?:[A-Z]{0,3}[$€£¥])?\d|"
+    r"\bor\s+(?:more|higher|above|better|less|lower|below)\b|\b(?:at least|up to|no less than)\b"
 )
 YEAR_ON_YEAR = re.compile(r"\bfrom a year (?:earlier|ago|before)\b|\byear[- ](?:on|over)[- ]year\b", re.I)
 # What may follow a figure of an outlook before the next one: a currency basis, the change it means.
@@ -212,35 +219,25 @@ class ForecastExtractor(FactExtractor):
     def listed_outlook(self, doc, sent):
         """'For Q4 2024, Acme expects:' and then '- Revenue of between $767 million and $771 million': each
         bullet under a guidance line that ends in a colon is one outlook of its speaker."""
-        lead = self.lead_in(doc, sent)
+        lead = outlook_lead(doc, sent)
         if lead is None:
             return None
         verb = next((t for t in tokens(lead) if t.lemma_.lower() in FORECAST_VERBS | {"guide"} and t.pos_ == "VERB"),
                     None)  # fmt: skip
         speakers = self.speakers(doc, verb) if verb is not None else []
+        if verb is not None and any(
+            c.dep_ == "nsubj" and any(d.dep_ == "det" for d in c.children) for c in verb.children
+        ):
+            speakers = []  # "the Company expects:": a release's own outlook is its issuer's, whatever came last
         src = speakers[0] if speakers else main_org(doc)
         if src is None:
             return None
         scope = [t for t in tokens(sent) if not t.is_space]
         when = time_near(doc, lead, verb) if verb is not None else None
-        return self.emit(doc, scope[0], src, src, sent, scope, "asserted", when=when)
-
-    @staticmethod
-    def lead_in(doc, sent):
-        """The line a bullet list hangs from, where it ends in a colon and speaks of expectations."""
-        sents = all_sentences(doc)
-        i = next((j for j, s in enumerate(sents) if s.start == sent.start), None)
-        while i:
-            i -= 1
-            prev = sents[i]
-            if is_bullet(prev):
-                continue
-            text = span_text(prev).strip()
-            words = {t.lemma_.lower() for t in tokens(prev)}
-            if text.endswith(":") and words & (FORECAST_VERBS | GUIDANCE_NOUNS | {"guide"}):
-                return prev
-            return None
-        return None
+        fact = self.emit(doc, scope[0], src, src, sent, scope, "asserted", when=when)
+        if GUIDED_RANGE.search(span_text(sent)) and doc._.entities[src].type == "ORG":
+            fact.args["metric"] = "guidance"  # a range or a floor the company guides to, as in running text
+        return fact
 
     def further_figures(self, doc, sent, fact):
         """'expects revenue of $9.2 billion and earnings of $4.49 a share': the figures listed after
@@ -446,6 +443,12 @@ class ForecastExtractor(FactExtractor):
         subject = subject or next(
             (k for k in entities_in(sent, ("ORG", "GOV")) if k != src and ents[k].kind is None), None
         )
+        # "He cut his recommendation on the shares to neutral": a research call on the article's company
+        call = obj.lower_ == "recommendation" or (
+            obj.lower_ == "target" and any(c.lower_ == "price" for c in obj.children)
+        )
+        if subject is None and (self.is_analyst(doc, src) or (call and ents[src].type == "PERSON")):
+            subject = main_org(doc)
         # "..., warning that the company could breach": the reasons given belong to the outlook
         said = [t for c in tok.children if c.dep_ == "advcl" and c.lemma_ in SPEECH_VERBS | FORECAST_VERBS
                 for t in self.without_reasons(c)]  # fmt: skip
@@ -596,9 +599,15 @@ class ForecastExtractor(FactExtractor):
                 or self.conditional(doc, sent, tok, speakers)
                 or self.policy_signal(doc, sent, tok, speakers)
             )
-        scope = list(comp[0].subtree)
-        words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
-        if not words & LOOKAHEAD:
+        # '"For Acme this is a small bet, but investors may question it," she said': the clause that looks ahead
+        scope = next(
+            (sc for sc in (list(c.subtree) for c in comp)
+             if ({t.lemma_.lower() for t in sc} | {t.lower_ for t in sc}) & LOOKAHEAD),
+            None,
+        )  # fmt: skip
+        if scope is None and tok.lemma_ in BELIEF_VERBS:
+            scope = next((list(c.subtree) for c in comp if self.runs_ahead(doc, c)), None)
+        if scope is None:
             return None
         subject = self.subject(doc, scope, src, bool(subj_words & EXPERTS))
         return self.emit(doc, tok, src, subject, sent, scope, "reported", unnamed=subj_words & TRADE)
@@ -706,19 +715,71 @@ class ForecastExtractor(FactExtractor):
             for k in agents(tok)
             if ents[k].type in ("ORG", "PERSON", "GOV") and ents[k].kind != "publication"
         ]
+        if any(c.dep_ == "nsubj" and self.based(c) for c in tok.children):
+            out = [k for k in [main_org(doc)] if k]
         if not out:
             # "Citi analysts expect": the tagger may read the house's name as an adjective of its analysts
             out = [entity_of(m) for c in tok.children if c.dep_ == "nsubj" and c.lower_ in EXPERTS
                    for m in c.children if m.dep_ == "amod" and entity_of(m) and ents[entity_of(m)].type == "ORG"]  # fmt: skip
-        if not out and any(c.dep_ == "nsubj" and c.lower_ in ORGANS for c in tok.children):
+        if not out and any(
+            c.dep_ == "nsubj" and (c.lower_ in ORGANS or self.unnamed_executive(c)) for c in tok.children
+        ):
             out = [k for k in [main_org(doc)] if k]
         if not out and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children):
             # '"We expect revenue to grow," the chief executive said': the quoted speaker
-            att = doc._.attributions.get(sent_of(tok).start)
+            att = self.quote_speaker(doc, sent_of(tok))
             if att is not None and att.speaker and att.kind in ("person", "organization"):
                 we = any(c.dep_ == "nsubj" and c.lower_ == "we" for c in tok.children)
-                out = [(self.employer(doc, att.speaker) or att.speaker) if we else att.speaker]
+                firm = self.employer(doc, att.speaker) if we else None
+                if firm is not None and ents[firm].kind != "analyst" and self.is_analyst(doc, att.speaker):
+                    firm = None  # an expert's "we" at a firm not known as a research house: the expert speaks
+                out = [firm or att.speaker]
+        if not out and self.said_and_acted(tok):
+            out = self.speakers(doc, tok.head.head)
         return out
+
+    @staticmethod
+    def based(subj):
+        """'the San Jose, California-based company': a place names no speaker, the article's company is meant
+        (the parser makes the city the subject and the company its apposition, or the city a modifier)."""
+        return any(
+            a.lemma_ in ("company", "firm") and any(m.lower_ == "based" for m in a.children)
+            for a in [subj, *(c for c in subj.children if c.dep_ == "appos")]
+        )
+
+    @staticmethod
+    def unnamed_executive(subj):
+        """'an executive warned on a conference call': one of the article's company's own, not named."""
+        return subj.lower_ in ("executive", "executives") and not any(
+            c.dep_ in ("prep", "poss", "compound", "amod") for c in subj.children
+        )
+
+    @staticmethod
+    def quote_speaker(doc, sent):
+        """Who speaks a sentence: its own attribution, or for a quote that goes on past the sentence naming
+        its speaker ('"...," said Jane Roe, an analyst at X. "We expect margins to recover slowly."') that one's."""
+        att = doc._.attributions.get(sent.start)
+        if att is not None or span_text(sent).lstrip()[:1] not in ('"', "“"):
+            return att
+        sents = all_sentences(doc)
+        i = next((j for j, s in enumerate(sents) if s.start == sent.start), 0)
+        return doc._.attributions.get(sents[i - 1].start) if i else None
+
+    @staticmethod
+    def said_and_acted(tok):
+        """'Analysts at X said the miss was a warning sign and cut their price target': the small parser
+        joins the second verb to the reported clause, but the speakers' own outlook is what it cuts."""
+        head = tok.head
+        return (
+            tok.dep_ == "conj"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            and head.dep_ == "ccomp"
+            and head.head.lemma_ in SPEECH_VERBS
+            and any(c.dep_ == "dobj" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
+                    for c in tok.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PRON" or entity_of(c))
+                        for c in head.children)
+        )  # fmt: skip
 
     @staticmethod
     def event_plan(comp):
@@ -789,7 +850,7 @@ class ForecastExtractor(FactExtractor):
                        and any(d.dep_ == "poss" and (d.lower_ in ("its", "our") or entity_of(d) == company)
                                for d in c.children)]  # fmt: skip
                 subj = own or subj
-            if not subj or subj[0].lower_ not in SAID_FIGURES:
+            if not subj or not (subj[0].lower_ in SAID_FIGURES or self.coming_period(subj[0])):
                 continue
             if any(c.lower_ == "capital" for c in subj[0].children) or subj[0].lower_ in (
                 "capex",
@@ -804,6 +865,22 @@ class ForecastExtractor(FactExtractor):
             scope = list(subj[0].subtree) + list(comp.subtree)
             return self.emit(doc, tok, company, company, sent, scope, "reported", speaker=speaker)
         return None
+
+    @staticmethod
+    def runs_ahead(doc, clause):
+        """'we think the market stays in surplus through 2025': a view held of a time not yet come."""
+        published = str(doc._.published or "")[:10]
+        lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+        return bool(published) and any(
+            lo <= t.start < hi and t.finish and t.finish[:4] > published[:4] for t in doc._.times
+        )
+
+    @staticmethod
+    def coming_period(subj):
+        """'the second half would be tougher', 'next year will be better': a company's word on a period ahead."""
+        return subj.lower_ in ("half", "quarter", "year") and any(
+            c.lower_ in ("second", "next", "coming", "current", "fourth", "third") for c in subj.children
+        )
 
     @staticmethod
     def by_trade(doc, sent):
@@ -1115,6 +1192,19 @@ class ForecastExtractor(FactExtractor):
         ]
         if found:
             return found[0]
+        if src is not None and ForecastExtractor.is_analyst(doc, src) and scope:
+            # '"For Acme this is a small cheque, but shareholders may question it," he said': the company the
+            # analyst's sentence is framed for, outside the clause that looks ahead
+            own = company_of(doc, src)
+            lead = [t for t in sent_of(scope[0]) if not t.is_punct and not t.is_space][:2]
+            if len(lead) == 2 and lead[0].lower_ == "for" and lead[1].head.i == lead[0].i:
+                named = [
+                    k
+                    for k in entities_in(lead[1].subtree, ("ORG",))
+                    if k not in (src, own) and ents[k].kind is None
+                ]
+                if named:
+                    return named[0]
         if src is None or via_people or ents[src].type == "PERSON" or ents[src].kind == "analyst":
             return main_org(doc)
         return None
@@ -1127,4 +1217,12 @@ class ForecastExtractor(FactExtractor):
     @staticmethod
     def is_analyst(doc, key):
         info = doc._.entities[key]
-        return info.kind == "analyst" or (info.role or "") in ("analyst", "economist", "strategist")
+        if info.kind == "analyst" or (info.role or "") in ("analyst", "economist", "strategist"):
+            return True
+        # "Felipe Arantes, head of equity research at X", "a professor of competition law": an outside expert
+        return info.type == "PERSON" and any(
+            a.dep_ == "appos" and any(t.lower_ in EXPERT_WORDS for t in a.subtree)
+            for m in doc._.mentions
+            if m.key == key
+            for a in doc[m.start : m.end].root.children
+        )

@@ -24,7 +24,7 @@ CURRENCIES = {"dollar", "yen", "euro", "yuan", "renminbi", "pound", "sterling", 
 # Economy-wide measures that news reads as one market's trend: "U.S. inflation eased to 3.2%".
 MACRO = {"inflation", "unemployment", "joblessness", "index", "indexes", "indices", "average", "benchmark"}
 MARKET_NOUNS = {"market", "markets", "sector", "industry", "demand", "prices", "price", "sales", "shipments",
-                "segment", "economy", "growth", "supply", "inventories", "margins", "valuations", "spending",
+                "segment", "segments", "economy", "growth", "supply", "inventories", "margins", "valuations", "spending",
                 "orders", "volumes", "shares", "stocks", "exports", "imports", "rate", "rates", "yields",
                 "memory", "deal-making", "dealmaking", "activity", "investment", "appetite", "competition",
                 "consumption", "output", "production", "registrations", "listings", "bookings", "costs",
@@ -64,6 +64,7 @@ JOBS = {"jobs", "positions", "roles"}
 FLOW_VERBS = {"pour", "pile", "funnel", "plough", "plow"}
 FLOWS = {"money", "cash", "capital", "billions", "funds"}
 VALUATIONS = {"discount", "premium"}
+RETURNS = {"growth", "expansion", "contraction", "decline", "declines"}
 # "automakers have announced a wave of new battery factories": many players doing the same thing
 WAVES = {"wave", "spate", "flurry", "rash", "slew", "string", "raft"}
 # What an industry's players move together: prices, and the pay of their staff
@@ -79,9 +80,26 @@ PRICE_MOVES = {"cut", "slash", "lower", "reduce", "raise", "hike", "discount"}
 FIGURES = {"sales", "shipments", "orders", "volumes", "output", "production", "registrations", "bookings", "exports",
            "imports", "investment", "spending", "costs", "margins", "shares", "stocks", "growth", "deliveries",
            "listings", "inventories", "consumption", "memory"}  # fmt: skip
+# "roughly a quarter of global supply is losing money": a part of a market is the market moving
+PARTS = {
+    "third",
+    "thirds",
+    "quarter",
+    "half",
+    "fifth",
+    "tenth",
+    "%",
+    "percent",
+    "share",
+    "portion",
+    "proportion",
+}
+# A market's move named as a noun: "a sell-off in bank stocks", "a boom in spending on AI"
+NOMINAL_MOVES = {"selloff", "sell-off", "rout", "rally", "boom", "slump", "downturn", "slowdown", "surge", "crash",
+                 "meltdown", "frenzy"}  # fmt: skip
 # The wholes a share is told of: "14% of the market", "a third of new-car sales".
 WHOLES = {"market", "sales", "registrations", "deliveries", "shipments", "demand", "revenue", "spending"}
-START_VERBS = {"start", "begin", "continue", "keep", "remain", "seem", "appear"}
+START_VERBS = {"start", "begin", "continue", "keep", "remain", "seem", "appear", "take"}
 FUTURE = {
     "will",
     "would",
@@ -130,6 +148,31 @@ class MarketTrendExtractor(FactExtractor):
         if not found:
             yield from self.market_force(doc, sent)
             yield from self.share_of_market(doc, sent, company)
+            yield from self.nominal_move(doc, sent)
+
+    def nominal_move(self, doc, sent):
+        """'caught up in a broad sell-off in technology stocks', 'rivals rode a boom in spending on AI chips':
+        a market's move told as a noun, in a sentence about something else."""
+        for tok in tokens(sent):
+            move = tok.lower_ in NOMINAL_MOVES or (
+                tok.lower_ == "off" and any(c.lower_ == "sell" for c in tok.children)
+            )
+            if not move or tok.pos_ not in ("NOUN", "PROPN") or self.in_outlook(tok.head):
+                continue
+            where = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                     if p.dep_ == "pobj" and (p.lower_ in MARKET_NOUNS or p.lower_ in PLAYERS)]  # fmt: skip
+            if not where:
+                continue
+            p = where[0]
+            mods = [c for c in p.children if c.dep_ in ("compound", "amod", "prep")]
+            own = any(c.dep_ == "poss" for c in p.children) or any(
+                entity_of(t) and doc._.entities[entity_of(t)].type == "ORG" for t in p.subtree if t.i <= p.i
+            )
+            if own or (p.lower_ in NEEDS_MODIFIER and not mods):
+                continue
+            yield self.fact(doc, tok, {"market": self.phrase(p), "statement": span_text(sent).strip()},
+                            **self.voice(doc, tok))  # fmt: skip
+            return
 
     def share_of_market(self, doc, sent, company):
         """'Battery-electric models accounted for 14.4% of the market': a class of products' share of
@@ -139,11 +182,14 @@ class MarketTrendExtractor(FactExtractor):
         for tok in tokens(sent):
             if tok.lemma_ not in ("account", "make") or tok.pos_ != "VERB":
                 continue
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            # "Chinese companies accounted for close to a third of the molecules licensed": a class of
+            # players' part of whatever they make up
+            players = bool(subj) and subj[0].lower_ in PLAYERS
             whole = [p for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "up")
                      for t in c.subtree if t.lower_ == "of" for p in t.children
-                     if p.dep_ == "pobj" and p.lemma_.lower() in WHOLES]  # fmt: skip
-            subj = [c for c in tok.children if c.dep_ == "nsubj"]
-            share = any(t.text == "%" or t.lower_ in ("percent", "share") for t in tok.subtree if t.i > tok.i)
+                     if p.dep_ == "pobj" and (players or p.lemma_.lower() in WHOLES)]  # fmt: skip
+            share = any(t.lower_ in PARTS for t in tok.subtree if t.i > tok.i)
             if not whole or not subj or not share or entity_of(subj[0]):
                 continue
             market = span_text(doc[subj[0].left_edge.i : subj[0].right_edge.i + 1])
@@ -308,6 +354,9 @@ class MarketTrendExtractor(FactExtractor):
             return any(c.dep_ == "dobj" and c.lower_ in FLOWS for c in verb.children)
         if any(c.dep_ == "dobj" and c.lemma_ in WAVES for c in verb.children):
             return True
+        if lemma == "return":  # "shipments returned to growth after two years of declines"
+            return any(c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ in RETURNS for p in c.children)
+                       for c in verb.children)  # fmt: skip
         if lemma == "trade":
             return any(c.dep_ == "prep" and c.lower_ == "at" and any(p.lower_ in VALUATIONS for p in c.children)
                        for c in verb.children)  # fmt: skip
@@ -397,7 +446,7 @@ class MarketTrendExtractor(FactExtractor):
     @staticmethod
     def counted(noun):
         """'The number of IPOs in Hong Kong has slumped': the things counted are the market."""
-        if noun.lower_ not in ("number", "value", "volume", "pace", "count"):
+        if noun.lower_ not in {"number", "value", "volume", "pace", "count"} | PARTS:
             return noun
         of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         return next(
@@ -412,7 +461,11 @@ class MarketTrendExtractor(FactExtractor):
         if subj.lower_ not in ("which", "that") or verb.dep_ != "relcl":
             return subj
         head = verb.head
-        if head.lower_ not in MARKET_NOUNS and head.dep_ == "pobj" and head.head.head.pos_ == "NOUN":
+        if (
+            head.lower_ not in MARKET_NOUNS | PLAYERS
+            and head.dep_ == "pobj"
+            and head.head.head.pos_ == "NOUN"
+        ):
             return head.head.head
         return head
 

@@ -132,7 +132,7 @@ _PATTERN_SOURCES: list[tuple[str, str, tuple[str, ...]]] = [
     (r"\b(?:full[\s-]year|fiscal(?:\s+year)?|FY)\s*(?P<year>\d{4})\b", "year", ("full", "fiscal", "fy")),
     (r"\b(?:for\s+)?the\s+full\s+year\b|\bfull[\s-]year\b(?!\s+(?:\d|forecast|guidance|outlook|target))",
      "full_year", ("full",)),
-    (r"\b(?:in|by|for|during|since|of|until|before)\s+(?P<year>(?:19|20)\d{2})\b", "year", ("19", "20")),
+    (r"\b(?:in|by|for|during|since|of|until|before|through|throughout)\s+(?P<year>(?:19|20)\d{2})\b", "year", ("19", "20")),
     (r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", "weekday", ()),
     (r"\b(?P<rel>yesterday|today|tomorrow)\b", "day_rel", ("yesterday", "today", "tomorrow")),
     # "In June 3M agreed": a name that starts with a digit is no day of the month.
