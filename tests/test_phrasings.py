@@ -997,10 +997,14 @@ def test_its_purchase_is_the_purchase_of_the_clauses_subject(nlp_pipeline):
         ("Gadget Foods", "Widget Brands", 5_000_000_000),
         ("Sprocket Soup", "Cog Foods", None),
     ]
+
+
 def test_taking_in_deposits_is_no_approval(nlp_pipeline):
     text = "The Reserve Bank of India in March ordered Acme Payments Bank to stop accepting new deposits."
     result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
     assert not [f for f in result.facts if f.type == "approval"], _named(result)
+
+
 # --- entities and coreference ---------------------------------------------------------------
 
 
@@ -1238,3 +1242,44 @@ def test_a_plural_after_a_code_is_no_brand(nlp_pipeline):
     text = "ASML said EUV machines are in short supply. EUV machines cost about 200 million euros each, ASML said."
     result = extract(Document(text, published="2024-03-04"), nlp=nlp_pipeline)
     assert "EUV machines" not in {e.name for e in result.entities}
+
+
+def test_a_city_and_state_based_description_is_the_company(nlp_pipeline):
+    text = (
+        "Vexa Software said on Tuesday it had dropped its bid for Quill Labs. "
+        "The Austin, Texas-based company forecast annual revenue of $4 billion."
+    )
+    mentions = _mentions(nlp_pipeline, text)
+    assert "Austin" not in mentions
+    assert mentions["The Austin, Texas-based company"] == "Vexa Software"
+
+
+def test_a_short_name_is_the_parent_not_its_named_studio(nlp_pipeline):
+    text = (
+        "Orbis Media said its board would meet on Friday. Orbis owns the Orbis Pictures film studio. "
+        "Orbis said it was weighing offers."
+    )
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    names = {e.name for e in result.entities}
+    assert "Orbis Pictures" in names
+    assert _mentions(nlp_pipeline, text)["Orbis"] != "Orbis Pictures"
+
+
+def test_a_dotted_legal_form_is_the_same_company(nlp_pipeline):
+    text = (
+        "Castrel S.A. today announced its results for the year. "
+        '"It was a strong year," said Jane Roe, chief executive of Castrel. Castrel delivered 40 aircraft.'
+    )
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    assert len([e for e in result.entities if e.name.startswith("Castrel")]) == 1
+
+
+def test_an_undefined_capital_company_in_a_release_is_the_issuer(nlp_pipeline):
+    text = (
+        "LISBON, Portugal, March 3, 2025 -- Castrel S.A. today announced its results for 2024. "
+        "Castrel shipped 40 aircraft in the year. Castrel said orders rose. Support & Training posted record "
+        "revenue.\n\nFor 2025, the Company expects revenue of $2 billion."
+    )
+    mentions = _mentions(nlp_pipeline, text)
+    assert mentions["the Company"] == "Castrel"
+    assert mentions["its"] == "Castrel"

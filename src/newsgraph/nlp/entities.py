@@ -115,6 +115,11 @@ def norm_name(name: str) -> str:
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1] in LEGAL:
         tokens = tokens[:-1]
+    # "Embraer S.A.", "Eni S.p.A.": a dotted legal form splits into letters, still a suffix
+    for k in (3, 2):
+        if len(tokens) > k and all(len(t) == 1 for t in tokens[-k:]) and "".join(tokens[-k:]) in LEGAL:
+            tokens = tokens[:-k]
+            break
     return " ".join(tokens)
 
 
@@ -944,9 +949,17 @@ class EntityRecognizer:
 
 
 def _based(doc: Doc, i: int) -> bool:
-    """Whether tokens i, i + 1 read '-based' ('Seoul-based')."""
+    """Whether tokens from i read '-based' ('Seoul-based'), or ', State-based' after a city
+    ('San Jose, California-based'): the city is half of the same place description."""
     toks = _toks(doc)
-    return i + 1 < len(toks) and toks[i].text == "-" and toks[i + 1].lower_ == "based"
+    if i + 1 < len(toks) and toks[i].text == "-" and toks[i + 1].lower_ == "based":
+        return True
+    if i + 2 >= len(toks) or toks[i].text != ",":
+        return False
+    j = i + 1
+    while j < min(i + 4, len(toks)) and toks[j].text[:1].isupper() and toks[j].is_alpha:
+        j += 1
+    return j > i + 1 and _based(doc, j) and toks[j].text == "-"
 
 
 # Tails that AI labs add to their names ('Mistral AI'), too common as words to be suffixes.
@@ -972,6 +985,17 @@ def parent_names(doc: Doc) -> set[str]:
         for j in range(max(1, tok.i - 3), tok.i):
             if toks[j].tag_ == "POS" and toks[j - 1].text[:1].isupper():
                 out.add(toks[j - 1].lower_)
+        # "the Paramount Pictures film studio": a two-word name before the unit noun is the
+        # unit's; its first word is what the article calls the parent.
+        j = tok.i - 1
+        if j > 0 and toks[j].pos_ == "NOUN" and toks[j].is_lower:
+            j -= 1
+        name = []
+        while j >= 0 and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
+            name.append(toks[j])
+            j -= 1
+        if len(name) >= 2:
+            out.add(name[-1].lower_)
     return out
 
 
