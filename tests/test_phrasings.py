@@ -1283,3 +1283,15 @@ def test_an_undefined_capital_company_in_a_release_is_the_issuer(nlp_pipeline):
     mentions = _mentions(nlp_pipeline, text)
     assert mentions["the Company"] == "Castrel"
     assert mentions["its"] == "Castrel"
+
+
+def test_a_pronoun_after_a_paragraph_opening_is_its_subject(nlp_pipeline):
+    text = (
+        "Quill Auto and Vexa Motors together sell most of the country's electric cars. Quill Auto shipped "
+        "a record number of cars last year, and a Quill Auto executive said Quill Auto would open two "
+        "plants.\n\n"
+        "Vexa Motors also faces pressure abroad. A German court ruled in May that it had copied a rival's "
+        "battery design."
+    )
+    mentions = _mentions(nlp_pipeline, text)
+    assert mentions["it"] == "Vexa Motors"

@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from newsgraph.nlp.entities import DEMONYMS, UNIT_NOUNS, Mention, lexicon
-from newsgraph.nlp.shared import all_sentences, doc_tokens, entity_of, sent_of, set_entity
+from newsgraph.nlp.shared import all_sentences, doc_text, doc_tokens, entity_of, sent_of, set_entity
 
 PRONOUNS_ORG = {"it", "its"}
 QUOTES = {'"', "\u201c", "\u201d", "'", "``", "''"}
@@ -326,9 +326,20 @@ class DescriptionCoref:
         if houses:
             counts = Counter({k: v for k, v in counts.items() if k in houses})
         prev = None
-        if counts and want == "ORG" and not pronoun and si > 0 and _in_subject(doc[start:end].root):
+        if (
+            counts
+            and want == "ORG"
+            and si > 0
+            and (
+                _in_subject(doc[start:end].root)
+                if not pronoun
+                else _paragraph_topic(doc, sents[si - 1], doc[start])
+            )
+        ):
             # "LVMH said ... The world's biggest luxury group said": a description that opens
-            # its sentence as the subject continues the subject of the sentence before.
+            # its sentence as the subject continues the subject of the sentence before. So
+            # does a subject pronoun right after a paragraph's opening sentence ("Acme also
+            # faces pressure abroad. A judge ruled that it ..."): that subject is the topic.
             prev = _subject_entity(sents[si - 1], entities)
             if prev in counts:
                 counts[prev] += 4
@@ -537,6 +548,13 @@ def _clause_subject_tokens(tok) -> set[int]:
 
 def _issuer(info) -> bool:
     return info.type == "ORG" and info.kind not in ("publication", "analyst")
+
+
+def _paragraph_topic(doc: Doc, prev: Span, pron) -> bool:
+    """Whether `prev` opens a paragraph and `pron`, a subject, sits in the sentence after it."""
+    text = doc_text(doc)
+    opens = prev.start_char == 0 or text[: prev.start_char].rstrip(" ").endswith("\n")
+    return opens and pron.dep_ in ("nsubj", "nsubjpass") and sent_of(pron).start == prev.end
 
 
 def _topic(doc: Doc, ok) -> str | None:
