@@ -217,6 +217,8 @@ ROWS = [
      "private equity firm Acme Partners.", "acquisition", {"acquirer": "Acme Partners", "target": "Widget"},
      "announced", None),
     # investment
+    ("Acme Corp. owns a stake in battery maker Widget Inc., in which Acme invested $300 million last year.",
+     "investment", {"investor": "Acme", "target": "Widget"}, None, None),
     ("Widget Inc. agreed to be acquired by Acme Corp. for $3 billion. Gadget Ltd. said it would put up to $200 "
      "million into the deal.", "investment", {"investor": "Gadget", "target": "Widget"}, None, None),
     ("The Pentagon agreed to buy $400 million of preferred stock in Widget Inc.",
