@@ -1297,3 +1297,15 @@ def test_a_pronoun_after_a_paragraph_opening_is_its_subject(nlp_pipeline):
     )
     mentions = _mentions(nlp_pipeline, text)
     assert mentions["it"] == "Vexa Motors"
+
+
+def test_a_name_with_an_officer_apposition_is_a_person(nlp_pipeline):
+    # The small model takes "Sterling Cross" for a company; the apposition says otherwise.
+    text = (
+        "In a filing, the Lisbon-based company said Brandt had asked the board to end his term early. "
+        "Sterling Cross, the company's chief of corporate affairs, will serve as interim CEO until the board "
+        "approves Moreau."
+    )
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Sterling Cross") == "PERSON", types

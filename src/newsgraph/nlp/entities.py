@@ -422,6 +422,14 @@ class EntityRecognizer:
             return "ORG"  # "Castelora Energía, S.A.": a legal suffix after the comma
         if last in self.suffixes and etype in ("PERSON", "GOV", "PLACE"):
             return "ORG"
+        if (
+            etype == "ORG"
+            and len(span) == 2
+            and all(t.is_title and t.is_alpha for t in span)
+            and last not in self.suffixes
+            and any(c.dep_ == "appos" and c.lower_ in OFFICER_NOUNS for c in root.children)
+        ):
+            return "PERSON"  # "Jane Roe, the company's chief of corporate affairs,": an officer
         if any(w in low for w in self.gov_words) and etype in ("ORG", "PLACE"):
             # "Parliament passed a bill": a legislature named by its bare title is a government body.
             bodies = ("ministry", "department", "commission", "parliament", "senate")
@@ -1106,6 +1114,8 @@ OWN_PRONOUNS = {"its", "our", "their", "his", "her", "my", "your"}
 # Title words that end a company's name in "Acme Chief Executive Jane Roe".
 TITLE_TAIL = {"chief", "executive", "ceo", "cfo", "coo", "cto", "president", "chairman", "chairwoman", "chair",
               "officer", "founder", "co-founder"}  # fmt: skip
+# Heads of an apposition that makes the name before it a person's: "Jane Roe, chief of staff,".
+OFFICER_NOUNS = TITLE_TAIL | {"head", "director", "counsel", "secretary", "treasurer"}
 TITLE_TOKENS = {
     "chief", "executive", "financial", "operating", "officer", "technology", "board", "supervisory", "management",
     "directors", "director", "president", "chairman", "chair", "vice", "senior", "ceo", "cfo", "head", "managing",
