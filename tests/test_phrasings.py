@@ -1309,3 +1309,14 @@ def test_a_name_with_an_officer_apposition_is_a_person(nlp_pipeline):
     result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
     types = {e.name: e.type for e in result.entities}
     assert types.get("Sterling Cross") == "PERSON", types
+
+
+def test_states_a_grant_funds_plants_in_are_no_targets(nlp_pipeline):
+    text = (
+        "The Energy Department agreed to provide $900 million to Vexa Semiconductor to help fund plants in "
+        "Kansas, New Mexico, Ohio and Oregon."
+    )
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    names = {e.id: e.name for e in result.entities}
+    targets = {names.get(f.args.get("target")) for f in result.facts if f.type == "investment"}
+    assert not targets & {"Kansas", "New Mexico", "Ohio", "Oregon"}, targets

@@ -352,7 +352,8 @@ def prep_entities(tok: Token, preps: Iterable[str]) -> list[str]:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ in ("pobj", "pcomp"):
-                    out += expand(p)
+                    # "plants in Arizona, Ohio and Oregon": a state or city after "in" says where
+                    out += [k for k in expand(p) if c.lower_ != "in" or tok.doc._.entities[k].type != "PLACE"]
     return out
 
 

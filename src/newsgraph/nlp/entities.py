@@ -441,6 +441,11 @@ class EntityRecognizer:
             # business copy, a company the small model takes for a place ("Nvidia").
             if low in self.places or span.root.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj", "conj"):
                 return "PLACE"
+            first = span.root
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if first.dep_ == "pobj" and first.head.lower_ in ("in", "across", "at", "from"):
+                return "PLACE"  # "factories in Arizona, New Mexico and Ohio": a list of places
             return "ORG"
         return etype
 
