@@ -1320,3 +1320,13 @@ def test_states_a_grant_funds_plants_in_are_no_targets(nlp_pipeline):
     names = {e.id: e.name for e in result.entities}
     targets = {names.get(f.args.get("target")) for f in result.facts if f.type == "investment"}
     assert not targets & {"Kansas", "New Mexico", "Ohio", "Oregon"}, targets
+
+
+def test_a_leader_named_for_an_administration_is_a_person(nlp_pipeline):
+    text = (
+        "The Halvorsen administration is weighing a stake in Vexa Mining. Shares of Vexa Mining rose 8% on the "
+        "report, though the miner has said it needs no help since the subsidy bill Halvorsen signed in May."
+    )
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Halvorsen") in (None, "PERSON"), types

@@ -628,6 +628,12 @@ class EntityRecognizer:
         last_names = {n.split()[-1] for n in person_names}
         surnames = last_names | {n.split()[0] for n in person_names}
         parents = parent_names(doc)
+        # "the Trump administration": the leader's name, alone elsewhere, is that person's
+        leaders = {
+            text.rsplit(" ", 1)[0]
+            for _, t, _, text in named
+            if t == "GOV" and text.endswith((" administration", " government")) and text.count(" ") == 1
+        }
 
         def new_key(etype: str) -> str:
             return f"e{len(entities) + 1}"
@@ -660,7 +666,7 @@ class EntityRecognizer:
                 # News introduces people by full name; a lone "Meta" or "Xiaomi" tagged
                 # PERSON that no full name explains is a company.
                 etype = "ORG"
-            if etype == "ORG" and text in person_names:
+            if (etype == "ORG" and text in person_names) or (text in leaders and kind is None):
                 etype = "PERSON"
             if (
                 etype == "ORG"
