@@ -1330,3 +1330,9 @@ def test_a_leader_named_for_an_administration_is_a_person(nlp_pipeline):
     result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
     types = {e.name: e.type for e in result.entities}
     assert types.get("Halvorsen") in (None, "PERSON"), types
+
+
+def test_an_ampersand_legal_form_is_the_same_company(nlp_pipeline):
+    text = "Halden & Co. said on Wednesday it would license a pill from Quill Bio. Halden will pay $50 million upfront."
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    assert len([e for e in result.entities if e.name.startswith("Halden")]) == 1, result.entities

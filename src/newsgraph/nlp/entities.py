@@ -113,7 +113,8 @@ def norm_name(name: str) -> str:
     tokens = re.sub(r"[^\w\s&]", " ", s).split()
     while tokens and tokens[0] == "the":
         tokens = tokens[1:]
-    while len(tokens) > 1 and tokens[-1] in LEGAL:
+    # "Merck & Co.": the ampersand belongs to the legal suffix it joins
+    while len(tokens) > 1 and (tokens[-1] in LEGAL or tokens[-1] == "&"):
         tokens = tokens[:-1]
     # "Embraer S.A.", "Eni S.p.A.": a dotted legal form splits into letters, still a suffix
     for k in (3, 2):
