@@ -217,6 +217,8 @@ ROWS = [
      "private equity firm Acme Partners.", "acquisition", {"acquirer": "Acme Partners", "target": "Widget"},
      "announced", None),
     # investment
+    ("Acme Corp. owns a stake in battery maker Widget Inc., in which Acme invested $300 million last year.",
+     "investment", {"investor": "Acme", "target": "Widget"}, None, None),
     ("Widget Inc. agreed to be acquired by Acme Corp. for $3 billion. Gadget Ltd. said it would put up to $200 "
      "million into the deal.", "investment", {"investor": "Gadget", "target": "Widget"}, None, None),
     ("The Pentagon agreed to buy $400 million of preferred stock in Widget Inc.",
@@ -1331,3 +1333,95 @@ def test_a_plural_after_a_code_is_no_brand(nlp_pipeline):
     text = "ASML said EUV machines are in short supply. EUV machines cost about 200 million euros each, ASML said."
     result = extract(Document(text, published="2024-03-04"), nlp=nlp_pipeline)
     assert "EUV machines" not in {e.name for e in result.entities}
+
+
+def test_a_city_and_state_based_description_is_the_company(nlp_pipeline):
+    text = (
+        "Vexa Software said on Tuesday it had dropped its bid for Quill Labs. "
+        "The Austin, Texas-based company forecast annual revenue of $4 billion."
+    )
+    mentions = _mentions(nlp_pipeline, text)
+    assert "Austin" not in mentions
+    assert mentions["The Austin, Texas-based company"] == "Vexa Software"
+
+
+def test_a_short_name_is_the_parent_not_its_named_studio(nlp_pipeline):
+    text = (
+        "Orbis Media said its board would meet on Friday. Orbis owns the Orbis Pictures film studio. "
+        "Orbis said it was weighing offers."
+    )
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    names = {e.name for e in result.entities}
+    assert "Orbis Pictures" in names
+    assert _mentions(nlp_pipeline, text)["Orbis"] != "Orbis Pictures"
+
+
+def test_a_dotted_legal_form_is_the_same_company(nlp_pipeline):
+    text = (
+        "Castrel S.A. today announced its results for the year. "
+        '"It was a strong year," said Jane Roe, chief executive of Castrel. Castrel delivered 40 aircraft.'
+    )
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    assert len([e for e in result.entities if e.name.startswith("Castrel")]) == 1
+
+
+def test_an_undefined_capital_company_in_a_release_is_the_issuer(nlp_pipeline):
+    text = (
+        "LISBON, Portugal, March 3, 2025 -- Castrel S.A. today announced its results for 2024. "
+        "Castrel shipped 40 aircraft in the year. Castrel said orders rose. Support & Training posted record "
+        "revenue.\n\nFor 2025, the Company expects revenue of $2 billion."
+    )
+    mentions = _mentions(nlp_pipeline, text)
+    assert mentions["the Company"] == "Castrel"
+    assert mentions["its"] == "Castrel"
+
+
+def test_a_pronoun_after_a_paragraph_opening_is_its_subject(nlp_pipeline):
+    text = (
+        "Quill Auto and Vexa Motors together sell most of the country's electric cars. Quill Auto shipped "
+        "a record number of cars last year, and a Quill Auto executive said Quill Auto would open two "
+        "plants.\n\n"
+        "Vexa Motors also faces pressure abroad. A German court ruled in May that it had copied a rival's "
+        "battery design."
+    )
+    mentions = _mentions(nlp_pipeline, text)
+    assert mentions["it"] == "Vexa Motors"
+
+
+def test_a_name_with_an_officer_apposition_is_a_person(nlp_pipeline):
+    # The small model takes "Sterling Cross" for a company; the apposition says otherwise.
+    text = (
+        "In a filing, the Lisbon-based company said Brandt had asked the board to end his term early. "
+        "Sterling Cross, the company's chief of corporate affairs, will serve as interim CEO until the board "
+        "approves Moreau."
+    )
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Sterling Cross") == "PERSON", types
+
+
+def test_states_a_grant_funds_plants_in_are_no_targets(nlp_pipeline):
+    text = (
+        "The Energy Department agreed to provide $900 million to Vexa Semiconductor to help fund plants in "
+        "Kansas, New Mexico, Ohio and Oregon."
+    )
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    names = {e.id: e.name for e in result.entities}
+    targets = {names.get(f.args.get("target")) for f in result.facts if f.type == "investment"}
+    assert not targets & {"Kansas", "New Mexico", "Ohio", "Oregon"}, targets
+
+
+def test_a_leader_named_for_an_administration_is_a_person(nlp_pipeline):
+    text = (
+        "The Halvorsen administration is weighing a stake in Vexa Mining. Shares of Vexa Mining rose 8% on the "
+        "report, though the miner has said it needs no help since the subsidy bill Halvorsen signed in May."
+    )
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Halvorsen") in (None, "PERSON"), types
+
+
+def test_an_ampersand_legal_form_is_the_same_company(nlp_pipeline):
+    text = "Halden & Co. said on Wednesday it would license a pill from Quill Bio. Halden will pay $50 million upfront."
+    result = extract(Document(text, published="2024-05-15"), nlp=nlp_pipeline)
+    assert len([e for e in result.entities if e.name.startswith("Halden")]) == 1, result.entities

@@ -216,6 +216,13 @@ def expand(tok: Token, depth: int = 0) -> list[str]:
     out: list[str] = []
     if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl" and depth < 3:
         return expand(tok.head.head, depth + 1)  # "Boshoff, who has been named...": the person named
+    if (
+        tok.lower_ in ("which", "whom")
+        and tok.head.dep_ == "prep"
+        and tok.head.head.dep_ == "relcl"
+        and depth < 3
+    ):
+        return expand(tok.head.head.head, depth + 1)  # "Leapmotor, in which Acme invested": Leapmotor
     if entity_of(tok):
         out.append(entity_of(tok))
     else:
@@ -346,7 +353,8 @@ def prep_entities(tok: Token, preps: Iterable[str]) -> list[str]:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ in ("pobj", "pcomp"):
-                    out += expand(p)
+                    # "plants in Arizona, Ohio and Oregon": a state or city after "in" says where
+                    out += [k for k in expand(p) if c.lower_ != "in" or tok.doc._.entities[k].type != "PLACE"]
     return out
 
 

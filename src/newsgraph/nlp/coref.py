@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from newsgraph.nlp.entities import DEMONYMS, UNIT_NOUNS, Mention, lexicon
-from newsgraph.nlp.shared import all_sentences, doc_tokens, entity_of, sent_of, set_entity
+from newsgraph.nlp.shared import all_sentences, doc_text, doc_tokens, entity_of, sent_of, set_entity
 
 PRONOUNS_ORG = {"it", "its"}
 QUOTES = {'"', "\u201c", "\u201d", "'", "``", "''"}
@@ -22,6 +22,8 @@ QUOTES = {'"', "\u201c", "\u201d", "'", "``", "''"}
 REGULATOR_NOUNS = {"regulator", "regulators", "watchdog", "agency", "commission", "authority"}
 # Words a press release defines for itself: '("Acme" or the "Company")'.
 DEFINED_WORDS = {"company", "group", "bank", "corporation", "firm", "partnership", "issuer", "fund", "trust"}
+# Capitalized, these stand for the issuer of a release even where it never defines them.
+CAPITAL_TERMS = {"Company", "Group", "Corporation"}
 FIRM_NOUNS = {"firm", "brokerage", "consultancy"}
 PRONOUNS_PERSON = {"he", "she", "his", "her"}
 DEFINED = "newsgraph_defined_terms"
@@ -56,6 +58,10 @@ class DescriptionCoref:
                 if any(entity_of(doc[i]) and not self.nationality(doc, i, end) for i in range(start, end)):
                     continue
                 key = defined.get(doc[end - 1].text)
+                if key is None and want == "ORG" and end - start == 2 and doc[end - 1].text in CAPITAL_TERMS:
+                    # "the Company expects:" in a release that never defined it: the issuer,
+                    # the company the release names most, not the segment named last.
+                    key = _topic(doc, lambda m: _issuer(entities[m.key]))
                 if (
                     key is None
                     and want == "GOV"
@@ -175,6 +181,11 @@ class DescriptionCoref:
             start = min([c.left_edge.i for c in left], default=tok.i)
             while start < tok.i and toks[start].is_punct:
                 start += 1  # '"the Company"': the quote marks the definition, not the description
+            based = _based_place(tok) if not det else None
+            if based is not None:
+                # "the San Jose, California-based company": the parser hangs "the" on the city
+                # or the verb; the whole phrase is still one description.
+                det, start = [toks[based]], based
             if det and det[0].lower_ in ("the", "this", "that"):
                 yield start, tok.i + 1, want
             elif (
@@ -216,7 +227,11 @@ class DescriptionCoref:
                         (
                             entity_of(t)
                             for t in c.subtree
-                            if entity_of(t) and not _attributive(t, c, entities)
+                            if entity_of(t)
+                            and not _attributive(t, c, entities)
+                            # "SAO PAULO, Brazil -- Acme announced its": the parser may take
+                            # the dateline for the subject; its place is no actor
+                            and not any(s <= t.idx < e for s, e in doc._.datelines)
                         ),
                         None,
                     )
@@ -311,9 +326,20 @@ class DescriptionCoref:
         if houses:
             counts = Counter({k: v for k, v in counts.items() if k in houses})
         prev = None
-        if counts and want == "ORG" and not pronoun and si > 0 and _in_subject(doc[start:end].root):
+        if (
+            counts
+            and want == "ORG"
+            and si > 0
+            and (
+                _in_subject(doc[start:end].root)
+                if not pronoun
+                else _paragraph_topic(doc, sents[si - 1], doc[start])
+            )
+        ):
             # "LVMH said ... The world's biggest luxury group said": a description that opens
-            # its sentence as the subject continues the subject of the sentence before.
+            # its sentence as the subject continues the subject of the sentence before. So
+            # does a subject pronoun right after a paragraph's opening sentence ("Acme also
+            # faces pressure abroad. A judge ruled that it ..."): that subject is the topic.
             prev = _subject_entity(sents[si - 1], entities)
             if prev in counts:
                 counts[prev] += 4
@@ -382,6 +408,19 @@ class DescriptionCoref:
         return root.dep_ == "attr" and any(
             c.dep_ == "nsubj" and entity_of(c) == key for c in root.head.children
         )
+
+
+def _based_place(tok) -> int | None:
+    """'the San Jose, California-based company': where the description opens, when only a
+    place and '-based' stand between its article and its noun."""
+    toks = doc_tokens(tok.doc)
+    i = tok.i - 1
+    if i < 1 or toks[i].lower_ != "based":
+        return None
+    i -= 1
+    while i > 0 and (toks[i].pos_ == "PROPN" or toks[i].text in (",", "-")):
+        i -= 1
+    return i if toks[i].lower_ in ("the", "this") and i < tok.i - 3 else None
 
 
 def _attributive(tok, head, entities) -> bool:
@@ -505,6 +544,17 @@ def _clause_subject_tokens(tok) -> set[int]:
             # leave the company" is Acme's.
             out |= {c.i} | {t.i for t in c.subtree if t.dep_ == "conj" and t.head.i == c.i}
     return out
+
+
+def _issuer(info) -> bool:
+    return info.type == "ORG" and info.kind not in ("publication", "analyst")
+
+
+def _paragraph_topic(doc: Doc, prev: Span, pron) -> bool:
+    """Whether `prev` opens a paragraph and `pron`, a subject, sits in the sentence after it."""
+    text = doc_text(doc)
+    opens = prev.start_char == 0 or text[: prev.start_char].rstrip(" ").endswith("\n")
+    return opens and pron.dep_ in ("nsubj", "nsubjpass") and sent_of(pron).start == prev.end
 
 
 def _topic(doc: Doc, ok) -> str | None:

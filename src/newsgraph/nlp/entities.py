@@ -113,8 +113,14 @@ def norm_name(name: str) -> str:
     tokens = re.sub(r"[^\w\s&]", " ", s).split()
     while tokens and tokens[0] == "the":
         tokens = tokens[1:]
-    while len(tokens) > 1 and tokens[-1] in LEGAL:
+    # "Merck & Co.": the ampersand belongs to the legal suffix it joins
+    while len(tokens) > 1 and (tokens[-1] in LEGAL or tokens[-1] == "&"):
         tokens = tokens[:-1]
+    # "Embraer S.A.", "Eni S.p.A.": a dotted legal form splits into letters, still a suffix
+    for k in (3, 2):
+        if len(tokens) > k and all(len(t) == 1 for t in tokens[-k:]) and "".join(tokens[-k:]) in LEGAL:
+            tokens = tokens[:-k]
+            break
     return " ".join(tokens)
 
 
@@ -417,6 +423,14 @@ class EntityRecognizer:
             return "ORG"  # "Castelora Energía, S.A.": a legal suffix after the comma
         if last in self.suffixes and etype in ("PERSON", "GOV", "PLACE"):
             return "ORG"
+        if (
+            etype == "ORG"
+            and len(span) == 2
+            and all(t.is_title and t.is_alpha for t in span)
+            and last not in self.suffixes
+            and any(c.dep_ == "appos" and c.lower_ in OFFICER_NOUNS for c in root.children)
+        ):
+            return "PERSON"  # "Jane Roe, the company's chief of corporate affairs,": an officer
         if any(w in low for w in self.gov_words) and etype in ("ORG", "PLACE"):
             # "Parliament passed a bill": a legislature named by its bare title is a government body.
             bodies = ("ministry", "department", "commission", "parliament", "senate")
@@ -428,6 +442,11 @@ class EntityRecognizer:
             # business copy, a company the small model takes for a place ("Nvidia").
             if low in self.places or span.root.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj", "conj"):
                 return "PLACE"
+            first = span.root
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if first.dep_ == "pobj" and first.head.lower_ in ("in", "across", "at", "from"):
+                return "PLACE"  # "factories in Arizona, New Mexico and Ohio": a list of places
             return "ORG"
         return etype
 
@@ -610,6 +629,12 @@ class EntityRecognizer:
         last_names = {n.split()[-1] for n in person_names}
         surnames = last_names | {n.split()[0] for n in person_names}
         parents = parent_names(doc)
+        # "the Trump administration": the leader's name, alone elsewhere, is that person's
+        leaders = {
+            text.rsplit(" ", 1)[0]
+            for _, t, _, text in named
+            if t == "GOV" and text.endswith((" administration", " government")) and text.count(" ") == 1
+        }
 
         def new_key(etype: str) -> str:
             return f"e{len(entities) + 1}"
@@ -642,7 +667,7 @@ class EntityRecognizer:
                 # News introduces people by full name; a lone "Meta" or "Xiaomi" tagged
                 # PERSON that no full name explains is a company.
                 etype = "ORG"
-            if etype == "ORG" and text in person_names:
+            if (etype == "ORG" and text in person_names) or (text in leaders and kind is None):
                 etype = "PERSON"
             if (
                 etype == "ORG"
@@ -944,9 +969,17 @@ class EntityRecognizer:
 
 
 def _based(doc: Doc, i: int) -> bool:
-    """Whether tokens i, i + 1 read '-based' ('Seoul-based')."""
+    """Whether tokens from i read '-based' ('Seoul-based'), or ', State-based' after a city
+    ('San Jose, California-based'): the city is half of the same place description."""
     toks = _toks(doc)
-    return i + 1 < len(toks) and toks[i].text == "-" and toks[i + 1].lower_ == "based"
+    if i + 1 < len(toks) and toks[i].text == "-" and toks[i + 1].lower_ == "based":
+        return True
+    if i + 2 >= len(toks) or toks[i].text != ",":
+        return False
+    j = i + 1
+    while j < min(i + 4, len(toks)) and toks[j].text[:1].isupper() and toks[j].is_alpha:
+        j += 1
+    return j > i + 1 and _based(doc, j) and toks[j].text == "-"
 
 
 # Tails that AI labs add to their names ('Mistral AI'), too common as words to be suffixes.
@@ -972,6 +1005,17 @@ def parent_names(doc: Doc) -> set[str]:
         for j in range(max(1, tok.i - 3), tok.i):
             if toks[j].tag_ == "POS" and toks[j - 1].text[:1].isupper():
                 out.add(toks[j - 1].lower_)
+        # "the Paramount Pictures film studio": a two-word name before the unit noun is the
+        # unit's; its first word is what the article calls the parent.
+        j = tok.i - 1
+        if j > 0 and toks[j].pos_ == "NOUN" and toks[j].is_lower:
+            j -= 1
+        name = []
+        while j >= 0 and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
+            name.append(toks[j])
+            j -= 1
+        if len(name) >= 2:
+            out.add(name[-1].lower_)
     return out
 
 
@@ -1082,6 +1126,8 @@ OWN_PRONOUNS = {"its", "our", "their", "his", "her", "my", "your"}
 # Title words that end a company's name in "Acme Chief Executive Jane Roe".
 TITLE_TAIL = {"chief", "executive", "ceo", "cfo", "coo", "cto", "president", "chairman", "chairwoman", "chair",
               "officer", "founder", "co-founder"}  # fmt: skip
+# Heads of an apposition that makes the name before it a person's: "Jane Roe, chief of staff,".
+OFFICER_NOUNS = TITLE_TAIL | {"head", "director", "counsel", "secretary", "treasurer"}
 TITLE_TOKENS = {
     "chief", "executive", "financial", "operating", "officer", "technology", "board", "supervisory", "management",
     "directors", "director", "president", "chairman", "chair", "vice", "senior", "ceo", "cfo", "head", "managing",
