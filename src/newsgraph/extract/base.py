@@ -379,6 +379,18 @@ def governing(tok: Token, hops: int = 3) -> list[Token]:
     return out
 
 
+def relative_head(tok: Token) -> Token | None:
+    """The noun a relative clause hangs on, through 'is expected to adopt', 'aims to bring' and the like."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ != "xcomp":
+            return None
+        cur = cur.head
+    return None
+
+
 def entities_in(span: Span | Iterable[Token], types: tuple[str, ...] | None = None) -> list[str]:
     out = []
     for tok in span:

@@ -15,6 +15,7 @@ from newsgraph.extract.base import (
     governing,
     main_org,
     poss_entity,
+    relative_head,
     sentence_words,
     subject_tokens,
     time_near,
@@ -229,7 +230,7 @@ class LaunchExtractor(FactExtractor):
             ):
                 obj = [c for c in tok.children if c.dep_ == "dobj"]
                 if obj and obj[0].lower_ in ("which", "that"):
-                    obj = [self.relative_antecedent(tok) or obj[0]]
+                    obj = [relative_head(tok) or obj[0]]
                 owners = [company_of(doc, k) for k in agents(tok)]
             elif tok.lemma_ in ("begin", "start", "commence", "enter") and any(
                 c.dep_ == "dobj"
@@ -278,18 +279,6 @@ class LaunchExtractor(FactExtractor):
                 )
                 yield self.fact(doc, tok, {"company": owners[0], "product": product}, status="planned",
                                 time=time_near(doc, sent, tok))  # fmt: skip
-
-    @staticmethod
-    def relative_antecedent(tok):
-        """The noun a relative clause hangs on, through 'aims to bring' and the like."""
-        cur = tok
-        for _ in range(3):
-            if cur.dep_ == "relcl":
-                return cur.head
-            if cur.dep_ != "xcomp":
-                return None
-            cur = cur.head
-        return None
 
     def expected_availability(self, doc, sent):
         """'X expects Zepbound to be available in pharmacies by the end of the year'."""

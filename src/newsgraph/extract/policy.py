@@ -9,6 +9,7 @@ from newsgraph.extract.base import (
     all_sentences,
     expand,
     prep_entities,
+    relative_head,
     sentence_words,
     time_near,
     tokens,
@@ -132,7 +133,7 @@ class PolicyExtractor(FactExtractor):
                 # "the last economy with negative rates, after the ECB abandoned them": the rule named before
                 obj_words.add(earlier.lower_)
                 subject = " ".join(t.text for t in earlier.subtree)
-            relcl = self.relative_head(tok)
+            relcl = relative_head(tok)
             while relcl is not None:
                 obj_words.add(relcl.lower_)  # "guidelines the trade ministry issued"
                 if subject in ("which", "that") and relcl.lower_ in RULE_NOUNS:
@@ -291,18 +292,6 @@ class PolicyExtractor(FactExtractor):
         out |= {s.lower_ for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
                 and not any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in s.children)}  # fmt: skip
         return out
-
-    @staticmethod
-    def relative_head(tok):
-        """The noun a relative clause hangs on, through 'is expected to adopt' and the like."""
-        cur = tok
-        for _ in range(3):
-            if cur.dep_ == "relcl":
-                return cur.head
-            if cur.dep_ != "xcomp":
-                return None
-            cur = cur.head
-        return None
 
     @staticmethod
     def relative_subject(tok):
